@@ -1,0 +1,111 @@
+# ssecmm: build, test, install.  CC, CFLAGS, CPPFLAGS, LDFLAGS, LDLIBS,
+# PKG_CONFIG, PREFIX and DESTDIR are yours; the project's own flags are added
+# separately.
+
+VERSION     = 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share/ssecmm
+MANDIR     ?= $(PREFIX)/share/man
+PKG_CONFIG ?= pkg-config
+CFLAGS     ?= -O2 -g
+
+PKGS = libxml-2.0 libxslt libexslt cairo pangocairo glib-2.0
+
+WARNINGS = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
+           -Wpointer-arith -Wwrite-strings -Wvla -Wno-unused-parameter
+PROJECT_CPPFLAGS = -D_GNU_SOURCE -DSSECMM_VERSION='"$(VERSION)"' \
+                   -DSSECMM_DATADIR='"$(DATADIR)"' -Isrc
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+ALL_CFLAGS   = -std=c11 $(WARNINGS) $(PROJECT_CPPFLAGS) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# Every module but main.c forms the library that the program and the tests link.
+LIB_SRC  = src/cli.c src/datadir.c src/diag.c src/model.c src/schema.c src/validate.c \
+           src/xmlload.c src/xmlnode.c
+LIB_OBJ  = $(LIB_SRC:src/%.c=build/obj/%.o)
+SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/obj/%)
+SAN_UNIT = $(UNIT_SRC:tests/unit/%.c=build/san/%)
+
+# Debian packages that provide what the build and the tests need, as
+# "pkg-config module or command:package" pairs.
+DEPS = pc:libxml-2.0:libxml2-dev pc:libxslt:libxslt1-dev pc:cairo:libcairo2-dev \
+       pc:pangocairo:libpango1.0-dev pc:cmocka:libcmocka-dev cmd:pkg-config:pkg-config \
+       cmd:xmllint:libxml2-utils cmd:valgrind:valgrind cmd:mandoc:mandoc \
+       file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+
+.PHONY: all deps run check check-unit check-cli check-san check-valgrind golden \
+        install uninstall clean
+
+all: ssecmm
+
+ssecmm: build/obj/main.o $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+
+build/obj/%.o: src/%.c src/*.h | build/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/san/%.o: src/%.c src/*.h | build/san
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/san/ssecmm: build/san/main.o $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
+
+build/obj/test_%: tests/unit/test_%.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) $(LDLIBS)
+
+build/san/test_%: tests/unit/test_%.c $(SAN_OBJ)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) \
+		$(CMOCKA_LIBS) $(LDLIBS)
+
+build/obj build/san:
+	mkdir -p $@
+
+# Install the Debian packages that are missing (as root, or through sudo).
+deps:
+	@missing=""; \
+	for d in $(DEPS); do \
+		kind=$${d%%:*}; rest=$${d#*:}; what=$${rest%:*}; pkg=$${rest##*:}; \
+		case $$kind in \
+		pc)   $(PKG_CONFIG) --exists $$what 2>/dev/null || missing="$$missing $$pkg";; \
+		cmd)  command -v $$what >/dev/null 2>&1 || missing="$$missing $$pkg";; \
+		file) test -e $$what || missing="$$missing $$pkg";; \
+		esac; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends \
+			$$missing >/dev/null; \
+	fi
+
+# Generate the products of every sample into out/.
+run: deps
+	$(MAKE) ssecmm
+	./ssecmm validate model-xml/sse-cmm.xml
+
+check: deps
+	$(MAKE) ssecmm build/san/ssecmm $(UNIT_BIN) $(SAN_UNIT)
+	tests/run-all.sh
+
+golden: ssecmm
+	tests/run-cli.sh --update
+
+install: ssecmm
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/model-xml
+	install -m 755 ssecmm $(DESTDIR)$(BINDIR)/ssecmm
+	install -m 644 model-xml/*.xml model-xml/*.xsd $(DESTDIR)$(DATADIR)/model-xml/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/ssecmm
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build ssecmm out

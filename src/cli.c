@@ -1,0 +1,214 @@
+/* The command line: options, subcommands, usage and exit statuses. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "commands.h"
+#include "datadir.h"
+#include "diag.h"
+#include "xmlload.h"
+
+#ifndef SSECMM_VERSION
+#define SSECMM_VERSION "0.0"
+#endif
+
+/* Options each command accepts, as a bit set. */
+enum {
+	OPT_MODEL = 1 << 0,
+	OPT_TARGET = 1 << 1,
+	OPT_FORMAT = 1 << 2,
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct cli *);
+	unsigned options;
+	int min_operands;
+	int max_operands;   /* -1: any number */
+	const char *synopsis;
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{"validate", cmd_validate, OPT_MODEL, 1, -1, "validate FILE...",
+	 "check model, appraisal and target-profile files"},
+};
+
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: ssecmm [-q] [--model FILE] COMMAND [OPTIONS] ARGS\n"
+	      "       ssecmm --help | --version\n\ncommands:\n", f);
+	for (i = 0; i < G_N_ELEMENTS(commands); i++)
+		fprintf(f, "  %-58s %s\n", commands[i].synopsis, commands[i].summary);
+	fputs("\noptions:\n"
+	      "  -q, --quiet          print errors only: no warnings, no summaries\n"
+	      "      --model FILE     use this model file instead of the installed one\n"
+	      "  -t, --target FILE    a target profile to compare against\n"
+	      "  -f, --format FMT     output format of 'rate': text, xml or csv\n"
+	      "  -h, --help           show this help\n"
+	      "  -V, --version        show the version\n"
+	      "\nexit status: 0 ok, 1 invalid input, 2 usage error, 3 file error,\n"
+	      "4 resource limit exceeded, 5 internal error\n", f);
+}
+
+static bool
+want_color(FILE *err)
+{
+	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+
+	return isatty(fileno(err)) && (no_color == NULL || *no_color == '\0') &&
+	       term != NULL && strcmp(term, "dumb") != 0;
+}
+
+static int usage_error(struct cli *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int
+usage_error(struct cli *c, const char *fmt, ...)
+{
+	char msg[512], escaped[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_escape(escaped, sizeof escaped, msg);
+	fprintf(c->err, "ssecmm: %s\nTry 'ssecmm --help'.\n", escaped);
+	return EXIT_USAGE;
+}
+
+static const char *
+option_name(unsigned bit)
+{
+	switch (bit) {
+	case OPT_MODEL: return "--model";
+	case OPT_TARGET: return "--target";
+	case OPT_FORMAT: return "--format";
+	default: return "option";
+	}
+}
+
+static const struct option longopts[] = {
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, 'V'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"model", required_argument, NULL, 'm'},
+	{"target", required_argument, NULL, 't'},
+	{"format", required_argument, NULL, 'f'},
+	{NULL, 0, NULL, 0},
+};
+
+/* Parse options of argv into c, recording option bits in *given.  Returns -1
+ * to go on, or the exit status when the run ends here (help, version, usage
+ * error).  Leaves optind at the first operand. */
+static int
+parse_options(struct cli *c, int argc, char **argv, const char *optstring, unsigned *given)
+{
+	int ch;
+
+	/* getopt keeps state between calls; 0 makes glibc start afresh. */
+	optind = 0;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			usage(c->out);
+			return EXIT_OK;
+		case 'V':
+			fprintf(c->out, "ssecmm %s\n", SSECMM_VERSION);
+			return EXIT_OK;
+		case 'q':
+			c->quiet = true;
+			break;
+		case 'm':
+			c->model_path = optarg;
+			*given |= OPT_MODEL;
+			break;
+		case 't':
+			c->target_path = optarg;
+			*given |= OPT_TARGET;
+			break;
+		case 'f':
+			c->format = optarg;
+			*given |= OPT_FORMAT;
+			break;
+		default:
+			return usage_error(c, "unknown option or missing argument: %s",
+			                   argv[optind - 1]);
+		}
+	}
+	return -1;
+}
+
+int
+ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
+{
+	static bool initialised;
+	struct cli c = {0};
+	const struct command *cmd = NULL;
+	unsigned given = 0;
+	int status, n_operands;
+	size_t i;
+	char *default_model = NULL;
+
+	c.out = out;
+	c.err = err;
+	/* Options before the command, then the command's own, which may mix
+	 * with its operands. */
+	status = parse_options(&c, argc, argv, "+hVqm:t:f:", &given);
+	if (status >= 0)
+		return status;
+	if (optind >= argc) {
+		usage(err);
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < G_N_ELEMENTS(commands); i++)
+		if (strcmp(argv[optind], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL)
+		return usage_error(&c, "unknown command '%s'", argv[optind]);
+	c.command = cmd->name;
+	argc -= optind;
+	argv += optind;
+	status = parse_options(&c, argc, argv, "hVqm:t:f:", &given);
+	if (status >= 0)
+		return status;
+	for (i = 0; i < 8 * sizeof given; i++) {
+		unsigned bit = 1u << i;
+
+		if ((given & bit) && !(cmd->options & bit))
+			return usage_error(&c, "%s does not apply to this command", option_name(bit));
+	}
+	n_operands = argc - optind;
+	if (n_operands < cmd->min_operands ||
+	    (cmd->max_operands >= 0 && n_operands > cmd->max_operands)) {
+		fprintf(err, "usage: ssecmm %s\n", cmd->synopsis);
+		return EXIT_USAGE;
+	}
+	c.operands = argv + optind;
+	c.n_operands = n_operands;
+
+	if (!initialised) {
+		xmlload_init();
+		initialised = true;
+	}
+	diag_init(&c.diag, err, c.quiet, want_color(err));
+	if (c.model_path == NULL) {
+		default_model = datadir_path("model-xml/sse-cmm.xml");
+		c.model_path = default_model;
+	}
+	status = cmd->run(&c);
+	g_free(default_model);
+	return status;
+}

@@ -1,0 +1,27 @@
+/* The subcommands, each a function of the parsed command line. */
+#ifndef SSECMM_COMMANDS_H
+#define SSECMM_COMMANDS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+/* The parsed command line and the run's diagnostics; filled by cli.c. */
+struct cli {
+	FILE *out;
+	FILE *err;
+	struct diag diag;
+	const char *command;
+	bool quiet;
+	const char *model_path;  /* never NULL when a command runs */
+	const char *target_path;
+	const char *format;
+	char **operands;
+	int n_operands;
+};
+
+/* Each returns the exit status of the run. */
+int cmd_validate(struct cli *c);
+
+#endif

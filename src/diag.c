@@ -1,0 +1,164 @@
+/* Diagnostics: formatting, escaping and counting of error and warning lines. */
+#include "diag.h"
+
+#include <string.h>
+
+/* Longest diagnostic line we print; longer messages end in "...". */
+#define DIAG_LINE_MAX 1024
+
+void
+diag_init(struct diag *d, FILE *out, bool quiet, bool color)
+{
+	d->out = out;
+	d->quiet = quiet;
+	d->color = color;
+	d->errors = 0;
+	d->warnings = 0;
+	d->status = EXIT_OK;
+}
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when it is invalid
+ * (overlong forms, surrogates and code points above U+10FFFF included). */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	unsigned c = s[0];
+	size_t n, i;
+	unsigned long cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+static unsigned long
+utf8_decode(const unsigned char *s, size_t n)
+{
+	static const unsigned char lead_mask[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+	unsigned long cp = s[0] & lead_mask[n];
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		cp = (cp << 6) | (s[i] & 0x3F);
+	return cp;
+}
+
+/* Characters that can reorder or hide what a reader sees (CVE-2021-42574). */
+static int
+is_bidi_control(unsigned long cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200B || cp == 0xFEFF;
+}
+
+void
+diag_escape(char *buf, size_t size, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t o = 0, n;
+	char tmp[16];
+
+	if (size == 0)
+		return;
+	while (*s != '\0') {
+		n = utf8_len(s);
+		if (n == 0) {
+			snprintf(tmp, sizeof tmp, "\\x%02X", *s);
+			n = 1;
+		} else if (n == 1 && (*s < 0x20 || *s == 0x7F))
+			snprintf(tmp, sizeof tmp, "\\x%02X", *s);
+		else if (n > 1 && is_bidi_control(utf8_decode(s, n)))
+			snprintf(tmp, sizeof tmp, "\\u{%04lX}", utf8_decode(s, n));
+		else {
+			memcpy(tmp, s, n);
+			tmp[n] = '\0';
+		}
+		if (o + strlen(tmp) + 4 > size) {
+			/* Truncate on a character boundary and say so. */
+			if (size >= 4) {
+				while (o + 4 > size)
+					o--;
+				memcpy(buf + o, "...", 3);
+				o += 3;
+			}
+			break;
+		}
+		memcpy(buf + o, tmp, strlen(tmp));
+		o += strlen(tmp);
+		s += n;
+	}
+	buf[o < size ? o : size - 1] = '\0';
+}
+
+void
+diag_vreport(struct diag *d, enum diag_severity sev, enum exit_status status,
+             const char *file, long line, long col, const char *fmt, va_list ap)
+{
+	char raw[DIAG_LINE_MAX], msg[DIAG_LINE_MAX], where[DIAG_LINE_MAX / 2];
+	const char *label, *on = "", *off = "";
+
+	if (sev == DIAG_ERROR) {
+		d->errors++;
+		if (status > d->status)
+			d->status = status;
+		label = "error";
+		if (d->color)
+			on = "\033[1;31m", off = "\033[0m";
+	} else {
+		d->warnings++;
+		if (d->quiet)
+			return;
+		label = "warning";
+		if (d->color)
+			on = "\033[1;35m", off = "\033[0m";
+	}
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	/* libxml2 ends its messages with a newline; one line per problem. */
+	raw[strcspn(raw, "\n")] = '\0';
+	diag_escape(msg, sizeof msg, raw);
+	if (d->out == NULL)
+		return;
+	fputs("ssecmm: ", d->out);
+	if (file != NULL) {
+		diag_escape(where, sizeof where, file);
+		fputs(where, d->out);
+		if (line > 0)
+			fprintf(d->out, ":%ld", line);
+		if (line > 0 && col > 0)
+			fprintf(d->out, ":%ld", col);
+		fputs(": ", d->out);
+	}
+	fprintf(d->out, "%s%s:%s %s\n", on, label, off, msg);
+}
+
+void
+diag_report(struct diag *d, enum diag_severity sev, enum exit_status status,
+            const char *file, long line, long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vreport(d, sev, status, file, line, col, fmt, ap);
+	va_end(ap);
+}

@@ -1,0 +1,56 @@
+/* Diagnostics: one escaped line per problem, counted, with the exit status they imply. */
+#ifndef SSECMM_DIAG_H
+#define SSECMM_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit statuses of the program, documented in the README and the man page. */
+enum exit_status {
+	EXIT_OK = 0,       /* done, nothing wrong */
+	EXIT_INVALID = 1,  /* an input is malformed or breaks a rule */
+	EXIT_USAGE = 2,    /* the command line is wrong */
+	EXIT_IO = 3,       /* reading or writing a file failed */
+	EXIT_LIMIT = 4,    /* an input exceeds a documented resource limit */
+	EXIT_INTERNAL = 5  /* a bug or an exhausted system resource */
+};
+
+enum diag_severity { DIAG_WARNING, DIAG_ERROR };
+
+/* A sink for diagnostics.  Errors always print; warnings are suppressed by
+ * quiet.  The sink remembers the most severe exit status reported. */
+struct diag {
+	FILE *out;
+	bool quiet;
+	bool color;
+	unsigned errors;
+	unsigned warnings;
+	enum exit_status status;
+};
+
+void diag_init(struct diag *d, FILE *out, bool quiet, bool color);
+
+/* Report one problem.  file may be NULL (then no location is printed); line
+ * and col are printed when positive.  The formatted message and the file name
+ * are escaped: control bytes, invalid UTF-8 and bidirectional controls never
+ * reach the terminal raw.  status is the exit status the problem implies
+ * (ignored for warnings). */
+void diag_report(struct diag *d, enum diag_severity sev, enum exit_status status,
+                 const char *file, long line, long col, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+void diag_vreport(struct diag *d, enum diag_severity sev, enum exit_status status,
+                  const char *file, long line, long col, const char *fmt, va_list ap)
+	__attribute__((format(printf, 7, 0)));
+
+/* Shorthands for the common cases. */
+#define diag_error(d, file, line, ...) \
+	diag_report((d), DIAG_ERROR, EXIT_INVALID, (file), (line), 0, __VA_ARGS__)
+#define diag_warning(d, file, line, ...) \
+	diag_report((d), DIAG_WARNING, EXIT_OK, (file), (line), 0, __VA_ARGS__)
+
+/* Escape text for a one-line diagnostic into buf (always NUL-terminated,
+ * truncated with "..." when it does not fit).  Exposed for tests. */
+void diag_escape(char *buf, size_t size, const char *text);
+
+#endif

@@ -1,0 +1,276 @@
+/* The rating engine: practice ratings to capability levels, profiles and gaps (pure). */
+#include "rate.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const rating_names[] = {
+	[RATING_UNRATED] = "unrated",
+	[RATING_N] = "N",
+	[RATING_P] = "P",
+	[RATING_L] = "L",
+	[RATING_F] = "F",
+	[RATING_NA] = "NA",
+};
+
+const char *
+rate_rating_name(enum rating r)
+{
+	return r <= RATING_NA ? rating_names[r] : "?";
+}
+
+bool
+rate_parse_rating(const char *s, enum rating *out)
+{
+	enum rating r;
+
+	for (r = RATING_N; r <= RATING_NA; r++) {
+		if (strcmp(s, rating_names[r]) == 0) {
+			*out = r;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+achieved(enum rating r)
+{
+	return r == RATING_L || r == RATING_F;
+}
+
+static void
+add_blocker(struct rate_area_result *out, const struct rate_item *item)
+{
+	if (out->n_blockers < RATE_MAX_BLOCKERS)
+		out->blockers[out->n_blockers] = item;
+	out->n_blockers++;
+}
+
+/* Count rated items above level (the "rated while a lower level fails" lint). */
+static size_t
+rated_above(const struct rate_item *items, size_t n, int level)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		if (items[i].level > level && items[i].rating != RATING_UNRATED &&
+		    items[i].rating != RATING_NA)
+			count++;
+	return count;
+}
+
+/* Does every applicable item of `level` pass?  Items that fail are added as
+ * blockers; sets none_applicable when the level has no applicable item. */
+static bool
+level_holds(const struct rate_item *items, size_t n, int level,
+            bool (*pass)(enum rating), struct rate_area_result *out)
+{
+	size_t i, applicable = 0;
+	bool ok = true;
+
+	for (i = 0; i < n; i++) {
+		if (items[i].level != level || items[i].rating == RATING_NA)
+			continue;
+		applicable++;
+		if (!pass(items[i].rating)) {
+			add_blocker(out, &items[i]);
+			ok = false;
+		}
+	}
+	if (applicable == 0) {
+		out->none_applicable = true;
+		return false;
+	}
+	return ok;
+}
+
+static bool
+fully(enum rating r)
+{
+	return r == RATING_F;
+}
+
+static void
+rate_ssam(const struct rate_area_input *in, struct rate_area_result *out)
+{
+	size_t i;
+	int n;
+
+	for (i = 0; i < in->n_bps; i++) {
+		if (in->bps[i].rating == RATING_NA)
+			continue;
+		out->n_applicable_bps++;
+		if (!achieved(in->bps[i].rating))
+			add_blocker(out, &in->bps[i]);
+	}
+	if (out->n_applicable_bps == 0) {
+		out->level = RATE_NOT_APPLICABLE;
+		return;
+	}
+	if (out->n_blockers > 0) {
+		out->level = 0;
+		out->next_level = 1;
+		out->n_rated_above = rated_above(in->gps, in->n_gps, 1);
+		return;
+	}
+	for (n = 2; n <= RATE_MAX_LEVEL; n++) {
+		if (!level_holds(in->gps, in->n_gps, n, achieved, out)) {
+			out->level = n - 1;
+			out->next_level = n;
+			out->n_rated_above = rated_above(in->gps, in->n_gps, n);
+			return;
+		}
+	}
+	out->level = RATE_MAX_LEVEL;
+}
+
+/* Level n: attributes of level n L or F, every attribute below it F. */
+static void
+rate_iso15504(const struct rate_area_input *in, struct rate_area_result *out)
+{
+	size_t i, applicable = 0;
+	int n, below;
+
+	for (i = 0; i < in->n_attrs; i++)
+		if (in->attrs[i].level == 1 && in->attrs[i].rating != RATING_NA)
+			applicable++;
+	if (applicable == 0) {
+		out->level = RATE_NOT_APPLICABLE;
+		return;
+	}
+	for (n = 1; n <= RATE_MAX_LEVEL; n++) {
+		bool ok = level_holds(in->attrs, in->n_attrs, n, achieved, out);
+
+		for (below = 1; below < n; below++) {
+			size_t before = out->n_blockers;
+
+			if (!level_holds(in->attrs, in->n_attrs, below, fully, out))
+				ok = false;
+			if (out->n_blockers > before)
+				out->lower_not_fully = true;
+		}
+		if (!ok) {
+			out->level = n - 1;
+			out->next_level = n;
+			out->n_rated_above = rated_above(in->attrs, in->n_attrs, n);
+			return;
+		}
+	}
+	out->level = RATE_MAX_LEVEL;
+}
+
+void
+rate_area(const struct rate_area_input *in, struct rate_area_result *out)
+{
+	memset(out, 0, sizeof *out);
+	if (in->method == RATE_ISO15504)
+		rate_iso15504(in, out);
+	else
+		rate_ssam(in, out);
+}
+
+/* snprintf that appends at *used and never overruns size. */
+static void
+append(char *buf, size_t size, size_t *used, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+append(char *buf, size_t size, size_t *used, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (*used >= size)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(buf + *used, size - *used, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		*used += (size_t)n < size - *used ? (size_t)n : size - *used - 1;
+}
+
+char *
+rate_reason(const struct rate_area_result *r, const char *(*label)(const char *id),
+            char *buf, size_t size)
+{
+	size_t used = 0, i, shown;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (r->level == RATE_NOT_APPLICABLE) {
+		append(buf, size, &used, "not applicable: every practice is rated NA");
+		return buf;
+	}
+	if (r->next_level == 0) {
+		append(buf, size, &used, "level %d: every level is achieved", r->level);
+		return buf;
+	}
+	append(buf, size, &used, "level %d: ", r->level);
+	if (r->n_blockers == 0 && r->none_applicable) {
+		append(buf, size, &used, "no applicable practice shows level %d", r->next_level);
+		return buf;
+	}
+	shown = r->n_blockers < RATE_MAX_BLOCKERS ? r->n_blockers : RATE_MAX_BLOCKERS;
+	for (i = 0; i < shown; i++) {
+		const struct rate_item *b = r->blockers[i];
+		const char *name = label != NULL ? label(b->id) : b->id;
+
+		if (i > 0)
+			append(buf, size, &used, ", ");
+		if (b->rating == RATING_UNRATED)
+			append(buf, size, &used, "%s not rated", name);
+		else
+			append(buf, size, &used, "%s rated %s", name, rate_rating_name(b->rating));
+	}
+	if (r->n_blockers > shown)
+		append(buf, size, &used, " and %zu more", r->n_blockers - shown);
+	if (r->lower_not_fully)
+		append(buf, size, &used, "; level %d needs its own attributes L or F and "
+		       "every lower attribute F", r->next_level);
+	else
+		append(buf, size, &used, ", needs L or F for level %d", r->next_level);
+	return buf;
+}
+
+void
+rate_org(const int *levels, size_t n, struct rate_org_result *out)
+{
+	size_t i;
+
+	out->level = RATE_NOT_APPLICABLE;
+	out->max_level = RATE_NOT_APPLICABLE;
+	out->n_projects = 0;
+	for (i = 0; i < n; i++) {
+		if (levels[i] == RATE_NOT_APPLICABLE)
+			continue;
+		if (out->n_projects == 0 || levels[i] < out->level)
+			out->level = levels[i];
+		if (out->n_projects == 0 || levels[i] > out->max_level)
+			out->max_level = levels[i];
+		out->n_projects++;
+	}
+}
+
+struct rate_gap
+rate_gap(int achieved_level, int target, bool in_scope)
+{
+	struct rate_gap g = {GAP_NO_TARGET, 0};
+
+	if (target < 0)
+		return g;
+	if (!in_scope || achieved_level == RATE_NOT_APPLICABLE) {
+		g.kind = target > 0 ? GAP_NOT_APPRAISED : GAP_MEETS;
+		g.gap = target > 0 ? target : 0;
+		return g;
+	}
+	if (achieved_level >= target) {
+		g.kind = GAP_MEETS;
+		return g;
+	}
+	g.kind = GAP_SHORT;
+	g.gap = target - achieved_level;
+	return g;
+}

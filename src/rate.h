@@ -1,0 +1,107 @@
+/* The rating engine: practice ratings to capability levels, profiles and gaps (pure). */
+#ifndef SSECMM_RATE_H
+#define SSECMM_RATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A practice or attribute rating on the ISO/IEC 15504-2 scale. */
+enum rating {
+	RATING_UNRATED = 0, /* no rating recorded */
+	RATING_N,           /* not achieved, 0-15 % */
+	RATING_P,           /* partially, >15-50 % */
+	RATING_L,           /* largely, >50-85 % */
+	RATING_F,           /* fully, >85-100 % */
+	RATING_NA           /* not applicable; excluded from aggregation */
+};
+
+enum rate_method {
+	RATE_SSAM,     /* base practices for level 1, generic practices above */
+	RATE_ISO15504  /* the nine process attributes PA 1.1 ... PA 5.2 */
+};
+
+#define RATE_MAX_LEVEL 5
+#define RATE_NOT_APPLICABLE (-1) /* every practice of the area is NA */
+
+/* "F", "L", "P", "N", "NA", or "unrated". */
+const char *rate_rating_name(enum rating r);
+
+/* Parse exactly "F", "L", "P", "N" or "NA"; anything else (case, spaces,
+ * other scripts) gives false. */
+bool rate_parse_rating(const char *s, enum rating *out);
+
+/* One rated item: a base practice (level 0 here), a generic practice or a
+ * process attribute (the capability level it belongs to, 1-5). */
+struct rate_item {
+	const char *id;
+	enum rating rating;
+	int level;
+};
+
+/* What an area's rating rests on.  For RATE_SSAM: bps are the area's base
+ * practices and gps the generic practices of levels 2-5 (generic practices
+ * of level 1 are implied by the base practices and are not used).  For
+ * RATE_ISO15504: attrs are the nine process attributes.  Items the team did
+ * not rate are present with RATING_UNRATED. */
+struct rate_area_input {
+	enum rate_method method;
+	const struct rate_item *bps;
+	size_t n_bps;
+	const struct rate_item *gps;
+	size_t n_gps;
+	const struct rate_item *attrs;
+	size_t n_attrs;
+};
+
+#define RATE_MAX_BLOCKERS 16
+
+/* The computed level and why it is not higher. */
+struct rate_area_result {
+	int level;                /* 0-5, or RATE_NOT_APPLICABLE */
+	int next_level;           /* level + 1 when blocked, 0 at level 5 or N/A */
+	/* Items that stop next_level, in input order (at most RATE_MAX_BLOCKERS;
+	 * n_blockers counts them all).  For ISO 15504 a lower-level attribute
+	 * that is L but not F blocks too. */
+	const struct rate_item *blockers[RATE_MAX_BLOCKERS];
+	size_t n_blockers;
+	bool lower_not_fully;     /* ISO 15504: a blocker is a lower-level attribute */
+	bool none_applicable;     /* every item of next_level is NA: nothing shows it */
+	size_t n_applicable_bps;  /* base practices not NA */
+	size_t n_rated_above;     /* items of levels above next_level that are rated */
+};
+
+/* Compute an area's level.  Pure: reads in, writes out, nothing else. */
+void rate_area(const struct rate_area_input *in, struct rate_area_result *out);
+
+/* The reason in words, e.g. "level 2: GP 3.1.1 rated P, needs L or F for
+ * level 3" or "level 0: BP.03.02 not rated, needs L or F for level 1".
+ * labels maps an item id to how people write it (may be NULL: ids as they
+ * are).  Writes at most size bytes, always NUL-terminated; returns buf. */
+char *rate_reason(const struct rate_area_result *r, const char *(*label)(const char *id),
+                  char *buf, size_t size);
+
+/* Organisation view of one process area over several projects: the minimum
+ * level of the projects where it is applicable, with the spread. */
+struct rate_org_result {
+	int level;        /* minimum, or RATE_NOT_APPLICABLE when no project applies */
+	int max_level;    /* maximum, or RATE_NOT_APPLICABLE */
+	size_t n_projects;/* projects where the area is applicable */
+};
+void rate_org(const int *levels, size_t n, struct rate_org_result *out);
+
+/* Comparison with a target level. */
+enum rate_gap_kind {
+	GAP_NO_TARGET,     /* no target for this area */
+	GAP_MEETS,         /* achieved >= target */
+	GAP_SHORT,         /* achieved < target; gap = target - achieved */
+	GAP_NOT_APPRAISED  /* target given but the area is N/A or out of scope */
+};
+struct rate_gap {
+	enum rate_gap_kind kind;
+	int gap;
+};
+/* target < 0 means no target; achieved may be RATE_NOT_APPLICABLE; in_scope
+ * false means the area was not appraised. */
+struct rate_gap rate_gap(int achieved, int target, bool in_scope);
+
+#endif

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Every test suite: unit tests and golden command-line tests, each with the
+# normal build, then under AddressSanitizer+UndefinedBehaviorSanitizer, then
+# under valgrind.  Ends with one "N passed, N failed" line for the whole run.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+export SSECMM_DATADIR="$PWD" NO_COLOR=1 LC_ALL=C.UTF-8
+log=$(mktemp) || exit 2
+trap 'rm -f "$log"' EXIT
+total_pass=0 total_fail=0
+
+# count SUITE-NAME COMMAND...: run a suite whose output has TAP "ok"/"not ok"
+# lines; a suite that exits non-zero without reporting a failure (a crash,
+# a sanitizer or valgrind report) counts as one failure.
+count() {
+	name=$1
+	shift
+	"$@" >"$log" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+	fi
+	if [ "$f" -ne 0 ]; then
+		grep -v '^ok ' "$log" | head -80
+	fi
+	echo "$name: $p passed, $f failed"
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+}
+
+vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+--suppressions=tests/valgrind.supp"
+
+for t in build/obj/test_*; do
+	count "unit $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
+done
+count "cli" tests/run-cli.sh
+
+for t in build/san/test_*; do
+	count "unit+asan $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
+done
+count "cli+asan" env SSECMM=build/san/ssecmm LABEL=cli+asan tests/run-cli.sh
+
+for t in build/obj/test_*; do
+	count "unit+valgrind $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP $vg "$t"
+done
+count "cli+valgrind" env SSECMM_WRAPPER="$vg" LABEL=cli+valgrind tests/run-cli.sh
+
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" -eq 0 ]
