@@ -25,8 +25,8 @@ ALL_CFLAGS   = -std=c11 $(WARNINGS) $(PROJECT_CPPFLAGS) $(PKG_CFLAGS) $(CPPFLAGS
 SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Every module but main.c forms the library that the program and the tests link.
-LIB_SRC  = src/cli.c src/datadir.c src/diag.c src/model.c src/schema.c src/validate.c \
-           src/xmlload.c src/xmlnode.c
+LIB_SRC  = src/appraisal.c src/cli.c src/datadir.c src/diag.c src/model.c src/rate.c \
+           src/results.c src/schema.c src/validate.c src/xmlload.c src/xmlnode.c
 LIB_OBJ  = $(LIB_SRC:src/%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -101,7 +101,7 @@ golden: ssecmm
 install: ssecmm
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/model-xml
 	install -m 755 ssecmm $(DESTDIR)$(BINDIR)/ssecmm
-	install -m 644 model-xml/*.xml model-xml/*.xsd $(DESTDIR)$(DATADIR)/model-xml/
+	install -m 644 model-xml/sse-cmm.xml model-xml/*.xsd $(DESTDIR)$(DATADIR)/model-xml/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ssecmm

@@ -117,6 +117,8 @@ diag_vreport(struct diag *d, enum diag_severity sev, enum exit_status status,
 {
 	char raw[DIAG_LINE_MAX], msg[DIAG_LINE_MAX], where[DIAG_LINE_MAX / 2];
 	const char *label, *on = "", *off = "";
+	char *p;
+	size_t len;
 
 	if (sev == DIAG_ERROR) {
 		d->errors++;
@@ -134,8 +136,13 @@ diag_vreport(struct diag *d, enum diag_severity sev, enum exit_status status,
 			on = "\033[1;35m", off = "\033[0m";
 	}
 	vsnprintf(raw, sizeof raw, fmt, ap);
-	/* libxml2 ends its messages with a newline; one line per problem. */
-	raw[strcspn(raw, "\n")] = '\0';
+	/* One line per problem: libxml2 ends its messages with a newline and
+	 * sometimes puts details on a second line. */
+	len = strlen(raw);
+	while (len > 0 && (raw[len - 1] == '\n' || raw[len - 1] == ' '))
+		raw[--len] = '\0';
+	for (p = raw; (p = strchr(p, '\n')) != NULL;)
+		*p = ' ';
 	diag_escape(msg, sizeof msg, raw);
 	if (d->out == NULL)
 		return;

@@ -140,16 +140,16 @@ load_levels(struct loader *L, const xmlNode *levels)
 		int level = -1, cf_seq = 0;
 
 		parse_number(num, strlen(num), &level);
-		if (level != expected) {
-			fail(L, lv, "capability level %d is out of order: expected level %d", level,
-			     expected);
-			expected = level;
-		}
+		if (level != expected)
+			fail(L, lv, "capability level %d stands where level %d belongs; levels run "
+			     "from 0 to 5 in order", level, expected);
 		if (level >= 0 && level < MODEL_LEVELS)
 			m->level_titles[level] = keep(L, xn_attr(lv, "title"));
 		expected++;
-		if (level == 0 && xn_child(lv, "common-feature") != NULL)
+		if (level == 0 && xn_child(lv, "common-feature") != NULL) {
 			fail(L, lv, "capability level 0 cannot have common features");
+			continue;
+		}
 		if (level > 0 && xn_child(lv, "common-feature") == NULL)
 			fail(L, lv, "capability level %d has no common features", level);
 
@@ -214,8 +214,8 @@ load_process_areas(struct loader *L, const xmlNode *areas)
 
 		parse_number(id + 2, strlen(id + 2), &number);
 		if (number <= prev_number)
-			fail(L, pa, "process area '%s' is out of order: it must follow PA%02d", id,
-			     prev_number);
+			fail(L, pa, "process area '%s' comes after PA%02d; process areas must be in "
+			     "ascending order", id, prev_number);
 		prev_number = number;
 		p->id = keep(L, id);
 		p->title = keep(L, xn_attr(pa, "title"));

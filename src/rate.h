@@ -75,8 +75,9 @@ void rate_area(const struct rate_area_input *in, struct rate_area_result *out);
 
 /* The reason in words, e.g. "level 2: GP 3.1.1 rated P, needs L or F for
  * level 3" or "level 0: BP.03.02 not rated, needs L or F for level 1".
- * labels maps an item id to how people write it (may be NULL: ids as they
- * are).  Writes at most size bytes, always NUL-terminated; returns buf. */
+ * label maps an item id to how people write it (may be NULL: ids as they
+ * are); its result need only live until label is called again.  Writes at
+ * most size bytes, always NUL-terminated; returns buf. */
 char *rate_reason(const struct rate_area_result *r, const char *(*label)(const char *id),
                   char *buf, size_t size);
 

@@ -20,14 +20,40 @@ struct report_ctx {
 	unsigned errors;
 };
 
-/* "Element '{urn:ssecmm:model:1}goal'" reads better as "Element 'goal'". */
+/* "Element '{urn:ssecmm:model:1}goal'" reads better as "Element 'goal'";
+ * other namespaces (XInclude, say) stay, so the reader sees what it was. */
 static void
 strip_namespaces(char *msg)
 {
-	char *open, *close;
+	static const char *const ours[] = {"{urn:ssecmm:model:1}", "{urn:ssecmm:appraisal:1}"};
+	char *at;
+	size_t i;
 
-	while ((open = strchr(msg, '{')) != NULL && (close = strchr(open, '}')) != NULL)
-		memmove(open, close + 1, strlen(close + 1) + 1);
+	for (i = 0; i < G_N_ELEMENTS(ours); i++)
+		while ((at = strstr(msg, ours[i])) != NULL)
+			memmove(at, at + strlen(ours[i]), strlen(at + strlen(ours[i])) + 1);
+}
+
+/* In a pattern violation the rejected value is an identifier; show its
+ * non-ASCII characters as code points, so a Cyrillic "РА01" cannot pass
+ * for "PA01" in the message. */
+static char *
+reveal_non_ascii(const char *msg)
+{
+	GString *out = g_string_new(NULL);
+	const char *p;
+
+	for (p = msg; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char_validated(p, -1);
+
+		if ((unsigned char)*p < 0x80)
+			g_string_append_c(out, *p);
+		else if (c == (gunichar)-1 || c == (gunichar)-2)
+			break;
+		else
+			g_string_append_printf(out, "\\u{%04X}", (unsigned)c);
+	}
+	return g_string_free(out, FALSE);
 }
 
 static void
@@ -41,6 +67,12 @@ report_validity(void *ctx, xmlError *e)
 		return;
 	msg = g_strdup(e->message ? e->message : "schema violation");
 	strip_namespaces(msg);
+	if (strstr(msg, "[facet 'pattern']") != NULL) {
+		char *shown = reveal_non_ascii(msg);
+
+		g_free(msg);
+		msg = shown;
+	}
 	line = e->line > 0 ? e->line : xmlload_line(e->node);
 	if (e->level == XML_ERR_WARNING) {
 		diag_warning(rc->diag, rc->display, line, "%s", msg);

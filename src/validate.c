@@ -5,7 +5,9 @@
 
 #include "commands.h"
 #include "datadir.h"
+#include "appraisal.h"
 #include "model.h"
+#include "results.h"
 #include "schema.h"
 #include "xmlload.h"
 
@@ -41,9 +43,64 @@ print_model_summary(struct cli *c, const char *display, const struct model *m)
 	        organization, m->n_goals, m->n_bps, MODEL_LEVELS, m->n_cfs, m->n_gps, m->n_terms);
 }
 
-static bool
-validate_one(struct cli *c, const char *path, struct schema **model_xsd)
+/* Schemas and the model, loaded on first need and shared by every file. */
+struct validate_state {
+	struct cli *c;
+	struct schema *model_xsd;
+	struct schema *appraisal_xsd;
+	struct model *model;
+	bool model_failed;
+};
+
+static struct schema *
+load_schema(struct validate_state *st, struct schema **slot, const char *rel)
 {
+	if (*slot == NULL) {
+		char *xsd = datadir_path(rel);
+
+		*slot = schema_load(xsd, &st->c->diag);
+		g_free(xsd);
+	}
+	return *slot;
+}
+
+static struct model *
+load_model(struct validate_state *st)
+{
+	if (st->model == NULL && !st->model_failed) {
+		if (load_schema(st, &st->model_xsd, "model-xml/model.xsd") != NULL)
+			st->model = model_load(st->c->model_path, st->model_xsd, &st->c->diag);
+		st->model_failed = st->model == NULL;
+	}
+	return st->model;
+}
+
+static void
+print_appraisal_summary(struct cli *c, const char *display, const struct appraisal *a,
+                        const struct model *m)
+{
+	size_t i, in_scope = 0, ratings = 0, p;
+
+	for (i = 0; i < m->n_pas; i++)
+		if (a->excluded[i] == NULL)
+			in_scope++;
+	for (p = 0; p < a->n_projects; p++)
+		for (i = 0; i < m->n_pas; i++)
+			if (a->projects[p].areas[i] != NULL)
+				ratings += a->projects[p].areas[i]->n_ratings;
+	fprintf(c->out,
+	        "%s: valid appraisal %s (%s, method %s)\n"
+	        "  %zu of %zu process areas in scope, %zu project(s), %zu ratings, "
+	        "%zu evidence items, %zu findings%s\n",
+	        display, a->id, a->organization, a->method == RATE_ISO15504 ? "iso15504" : "ssam",
+	        in_scope, m->n_pas, a->n_projects, ratings, a->n_evidence, a->n_findings,
+	        a->target != NULL ? ", target profile included" : "");
+}
+
+static bool
+validate_one(struct validate_state *st, const char *path)
+{
+	struct cli *c = st->c;
 	const char *display = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	char sha256[65];
 	xmlDoc *doc;
@@ -55,17 +112,11 @@ validate_one(struct cli *c, const char *path, struct schema **model_xsd)
 	if (has_root(doc, "model", MODEL_NS)) {
 		struct model *m;
 
-		if (*model_xsd == NULL) {
-			char *xsd = datadir_path("model-xml/model.xsd");
-
-			*model_xsd = schema_load(xsd, &c->diag);
-			g_free(xsd);
-			if (*model_xsd == NULL) {
-				xmlFreeDoc(doc);
-				return false;
-			}
+		if (load_schema(st, &st->model_xsd, "model-xml/model.xsd") == NULL) {
+			xmlFreeDoc(doc);
+			return false;
 		}
-		m = model_from_doc(doc, path, sha256, *model_xsd, &c->diag);
+		m = model_from_doc(doc, path, sha256, st->model_xsd, &c->diag);
 		if (m == NULL)
 			return false;
 		if (!c->quiet)
@@ -73,11 +124,52 @@ validate_one(struct cli *c, const char *path, struct schema **model_xsd)
 		model_free(m);
 		return true;
 	}
+	if (has_root(doc, "appraisal", APPRAISAL_NS) ||
+	    has_root(doc, "target-profile", APPRAISAL_NS)) {
+		bool is_appraisal = has_root(doc, "appraisal", APPRAISAL_NS);
+		struct model *m = load_model(st);
+
+		if (m == NULL || load_schema(st, &st->appraisal_xsd, "model-xml/appraisal.xsd") ==
+		                     NULL) {
+			xmlFreeDoc(doc);
+			return false;
+		}
+		if (is_appraisal) {
+			struct appraisal *a = appraisal_from_doc(doc, path, sha256, m,
+			                                         st->appraisal_xsd, &c->diag);
+			struct results *r;
+
+			if (a == NULL)
+				return false;
+			/* Computing the levels brings the lint warnings that need them. */
+			r = results_compute(m, a, a->target, &c->diag);
+			if (!c->quiet)
+				print_appraisal_summary(c, display, a, m);
+			results_free(r);
+			appraisal_free(a);
+		} else {
+			struct target *t = target_from_doc(doc, path, sha256, m, st->appraisal_xsd,
+			                                   &c->diag);
+			size_t i, n = 0;
+
+			if (t == NULL)
+				return false;
+			for (i = 0; i < m->n_pas; i++)
+				if (t->levels[i] >= 0)
+					n++;
+			if (!c->quiet)
+				fprintf(c->out, "%s: valid target profile %s (%s): %zu process areas\n",
+				        display, t->id, t->issuer, n);
+			target_free(t);
+		}
+		return true;
+	}
 	root = xmlDocGetRootElement(doc);
 	diag_error(&c->diag, display, xmlload_line(root),
-	           "not a file ssecmm reads: root element <%s> in namespace '%s'; expected "
-	           "<model xmlns=\"%s\">",
-	           root->name, root->ns ? (const char *)root->ns->href : "", MODEL_NS);
+	           "not a file ssecmm reads: root element <%s> in namespace '%s'; expected a "
+	           "model (%s) or an appraisal or target profile (%s)",
+	           root->name, root->ns ? (const char *)root->ns->href : "", MODEL_NS,
+	           APPRAISAL_NS);
 	xmlFreeDoc(doc);
 	return false;
 }
@@ -85,11 +177,13 @@ validate_one(struct cli *c, const char *path, struct schema **model_xsd)
 int
 cmd_validate(struct cli *c)
 {
-	struct schema *model_xsd = NULL;
+	struct validate_state st = {c, NULL, NULL, NULL, false};
 	int i;
 
 	for (i = 0; i < c->n_operands; i++)
-		validate_one(c, c->operands[i], &model_xsd);
-	schema_free(model_xsd);
+		validate_one(&st, c->operands[i]);
+	model_free(st.model);
+	schema_free(st.model_xsd);
+	schema_free(st.appraisal_xsd);
 	return c->diag.status;
 }

@@ -48,10 +48,44 @@ swallow_generic(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* libxml2's wording for a few common mistakes, in plainer words.  Returns
+ * NULL to keep libxml2's message. */
+static const char *
+plain_message(const xmlError *e, char *buf, size_t size)
+{
+	switch (e->code) {
+	case XML_ERR_INVALID_CHAR:
+		if (e->message != NULL && strstr(e->message, "Bytes:") != NULL) {
+			const char *bytes = strstr(e->message, "Bytes:") + 7;
+
+			snprintf(buf, size, "invalid UTF-8: bytes %.*s; save the file as UTF-8 or "
+			         "declare its real encoding", (int)strcspn(bytes, "\n"), bytes);
+			return buf;
+		}
+		if (e->int1 > 0 && e->int1 < 0x20) {
+			snprintf(buf, size, "control character U+%04X is not allowed in XML text",
+			         (unsigned)e->int1);
+			return buf;
+		}
+		return NULL;
+	case XML_ERR_INVALID_CHARREF:
+		return "character reference to a character XML does not allow (control "
+		       "characters other than tab and line ends, U+0000, surrogates)";
+	case XML_ERR_NAME_REQUIRED:
+		if (e->message != NULL && strstr(e->message, "EntityRef") != NULL)
+			return "a bare '&' in text: write it as &amp;";
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
 static void
 route_structured(void *ctx, xmlError *e)
 {
 	struct parse_state *ps = current;
+	char buf[256];
+	const char *plain;
 
 	(void)ctx;
 	if (ps == NULL || e == NULL)
@@ -64,11 +98,15 @@ route_structured(void *ctx, xmlError *e)
 		            "%s", e->message ? e->message : "unknown warning");
 		return;
 	}
-	ps->errors++;
+	/* After the first error libxml2 reports what follows from it; the
+	 * first one is where the document went wrong. */
+	if (ps->errors++ > 0)
+		return;
+	plain = plain_message(e, buf, sizeof buf);
 	diag_report(ps->diag, DIAG_ERROR,
 	            e->code == XML_ERR_NO_MEMORY ? EXIT_INTERNAL : EXIT_INVALID,
 	            ps->display, e->line, e->int2, "%s",
-	            e->message ? e->message : "unknown XML error");
+	            plain ? plain : e->message ? e->message : "unknown XML error");
 }
 
 /* Refuses every external resource: DTDs, entities, XInclude, document(). */

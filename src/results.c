@@ -1,0 +1,189 @@
+/* Computed results of an appraisal: levels and reasons per project, the organisation view, gaps. */
+#include "results.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+static const char *const attribute_ids[] = {
+	"PA1.1", "PA2.1", "PA2.2", "PA3.1", "PA3.2", "PA4.1", "PA4.2", "PA5.1", "PA5.2",
+};
+
+const char *
+results_label(const char *id)
+{
+	static char buf[64];
+
+	if (strncmp(id, "GP-", 3) == 0 || strncmp(id, "CF-", 3) == 0) {
+		snprintf(buf, sizeof buf, "%.2s %s", id, id + 3);
+		return buf;
+	}
+	if (id[0] == 'P' && id[1] == 'A' && strchr(id, '.') != NULL && strlen(id) == 5) {
+		snprintf(buf, sizeof buf, "PA %s", id + 2);
+		return buf;
+	}
+	return id;
+}
+
+const char *
+results_level_text(int level)
+{
+	static const char *const digits[] = {"0", "1", "2", "3", "4", "5"};
+
+	if (level >= 0 && level <= RATE_MAX_LEVEL)
+		return digits[level];
+	return "N/A";
+}
+
+static enum rating
+rating_of(const struct ap_area *area, const char *id)
+{
+	size_t k;
+
+	for (k = 0; k < area->n_ratings; k++)
+		if (strcmp(area->ratings[k].ref, id) == 0)
+			return area->ratings[k].rating;
+	return RATING_UNRATED;
+}
+
+/* Build the items an area's level rests on and rate it. */
+static void
+rate_one(const struct model *m, const struct appraisal *a, const struct ap_area *area,
+         struct area_result *out)
+{
+	struct rate_area_input in = {0};
+	const struct model_pa *pa = area->pa;
+	size_t i, n = 0;
+
+	in.method = a->method;
+	if (a->method == RATE_ISO15504) {
+		out->items = g_new0(struct rate_item, G_N_ELEMENTS(attribute_ids));
+		for (i = 0; i < G_N_ELEMENTS(attribute_ids); i++) {
+			out->items[i].id = attribute_ids[i];
+			out->items[i].level = attribute_ids[i][2] - '0';
+			out->items[i].rating = rating_of(area, attribute_ids[i]);
+		}
+		out->n_items = G_N_ELEMENTS(attribute_ids);
+		in.attrs = out->items;
+		in.n_attrs = out->n_items;
+	} else {
+		out->items = g_new0(struct rate_item, pa->n_bps + m->n_gps);
+		for (i = 0; i < pa->n_bps; i++, n++) {
+			out->items[n].id = pa->bps[i].id;
+			out->items[n].level = 0;
+			out->items[n].rating = rating_of(area, pa->bps[i].id);
+		}
+		in.bps = out->items;
+		in.n_bps = pa->n_bps;
+		in.gps = out->items + n;
+		for (i = 0; i < m->n_gps; i++) {
+			/* Level 1's generic practice is shown by the base practices. */
+			if (m->gps[i].level < 2)
+				continue;
+			out->items[n].id = m->gps[i].id;
+			out->items[n].level = m->gps[i].level;
+			out->items[n].rating = rating_of(area, m->gps[i].id);
+			n++;
+			in.n_gps++;
+		}
+		out->n_items = n;
+	}
+	rate_area(&in, &out->rate);
+	rate_reason(&out->rate, results_label, out->reason, sizeof out->reason);
+}
+
+static void
+lint_area(struct diag *d, const struct appraisal *a, const struct ap_project *proj,
+          const struct ap_area *area, const struct area_result *res)
+{
+	const char *file = a->path;
+
+	if (area->claimed_level >= 0 && area->claimed_level != res->rate.level)
+		diag_warning(d, file, area->line,
+		             "%s (project %s): claimed level %d, but the ratings give %s (%s)",
+		             area->pa->id, proj->id, area->claimed_level,
+		             results_level_text(res->rate.level), res->reason);
+	if (res->rate.n_rated_above > 0)
+		diag_warning(d, file, area->line,
+		             "%s (project %s): %zu practice(s) above level %d are rated although "
+		             "level %d is not reached",
+		             area->pa->id, proj->id, res->rate.n_rated_above, res->rate.next_level,
+		             res->rate.next_level);
+}
+
+struct results *
+results_compute(const struct model *m, const struct appraisal *a, const struct target *target,
+                struct diag *d)
+{
+	struct results *r = g_new0(struct results, 1);
+	int *levels = g_new(int, a->n_projects ? a->n_projects : 1);
+	size_t p, i;
+
+	r->m = m;
+	r->a = a;
+	r->target = target;
+	r->n_projects = a->n_projects;
+	r->projects = g_new0(struct project_result, a->n_projects ? a->n_projects : 1);
+	r->org = g_new0(struct org_result, m->n_pas ? m->n_pas : 1);
+	for (p = 0; p < a->n_projects; p++) {
+		struct project_result *pr = &r->projects[p];
+
+		pr->project = &a->projects[p];
+		pr->areas = g_new0(struct area_result, m->n_pas ? m->n_pas : 1);
+		for (i = 0; i < m->n_pas; i++) {
+			const struct ap_area *area = pr->project->areas[i];
+			struct area_result *ar = &pr->areas[i];
+
+			ar->pa = &m->pas[i];
+			ar->claimed = -1;
+			ar->in_scope = a->excluded[i] == NULL && area != NULL;
+			if (!ar->in_scope) {
+				snprintf(ar->reason, sizeof ar->reason, "out of scope");
+				continue;
+			}
+			ar->claimed = area->claimed_level;
+			rate_one(m, a, area, ar);
+			lint_area(d, a, pr->project, area, ar);
+		}
+	}
+	for (i = 0; i < m->n_pas; i++) {
+		struct org_result *o = &r->org[i];
+
+		o->in_scope = a->excluded[i] == NULL;
+		for (p = 0; p < a->n_projects; p++)
+			levels[p] = r->projects[p].areas[i].in_scope ? r->projects[p].areas[i].rate.level
+			                                             : RATE_NOT_APPLICABLE;
+		rate_org(levels, a->n_projects, &o->org);
+		o->target = target != NULL ? target->levels[i] : -1;
+		o->gap = rate_gap(o->org.level, o->target, o->in_scope);
+		if (o->target >= 0)
+			r->n_targets++;
+		if (o->gap.kind == GAP_MEETS)
+			r->n_meets++;
+		else if (o->gap.kind == GAP_SHORT)
+			r->n_short++;
+		else if (o->gap.kind == GAP_NOT_APPRAISED)
+			r->n_not_appraised++;
+	}
+	g_free(levels);
+	return r;
+}
+
+void
+results_free(struct results *r)
+{
+	size_t p, i;
+
+	if (r == NULL)
+		return;
+	for (p = 0; p < r->n_projects; p++) {
+		for (i = 0; i < r->m->n_pas; i++)
+			g_free(r->projects[p].areas[i].items);
+		g_free(r->projects[p].areas);
+	}
+	g_free(r->projects);
+	g_free(r->org);
+	g_free(r);
+}
