@@ -26,7 +26,7 @@ SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-
 
 # Every module but main.c forms the library that the program and the tests link.
 LIB_SRC  = src/appraisal.c src/cli.c src/datadir.c src/diag.c src/model.c src/rate.c \
-           src/results.c src/schema.c src/validate.c src/xmlload.c src/xmlnode.c
+           src/rate_cmd.c src/result.c src/results.c src/schema.c src/validate.c src/xmlload.c src/xmlnode.c
 LIB_OBJ  = $(LIB_SRC:src/%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)

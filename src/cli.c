@@ -39,6 +39,9 @@ struct command {
 static const struct command commands[] = {
 	{"validate", cmd_validate, OPT_MODEL, 1, -1, "validate FILE...",
 	 "check model, appraisal and target-profile files"},
+	{"rate", cmd_rate, OPT_MODEL | OPT_TARGET | OPT_FORMAT, 1, 1,
+	 "rate APPRAISAL [--target FILE] [--format text|csv|xml]",
+	 "capability levels with their reasons, and gaps to a target"},
 };
 
 static void

@@ -23,5 +23,6 @@ struct cli {
 
 /* Each returns the exit status of the run. */
 int cmd_validate(struct cli *c);
+int cmd_rate(struct cli *c);
 
 #endif
