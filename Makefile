@@ -86,10 +86,20 @@ deps:
 			$$missing >/dev/null; \
 	fi
 
-# Generate the products of every sample into out/.
+# Validate the model and every sample, and rate each sample into out/
+# (a table, CSV and the result document).
 run: deps
 	$(MAKE) ssecmm
-	./ssecmm validate model-xml/sse-cmm.xml
+	./ssecmm validate model-xml/sse-cmm.xml samples/*.xml
+	mkdir -p out
+	for f in samples/*.xml; do \
+		grep -q '<appraisal ' $$f || continue; \
+		b=out/$$(basename $$f .xml); \
+		./ssecmm -q rate $$f >$$b.txt && \
+		./ssecmm -q rate --format csv $$f >$$b.csv && \
+		./ssecmm -q rate --format xml $$f >$$b.result.xml || exit 1; \
+		echo "wrote $$b.txt $$b.csv $$b.result.xml"; \
+	done
 
 check: deps
 	$(MAKE) ssecmm build/san/ssecmm $(UNIT_BIN) $(SAN_UNIT)

@@ -107,8 +107,8 @@ load_target_content(struct checker *C, struct target *t, const xmlNode *node)
 		t->levels[i] = -1;
 	if (strcmp(t->model_version, m->standard) != 0)
 		fail(C, xn_child(node, "model-version"),
-		     "target profile is for model '%s'; the loaded model is '%s'", t->model_version,
-		     m->standard);
+		     "target profile's <model-version> is '%s', but the loaded model (%s, %s) is "
+		     "'%s'", t->model_version, m->short_title, m->path, m->standard);
 	xn_each(tg, node, "target") {
 		const char *id = xn_attr(tg, "process-area");
 		const struct model_pa *pa = model_pa(m, id);
@@ -119,7 +119,8 @@ load_target_content(struct checker *C, struct target *t, const xmlNode *node)
 			continue;
 		}
 		if (t->levels[idx] >= 0) {
-			fail(C, tg, "%s has a target already (line %ld)", id, lines[idx]);
+			fail(C, tg, "%s has two targets: level %d at line %ld and level %s here", id,
+			     t->levels[idx], lines[idx], xn_attr(tg, "level"));
 			continue;
 		}
 		t->levels[idx] = atoi(xn_attr(tg, "level")); /* the schema checked 0-5 */
@@ -184,7 +185,7 @@ target_free(struct target *t)
 /* Check a space-separated list of evidence ids; count the references. */
 static void
 check_evidence_refs(struct checker *C, struct appraisal *a, const xmlNode *node,
-                    const char *list)
+                    const char *who, const char *list)
 {
 	gchar **ids;
 	size_t i;
@@ -199,7 +200,7 @@ check_evidence_refs(struct checker *C, struct appraisal *a, const xmlNode *node,
 			continue;
 		e = g_hash_table_lookup(a->evidence_index, ids[i]);
 		if (e == NULL)
-			fail(C, node, "evidence '%s' is not in the evidence register", ids[i]);
+			fail(C, node, "%sevidence '%s' is not in the evidence register", who, ids[i]);
 		else
 			e->references++;
 	}
@@ -213,19 +214,21 @@ is_attribute_id(const char *id)
 }
 
 /* Does practice id belong to area pa under method?  Reports why not. */
+/* Does practice id belong to area pa under the appraisal's method?  who
+ * starts the message ("" for ratings, "finding F2: " for findings). */
 static bool
 check_practice(struct checker *C, const struct appraisal *a, const xmlNode *node,
-               const struct model_pa *pa, const char *id)
+               const char *who, const struct model_pa *pa, const char *id)
 {
 	const struct model *m = C->m;
 
 	if (strncmp(id, "BP.", 3) == 0) {
 		if (model_bp(m, id) == NULL) {
-			fail(C, node, "unknown base practice '%s'", id);
+			fail(C, node, "%sunknown base practice '%s'", who, id);
 			return false;
 		}
 		if (model_bp_area(m, id) != pa) {
-			fail(C, node, "base practice %s belongs to %s, not to %s", id,
+			fail(C, node, "%sbase practice %s belongs to %s, not to %s", who, id,
 			     model_bp_area(m, id)->id, pa->id);
 			return false;
 		}
@@ -233,14 +236,14 @@ check_practice(struct checker *C, const struct appraisal *a, const xmlNode *node
 	}
 	if (strncmp(id, "GP-", 3) == 0) {
 		if (model_gp(m, id) == NULL) {
-			fail(C, node, "unknown generic practice '%s'", id);
+			fail(C, node, "%sunknown generic practice '%s'", who, id);
 			return false;
 		}
 		return true;
 	}
 	if (is_attribute_id(id) && a->method != RATE_ISO15504) {
-		fail(C, node, "process attribute %s is rated only with method iso15504 "
-		     "(<scope method=\"iso15504\">)", id);
+		fail(C, node, "%sprocess attribute %s is rated only with method iso15504 "
+		     "(<scope method=\"iso15504\">)", who, id);
 		return false;
 	}
 	return true;
@@ -274,8 +277,8 @@ load_identity(struct checker *C, struct appraisal *a, const xmlNode *root)
 
 	if (strcmp(a->model_version, C->m->standard) != 0)
 		fail(C, xn_child(root, "model-version"),
-		     "appraisal was rated against model '%s'; the loaded model is '%s'",
-		     a->model_version, C->m->standard);
+		     "<model-version> is '%s', but the loaded model (%s, %s) is '%s'",
+		     a->model_version, C->m->short_title, C->m->path, C->m->standard);
 	/* ISO dates compare correctly as strings; the schema fixed the form. */
 	if (strcmp(a->date_start, a->date_end) > 0)
 		fail(C, dates, "appraisal ends (%s) before it starts (%s)", a->date_end,
@@ -306,8 +309,8 @@ load_team(struct checker *C, struct appraisal *a, const xmlNode *root)
 		x->affiliation = attr(C, mb, "affiliation");
 		if (strcmp(x->role, "lead-appraiser") == 0) {
 			if (first_lead != NULL)
-				fail(C, mb, "the team has a lead appraiser already (line %ld)",
-				     xmlload_line(first_lead));
+				fail(C, mb, "%s is a second lead appraiser; %s (line %ld) leads already",
+				     x->name, xn_attr(first_lead, "name"), xmlload_line(first_lead));
 			else
 				first_lead = mb;
 		}
@@ -325,6 +328,7 @@ load_team(struct checker *C, struct appraisal *a, const xmlNode *root)
 		x->role = attr(C, p, "role");
 		x->count = count != NULL ? (unsigned)strtoul(count, NULL, 10) : 1;
 		x->project = attr(C, p, "project");
+		x->line = xmlload_line(p);
 	}
 }
 
@@ -388,14 +392,18 @@ load_projects(struct checker *C, struct appraisal *a, const xmlNode *root)
 		x->name = attr(C, p, "name");
 		x->description = text_of(C, p, "description");
 		x->areas = g_new0(struct ap_area *, a->n_area_slots ? a->n_area_slots : 1);
+		x->line = xmlload_line(p);
 		a->n_projects++;
 	}
-	for (i = 0; i < a->n_participants; i++)
+	for (i = 0; i < a->n_participants; i++) {
 		if (a->participants[i].project != NULL &&
-		    find_project(a, a->participants[i].project) == NULL)
-			fail(C, xn_child(root, "participants"),
-			     "participant role '%s' names unknown project '%s'",
-			     a->participants[i].role, a->participants[i].project);
+		    find_project(a, a->participants[i].project) == NULL) {
+			C->errors++;
+			diag_error(C->d, C->file, a->participants[i].line,
+			           "participant '%s' names unknown project '%s'",
+			           a->participants[i].role, a->participants[i].project);
+		}
+	}
 }
 
 static void
@@ -419,6 +427,7 @@ load_evidence(struct checker *C, struct appraisal *a, const xmlNode *root)
 		e->date = attr(C, it, "date");
 		e->title = text_of(C, it, "title");
 		e->location = text_of(C, it, "location");
+		e->line = xmlload_line(it);
 		if (strcmp(e->date, a->date_report) > 0)
 			fail(C, it, "evidence %s is dated %s, after the report date %s", e->id,
 			     e->date, a->date_report);
@@ -447,7 +456,7 @@ load_area_ratings(struct checker *C, struct appraisal *a, struct ap_area *area,
 			     (long)GPOINTER_TO_INT(prev));
 			continue;
 		}
-		if (!check_practice(C, a, pr, area->pa, ref))
+		if (!check_practice(C, a, pr, "", area->pa, ref))
 			continue;
 		g_hash_table_insert(seen, (gpointer)ref, GINT_TO_POINTER((int)xmlload_line(pr)));
 		r->ref = keep(C, ref);
@@ -458,7 +467,7 @@ load_area_ratings(struct checker *C, struct appraisal *a, struct ap_area *area,
 		if (r->rating == RATING_NA && r->note == NULL)
 			fail(C, pr, "%s is rated NA without a rationale: add a <note> saying why it "
 			     "does not apply", ref);
-		check_evidence_refs(C, a, pr, r->evidence);
+		check_evidence_refs(C, a, pr, "", r->evidence);
 		i++;
 	}
 	area->n_ratings = i;
@@ -482,9 +491,11 @@ check_completeness(struct checker *C, struct appraisal *a, const xmlNode *root)
 			if (a->excluded[i] != NULL)
 				continue;
 			if (area == NULL) {
-				fail(C, root, "%s is in scope but has no ratings for project %s; rate it "
-				     "or exclude it with <excluded process-area=\"%s\">", pa->id, proj->id,
-				     pa->id);
+				C->errors++;
+				diag_error(C->d, C->file, proj->line,
+				           "%s is in scope but has no ratings for project %s; rate it or "
+				           "exclude it with <excluded process-area=\"%s\">", pa->id,
+				           proj->id, pa->id);
 				continue;
 			}
 			if (a->method == RATE_ISO15504) {
@@ -526,6 +537,10 @@ load_ratings(struct checker *C, struct appraisal *a, const xmlNode *root)
 		if (proj == NULL) {
 			fail(C, block, "ratings for unknown project '%s'", pid);
 			continue;
+		}
+		if (!proj->rated) {
+			proj->line = xmlload_line(block);
+			proj->rated = true;
 		}
 		xn_each(pa_node, block, "process-area") {
 			const char *id = xn_attr(pa_node, "ref");
@@ -573,6 +588,7 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 		const char *pa_id = xn_attr(f, "process-area");
 		gchar **practices;
 		size_t k;
+		char who[96];
 
 		if (g_hash_table_contains(ids, id)) {
 			fail(C, f, "finding id '%s' is used twice", id);
@@ -585,6 +601,7 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 			continue;
 		}
 		x->id = keep(C, id);
+		snprintf(who, sizeof who, "finding %s: ", id);
 		x->kind = attr(C, f, "kind");
 		x->practices = attr(C, f, "practices");
 		x->project = attr(C, f, "project");
@@ -598,9 +615,9 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 		practices = g_strsplit_set(x->practices ? x->practices : "", " \t\r\n", -1);
 		for (k = 0; practices[k] != NULL; k++)
 			if (*practices[k] != '\0')
-				check_practice(C, a, f, x->pa, practices[k]);
+				check_practice(C, a, f, who, x->pa, practices[k]);
 		g_strfreev(practices);
-		check_evidence_refs(C, a, f, x->evidence);
+		check_evidence_refs(C, a, f, who, x->evidence);
 		i++;
 	}
 	a->n_findings = i;
@@ -623,12 +640,15 @@ lint(struct checker *C, struct appraisal *a)
 				if (r->rating != RATING_NA && r->evidence == NULL)
 					warn(C, r->line, "%s (project %s) is rated %s without evidence",
 					     r->ref, a->projects[p].id, rate_rating_name(r->rating));
+				if (a->method == RATE_ISO15504 && strncmp(r->ref, "GP-", 3) == 0)
+					warn(C, r->line, "%s is recorded but does not count under method "
+					     "iso15504, where the process attributes give the level", r->ref);
 			}
 		}
 	}
 	for (i = 0; i < a->n_evidence; i++)
 		if (a->evidence[i].references == 0)
-			warn(C, 0, "evidence %s ('%s') is never cited by a rating or finding",
+			warn(C, a->evidence[i].line, "evidence %s ('%s') is never cited by a rating or finding",
 			     a->evidence[i].id, a->evidence[i].title);
 }
 

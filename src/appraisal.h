@@ -2,6 +2,7 @@
 #ifndef SSECMM_APPRAISAL_H
 #define SSECMM_APPRAISAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <glib.h>
@@ -24,6 +25,7 @@ struct ap_participant {
 	const char *role;
 	unsigned count;
 	const char *project;      /* may be NULL: all projects */
+	long line;
 };
 
 struct ap_evidence {
@@ -33,6 +35,7 @@ struct ap_evidence {
 	const char *title;
 	const char *location;
 	unsigned references;      /* ratings and findings that cite it */
+	long line;
 };
 
 struct ap_rating {
@@ -57,6 +60,8 @@ struct ap_project {
 	const char *name;
 	const char *description;
 	struct ap_area **areas;   /* indexed like model->pas; NULL when not rated */
+	long line;                /* its first <ratings> block, else its <project> */
+	bool rated;               /* a <ratings> block names it */
 };
 
 struct ap_finding {

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib.h>
+
 /* Longest diagnostic line we print; longer messages end in "...". */
 #define DIAG_LINE_MAX 1024
 
@@ -63,59 +65,57 @@ utf8_decode(const unsigned char *s, size_t n)
 	return cp;
 }
 
-/* Characters that can reorder or hide what a reader sees (CVE-2021-42574). */
+/* Characters that can reorder or hide what a reader sees (CVE-2021-42574),
+ * and the C1 controls, which some terminals obey. */
 static int
-is_bidi_control(unsigned long cp)
+is_hidden_control(unsigned long cp)
 {
-	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0x200B || cp == 0xFEFF;
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200B || cp == 0x200E ||
+	       cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
 }
 
 void
 diag_escape(char *buf, size_t size, const char *text)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t o = 0, n;
-	char tmp[16];
+	GString *out = g_string_new(NULL);
+	size_t n, cut = 0, limit = size >= 4 ? size - 4 : 0, dots;
 
 	if (size == 0)
 		return;
-	while (*s != '\0') {
+	for (; *s != '\0'; s += n) {
 		n = utf8_len(s);
 		if (n == 0) {
-			snprintf(tmp, sizeof tmp, "\\x%02X", *s);
+			g_string_append_printf(out, "\\x%02X", *s);
 			n = 1;
-		} else if (n == 1 && (*s < 0x20 || *s == 0x7F))
-			snprintf(tmp, sizeof tmp, "\\x%02X", *s);
-		else if (n > 1 && is_bidi_control(utf8_decode(s, n)))
-			snprintf(tmp, sizeof tmp, "\\u{%04lX}", utf8_decode(s, n));
-		else {
-			memcpy(tmp, s, n);
-			tmp[n] = '\0';
+		} else if (n == 1 && (*s < 0x20 || *s == 0x7F)) {
+			g_string_append_printf(out, "\\x%02X", *s);
+		} else if (n > 1 && is_hidden_control(utf8_decode(s, n))) {
+			g_string_append_printf(out, "\\u{%04lX}", utf8_decode(s, n));
+		} else {
+			g_string_append_len(out, (const char *)s, (gssize)n);
 		}
-		if (o + strlen(tmp) + 4 > size) {
-			/* Truncate on a character boundary and say so. */
-			if (size >= 4) {
-				while (o + 4 > size)
-					o--;
-				memcpy(buf + o, "...", 3);
-				o += 3;
-			}
-			break;
-		}
-		memcpy(buf + o, tmp, strlen(tmp));
-		o += strlen(tmp);
-		s += n;
+		/* The longest prefix, ending between units, that leaves room for "...". */
+		if (out->len <= limit)
+			cut = out->len;
 	}
-	buf[o < size ? o : size - 1] = '\0';
+	if (out->len < size) {
+		memcpy(buf, out->str, out->len + 1);
+	} else {
+		dots = size - 1 - cut < 3 ? size - 1 - cut : 3;
+		memcpy(buf, out->str, cut);
+		memcpy(buf + cut, "...", dots);
+		buf[cut + dots] = '\0';
+	}
+	g_string_free(out, TRUE);
 }
 
 void
 diag_vreport(struct diag *d, enum diag_severity sev, enum exit_status status,
              const char *file, long line, long col, const char *fmt, va_list ap)
 {
-	char raw[DIAG_LINE_MAX], msg[DIAG_LINE_MAX], where[DIAG_LINE_MAX / 2];
+	char raw[4 * DIAG_LINE_MAX], msg[DIAG_LINE_MAX], where[DIAG_LINE_MAX / 2];
 	const char *label, *on = "", *off = "";
 	char *p;
 	size_t len;

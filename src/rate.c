@@ -126,14 +126,16 @@ rate_ssam(const struct rate_area_input *in, struct rate_area_result *out)
 	out->level = RATE_MAX_LEVEL;
 }
 
-/* Level n: attributes of level n L or F, every attribute below it F. */
+/* Level n: attributes of level n L or F, every attribute below it F.
+ * Blockers are collected in one pass over the attributes, so they come in
+ * input order. */
 static void
 rate_iso15504(const struct rate_area_input *in, struct rate_area_result *out)
 {
-	size_t i, applicable = 0;
-	int n, below;
+	size_t i, applicable;
+	int n;
 
-	for (i = 0; i < in->n_attrs; i++)
+	for (i = 0, applicable = 0; i < in->n_attrs; i++)
 		if (in->attrs[i].level == 1 && in->attrs[i].rating != RATING_NA)
 			applicable++;
 	if (applicable == 0) {
@@ -141,17 +143,23 @@ rate_iso15504(const struct rate_area_input *in, struct rate_area_result *out)
 		return;
 	}
 	for (n = 1; n <= RATE_MAX_LEVEL; n++) {
-		bool ok = level_holds(in->attrs, in->n_attrs, n, achieved, out);
+		for (i = 0, applicable = 0; i < in->n_attrs; i++) {
+			const struct rate_item *it = &in->attrs[i];
 
-		for (below = 1; below < n; below++) {
-			size_t before = out->n_blockers;
-
-			if (!level_holds(in->attrs, in->n_attrs, below, fully, out))
-				ok = false;
-			if (out->n_blockers > before)
+			if (it->rating == RATING_NA || it->level > n)
+				continue;
+			if (it->level == n) {
+				applicable++;
+				if (!achieved(it->rating))
+					add_blocker(out, it);
+			} else if (!fully(it->rating)) {
+				add_blocker(out, it);
 				out->lower_not_fully = true;
+			}
 		}
-		if (!ok) {
+		if (applicable == 0 && out->n_blockers == 0)
+			out->none_applicable = true;
+		if (out->n_blockers > 0 || applicable == 0) {
 			out->level = n - 1;
 			out->next_level = n;
 			out->n_rated_above = rated_above(in->attrs, in->n_attrs, n);

@@ -105,12 +105,23 @@ lint_area(struct diag *d, const struct appraisal *a, const struct ap_project *pr
 		             "%s (project %s): claimed level %d, but the ratings give %s (%s)",
 		             area->pa->id, proj->id, area->claimed_level,
 		             results_level_text(res->rate.level), res->reason);
-	if (res->rate.n_rated_above > 0)
+	if (res->rate.n_rated_above > 0) {
+		GString *ids = g_string_new(NULL);
+		size_t i;
+
+		for (i = 0; i < res->n_items; i++) {
+			const struct rate_item *it = &res->items[i];
+
+			if (it->level > res->rate.next_level && it->rating != RATING_UNRATED &&
+			    it->rating != RATING_NA)
+				g_string_append_printf(ids, "%s%s", ids->len ? ", " : "",
+				                       results_label(it->id));
+		}
 		diag_warning(d, file, area->line,
-		             "%s (project %s): %zu practice(s) above level %d are rated although "
-		             "level %d is not reached",
-		             area->pa->id, proj->id, res->rate.n_rated_above, res->rate.next_level,
-		             res->rate.next_level);
+		             "%s (project %s): %s rated above level %d, which is not reached (%s)",
+		             area->pa->id, proj->id, ids->str, res->rate.next_level, res->reason);
+		g_string_free(ids, TRUE);
+	}
 }
 
 struct results *

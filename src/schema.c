@@ -34,7 +34,8 @@ strip_namespaces(char *msg)
 			memmove(at, at + strlen(ours[i]), strlen(at + strlen(ours[i])) + 1);
 }
 
-/* In a pattern violation the rejected value is an identifier; show its
+/* In a pattern or enumeration violation the rejected value is an identifier
+ * or a keyword; show its
  * non-ASCII characters as code points, so a Cyrillic "РА01" cannot pass
  * for "PA01" in the message. */
 static char *
@@ -67,7 +68,8 @@ report_validity(void *ctx, xmlError *e)
 		return;
 	msg = g_strdup(e->message ? e->message : "schema violation");
 	strip_namespaces(msg);
-	if (strstr(msg, "[facet 'pattern']") != NULL) {
+	if (strstr(msg, "[facet 'pattern']") != NULL ||
+	    strstr(msg, "[facet 'enumeration']") != NULL) {
 		char *shown = reveal_non_ascii(msg);
 
 		g_free(msg);

@@ -1,0 +1,194 @@
+/* Tests of model loading, appraisal loading and computed results on the small test inputs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include "appraisal.h"
+#include "model.h"
+#include "result.h"
+#include "results.h"
+#include "schema.h"
+#include "xmlload.h"
+
+struct fixture {
+	char *captured;
+	size_t len;
+	FILE *sink;
+	struct diag d;
+	struct schema *model_xsd;
+	struct schema *appraisal_xsd;
+	struct model *m;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	f->sink = open_memstream(&f->captured, &f->len);
+	diag_init(&f->d, f->sink, false, false);
+	f->model_xsd = schema_load("model-xml/model.xsd", &f->d);
+	f->appraisal_xsd = schema_load("model-xml/appraisal.xsd", &f->d);
+	f->m = model_load("tests/data/mini-model.xml", f->model_xsd, &f->d);
+	*state = f;
+	return f->m == NULL;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	model_free(f->m);
+	schema_free(f->model_xsd);
+	schema_free(f->appraisal_xsd);
+	fclose(f->sink);
+	free(f->captured);
+	free(f);
+	return 0;
+}
+
+static void
+model_counts_and_lookups(void **state)
+{
+	struct fixture *f = *state;
+	const struct model *m = f->m;
+	size_t first;
+
+	assert_int_equal(m->n_pas, 2);
+	assert_int_equal(m->n_bps, 3);
+	assert_int_equal(m->n_gps, 6);
+	assert_int_equal(m->n_cfs, 5);
+	assert_string_equal(m->standard, "none");
+	assert_string_equal(m->level_titles[3], "Well Defined");
+	assert_string_equal(model_pa(m, "PA02")->title, "Assess Impact");
+	assert_null(model_pa(m, "PA03"));
+	assert_string_equal(model_bp(m, "BP.01.02")->title, "Manage Security Configuration");
+	assert_ptr_equal(model_bp_area(m, "BP.02.01"), model_pa(m, "PA02"));
+	/* Generic practices answer to both spellings. */
+	assert_ptr_equal(model_gp(m, "GP-2.1.2"), model_gp(m, "GP 2.1.2"));
+	assert_string_equal(model_gp(m, "GP-2.1.2")->cf_id, "CF-2.1");
+	assert_int_equal(model_level_gps(m, 2, &first), 2);
+	assert_string_equal(m->gps[first].id, "GP-2.1.1");
+	assert_int_equal(model_level_gps(m, 0, &first), 0);
+	assert_int_equal(strlen(m->sha256), 64);
+}
+
+static void
+full_model_loads_with_expected_counts(void **state)
+{
+	struct fixture *f = *state;
+	struct model *m = model_load("model-xml/sse-cmm.xml", f->model_xsd, &f->d);
+
+	assert_non_null(m);
+	assert_int_equal(m->n_pas, 22);
+	assert_true(m->n_bps >= 128);
+	assert_int_equal(m->n_gps, 29);
+	assert_int_equal(m->n_cfs, 12);
+	assert_string_equal(m->standard, "ISO/IEC 21827:2008");
+	model_free(m);
+}
+
+static void
+appraisal_loads_and_rates(void **state)
+{
+	struct fixture *f = *state;
+	struct appraisal *a;
+	struct results *r;
+
+	a = appraisal_load("tests/data/mini-appraisal.xml", f->m, f->appraisal_xsd, &f->d);
+	assert_non_null(a);
+	assert_string_equal(a->id, "T-1");
+	assert_int_equal(a->n_projects, 1);
+	assert_int_equal(a->n_evidence, 2);
+	assert_int_equal(a->evidence[0].references, 3);
+	assert_int_equal(a->method, RATE_SSAM);
+	assert_non_null(a->target);
+	assert_int_equal(a->target->levels[0], 2);
+
+	r = results_compute(f->m, a, a->target, &f->d);
+	/* PA01: base practices F and L; GP-2.1.2 rated P stops level 2. */
+	assert_int_equal(r->projects[0].areas[0].rate.level, 1);
+	assert_string_equal(r->projects[0].areas[0].reason,
+	                    "level 1: GP 2.1.2 rated P, needs L or F for level 2");
+	/* PA02: its only base practice is NA. */
+	assert_int_equal(r->projects[0].areas[1].rate.level, RATE_NOT_APPLICABLE);
+	assert_int_equal(r->org[0].gap.kind, GAP_SHORT);
+	assert_int_equal(r->org[0].gap.gap, 1);
+	assert_int_equal(r->n_short, 1);
+	assert_int_equal(r->n_not_appraised, 1);
+	fflush(f->sink);
+	assert_non_null(strstr(f->captured, "claimed level 2, but the ratings give 1"));
+	results_free(r);
+	appraisal_free(a);
+}
+
+static char *
+xpath_string(xmlDoc *doc, const char *expr)
+{
+	xmlXPathContext *ctx = xmlXPathNewContext(doc);
+	xmlXPathObject *obj;
+	char *s;
+
+	xmlXPathRegisterNs(ctx, (const xmlChar *)"r", (const xmlChar *)RESULT_NS);
+	obj = xmlXPathEvalExpression((const xmlChar *)expr, ctx);
+	s = (char *)xmlXPathCastToString(obj);
+	xmlXPathFreeObject(obj);
+	xmlXPathFreeContext(ctx);
+	return s;
+}
+
+static void
+result_document_holds_computed_values(void **state)
+{
+	struct fixture *f = *state;
+	struct appraisal *a;
+	struct results *r;
+	xmlDoc *doc;
+	char *s;
+
+	a = appraisal_load("tests/data/mini-appraisal.xml", f->m, f->appraisal_xsd, &f->d);
+	r = results_compute(f->m, a, a->target, &f->d);
+	doc = result_document(r);
+	s = xpath_string(doc, "string(/r:result/r:project/r:area[@ref='PA01']/@level)");
+	assert_string_equal(s, "1");
+	xmlFree(s);
+	s = xpath_string(doc, "string(/r:result/r:project/r:area[@ref='PA01']/r:blocker/@label)");
+	assert_string_equal(s, "GP 2.1.2");
+	xmlFree(s);
+	s = xpath_string(doc, "string(/r:result/r:organization/r:area[@ref='PA02']/@gap-status)");
+	assert_string_equal(s, "not-appraised");
+	xmlFree(s);
+	s = xpath_string(doc, "string(/r:result/r:inputs/r:input[@role='appraisal']/@name)");
+	assert_string_equal(s, "mini-appraisal.xml");
+	xmlFree(s);
+	xmlFreeDoc(doc);
+	results_free(r);
+	appraisal_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(model_counts_and_lookups),
+		cmocka_unit_test(full_model_loads_with_expected_counts),
+		cmocka_unit_test(appraisal_loads_and_rates),
+		cmocka_unit_test(result_document_holds_computed_values),
+	};
+	int failed;
+
+	xmlload_init();
+	failed = cmocka_run_group_tests(tests, setup, teardown);
+	xmlload_cleanup();
+	return failed;
+}
