@@ -79,11 +79,12 @@ void
 diag_escape(char *buf, size_t size, const char *text)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	GString *out = g_string_new(NULL);
+	GString *out;
 	size_t n, cut = 0, limit = size >= 4 ? size - 4 : 0, dots;
 
 	if (size == 0)
 		return;
+	out = g_string_new(NULL);
 	for (; *s != '\0'; s += n) {
 		n = utf8_len(s);
 		if (n == 0) {
