@@ -33,6 +33,35 @@ count() {
 vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
 --suppressions=tests/valgrind.supp"
 
+# The manual page is checked by mandoc's own linter.
+man_lint() {
+	if mandoc -T lint -W warning doc/ssecmm.1; then
+		echo "ok 1 - mandoc -T lint doc/ssecmm.1"
+	else
+		echo "not ok 1 - mandoc -T lint doc/ssecmm.1"
+	fi
+}
+count "man page" man_lint
+
+# The examples in the format documentation match the schema.
+doc_examples() {
+	dir=$(mktemp -d)
+	awk -v dir="$dir" '/^```xml/ { n++; f = 1; next } /^```/ { f = 0 }
+		f { print > (dir "/example-" n ".xml") }' doc/formats.md
+	n=0
+	for f in "$dir"/example-*.xml; do
+		n=$((n + 1))
+		if xmllint --noout --schema model-xml/appraisal.xsd "$f" 2>/dev/null; then
+			echo "ok $n - doc/formats.md example $n matches appraisal.xsd"
+		else
+			echo "not ok $n - doc/formats.md example $n matches appraisal.xsd"
+		fi
+	done
+	rm -rf "$dir"
+	[ $n -gt 0 ]
+}
+count "doc examples" doc_examples
+
 for t in build/obj/test_*; do
 	count "unit $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
 done
