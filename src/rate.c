@@ -79,6 +79,7 @@ level_holds(const struct rate_item *items, size_t n, int level,
 			ok = false;
 		}
 	}
+	out->n_next_items = applicable;
 	if (applicable == 0) {
 		out->none_applicable = true;
 		return false;
@@ -112,6 +113,7 @@ rate_ssam(const struct rate_area_input *in, struct rate_area_result *out)
 	if (out->n_blockers > 0) {
 		out->level = 0;
 		out->next_level = 1;
+		out->n_next_items = out->n_applicable_bps;
 		out->n_rated_above = rated_above(in->gps, in->n_gps, 1);
 		return;
 	}
@@ -157,6 +159,7 @@ rate_iso15504(const struct rate_area_input *in, struct rate_area_result *out)
 				out->lower_not_fully = true;
 			}
 		}
+		out->n_next_items = applicable;
 		if (applicable == 0 && out->n_blockers == 0)
 			out->none_applicable = true;
 		if (out->n_blockers > 0 || applicable == 0) {
@@ -173,6 +176,7 @@ void
 rate_area(const struct rate_area_input *in, struct rate_area_result *out)
 {
 	memset(out, 0, sizeof *out);
+	out->method = in->method;
 	if (in->method == RATE_ISO15504)
 		rate_iso15504(in, out);
 	else
@@ -199,6 +203,18 @@ append(char *buf, size_t size, size_t *used, const char *fmt, ...)
 		*used += (size_t)n < size - *used ? (size_t)n : size - *used - 1;
 }
 
+/* Are all blockers unrated (within what is stored)? */
+static bool
+all_unrated(const struct rate_area_result *r)
+{
+	size_t i, shown = r->n_blockers < RATE_MAX_BLOCKERS ? r->n_blockers : RATE_MAX_BLOCKERS;
+
+	for (i = 0; i < shown; i++)
+		if (r->blockers[i]->rating != RATING_UNRATED)
+			return false;
+	return r->n_blockers > 0;
+}
+
 char *
 rate_reason(const struct rate_area_result *r, const char *(*label)(const char *id),
             char *buf, size_t size)
@@ -219,6 +235,12 @@ rate_reason(const struct rate_area_result *r, const char *(*label)(const char *i
 	append(buf, size, &used, "level %d: ", r->level);
 	if (r->n_blockers == 0 && r->none_applicable) {
 		append(buf, size, &used, "no applicable practice shows level %d", r->next_level);
+		return buf;
+	}
+	if (all_unrated(r) && r->n_blockers == r->n_next_items && r->next_level > 1) {
+		append(buf, size, &used, "level %d was not examined (none of its %zu %s is rated)",
+		       r->next_level, r->n_next_items,
+		       r->method == RATE_ISO15504 ? "process attributes" : "generic practices");
 		return buf;
 	}
 	shown = r->n_blockers < RATE_MAX_BLOCKERS ? r->n_blockers : RATE_MAX_BLOCKERS;

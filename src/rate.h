@@ -57,6 +57,7 @@ struct rate_area_input {
 
 /* The computed level and why it is not higher. */
 struct rate_area_result {
+	enum rate_method method;  /* as in the input */
 	int level;                /* 0-5, or RATE_NOT_APPLICABLE */
 	int next_level;           /* level + 1 when blocked, 0 at level 5 or N/A */
 	/* Items that stop next_level, in input order (at most RATE_MAX_BLOCKERS;
@@ -67,6 +68,7 @@ struct rate_area_result {
 	bool lower_not_fully;     /* ISO 15504: a blocker is a lower-level attribute */
 	bool none_applicable;     /* every item of next_level is NA: nothing shows it */
 	size_t n_applicable_bps;  /* base practices not NA */
+	size_t n_next_items;      /* applicable items of next_level itself */
 	size_t n_rated_above;     /* items of levels above next_level that are rated */
 };
 

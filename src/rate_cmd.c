@@ -84,7 +84,7 @@ print_text(FILE *out, const struct results *r)
 	const struct model *m = r->m;
 	char b1[512], b2[512], gap[32];
 	size_t p, i;
-	bool single = r->n_projects == 1;
+	bool single = r->n_projects == 1, targets = r->target != NULL;
 
 	print_header(out, r);
 	for (p = 0; p < r->n_projects; p++) {
@@ -94,15 +94,15 @@ print_text(FILE *out, const struct results *r)
 		        safe(pr->project->name, b2, sizeof b2));
 		fprintf(out, "  PA    ");
 		put_column(out, "Process area", TITLE_WIDTH);
-		fprintf(out, single ? "  Level  Target  Gap            Reason\n"
-		                    : "  Level  Claimed  Reason\n");
+		fprintf(out, single && targets ? "  Level  Target  Gap            Reason\n"
+		                               : "  Level  Claimed  Reason\n");
 		for (i = 0; i < m->n_pas; i++) {
 			const struct area_result *ar = &pr->areas[i];
 			const struct org_result *o = &r->org[i];
 
 			fprintf(out, "  %-5s ", m->pas[i].id);
 			put_column(out, m->pas[i].title, TITLE_WIDTH);
-			if (single)
+			if (single && targets)
 				fprintf(out, "  %-5s  %-6s  %-13s  %s\n", area_level_text(ar),
 				        o->target >= 0 ? results_level_text(o->target) : "-",
 				        gap_text(o, gap, sizeof gap), ar->reason);

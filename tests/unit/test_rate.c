@@ -1183,6 +1183,30 @@ gap_target_0_on_not_appraised_area_meets(void **state)
 	assert_int_equal(g.gap, 0);
 }
 
+/* A level whose generic practices were not examined at all says so, instead
+ * of listing every one of them as unrated. */
+static void
+reason_level_not_examined(void **state)
+{
+	struct area a;
+	char buf[256];
+
+	(void)state;
+	area_init(&a, RATING_F, RATING_UNRATED);
+	set_gp_level(&a, 2, RATING_L);
+	area_rate(&a);
+	assert_int_equal(a.out.level, 2);
+	assert_int_equal(a.out.n_next_items, 8);
+	rate_reason(&a.out, NULL, buf, sizeof buf);
+	assert_string_equal(buf, "level 2: level 3 was not examined (none of its 8 generic "
+	                         "practices is rated)");
+	/* One rated practice of the level: the others are listed one by one. */
+	find_gp(&a, "GP-3.1.1")->rating = RATING_F;
+	area_rate(&a);
+	rate_reason(&a.out, NULL, buf, sizeof buf);
+	assert_non_null(strstr(buf, "GP-3.1.2 not rated"));
+}
+
 int
 main(void)
 {
@@ -1238,6 +1262,7 @@ main(void)
 		cmocka_unit_test(gap_short),
 		cmocka_unit_test(gap_not_appraised),
 		cmocka_unit_test(gap_target_0_on_not_appraised_area_meets),
+		cmocka_unit_test(reason_level_not_examined),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
