@@ -25,8 +25,8 @@ ALL_CFLAGS   = -std=c11 $(WARNINGS) $(PROJECT_CPPFLAGS) $(PKG_CFLAGS) $(CPPFLAGS
 SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Every module but main.c forms the library that the program and the tests link.
-LIB_SRC  = src/appraisal.c src/cli.c src/datadir.c src/diag.c src/model.c src/output.c src/rate.c \
-           src/rate_cmd.c src/result.c src/results.c src/schema.c src/validate.c src/xmlload.c src/xmlnode.c
+LIB_SRC  = src/appraisal.c src/chart.c src/chart_cairo.c src/chart_svg.c src/cli.c src/datadir.c src/diag.c src/html.c src/model.c src/output.c src/products.c src/rate.c \
+           src/rate_cmd.c src/result.c src/results.c src/schema.c src/session.c src/validate.c src/xform.c src/xmlload.c src/xmlnode.c
 LIB_OBJ  = $(LIB_SRC:src/%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -38,7 +38,9 @@ SAN_UNIT = $(UNIT_SRC:tests/unit/%.c=build/san/%)
 DEPS = pc:libxml-2.0:libxml2-dev pc:libxslt:libxslt1-dev pc:cairo:libcairo2-dev \
        pc:pangocairo:libpango1.0-dev pc:cmocka:libcmocka-dev cmd:pkg-config:pkg-config \
        cmd:xmllint:libxml2-utils cmd:valgrind:valgrind cmd:mandoc:mandoc \
-       file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core
+       file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
+       cmd:qpdf:qpdf cmd:pdftotext:poppler-utils cmd:java:default-jre-headless \
+       cmd:node:nodejs cmd:npm:npm file:/usr/lib/chromium/chromium:chromium
 
 .PHONY: all deps run check check-unit check-cli check-san check-valgrind golden \
         install uninstall clean
@@ -85,6 +87,8 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends \
 			$$missing >/dev/null; \
 	fi
+	@test -d tests/checkers/node_modules/vnu-jar || \
+		npm ci --prefix tests/checkers --no-audit --no-fund --loglevel=error
 
 # Validate the model and every sample, and rate each sample into out/
 # (a table, CSV and the result document).

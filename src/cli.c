@@ -24,6 +24,8 @@ enum {
 	OPT_MODEL = 1 << 0,
 	OPT_TARGET = 1 << 1,
 	OPT_FORMAT = 1 << 2,
+	OPT_OUTPUT = 1 << 3,
+	OPT_SCOPE = 1 << 4,
 };
 
 struct command {
@@ -42,6 +44,15 @@ static const struct command commands[] = {
 	{"rate", cmd_rate, OPT_MODEL | OPT_TARGET | OPT_FORMAT, 1, 1,
 	 "rate APPRAISAL [--target FILE] [--format text|csv|xml]",
 	 "capability levels with their reasons, and gaps to a target"},
+	{"handbook", cmd_handbook, OPT_MODEL | OPT_OUTPUT, 0, 0, "handbook [-o DIR|FILE.html|-]",
+	 "the model reference handbook"},
+	{"report", cmd_report, OPT_MODEL | OPT_TARGET | OPT_OUTPUT, 1, 1,
+	 "report APPRAISAL [--target FILE] [-o DIR|FILE.html|-]", "the formal appraisal report"},
+	{"statement", cmd_statement, OPT_MODEL | OPT_TARGET | OPT_OUTPUT, 1, 1,
+	 "statement APPRAISAL [--target FILE] [-o DIR|FILE.html|-]",
+	 "the capability statement for a tender"},
+	{"chart", cmd_chart, OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_SCOPE, 1, 1,
+	 "chart APPRAISAL -o FILE.svg|.png|.pdf [--scope PROJECT]", "the capability profile chart"},
 };
 
 static void
@@ -58,6 +69,9 @@ usage(FILE *f)
 	      "      --model FILE     use this model file instead of the installed one\n"
 	      "  -t, --target FILE    a target profile to compare against\n"
 	      "  -f, --format FMT     output format of 'rate': text, xml or csv\n"
+	      "  -o, --output PATH    where products go: a directory, a file, or - for\n"
+	      "                       standard output (default: beside the input)\n"
+	      "      --scope SCOPE    the chart's scope: organization (default) or a project id\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\nexit status: 0 ok, 1 invalid input, 2 usage error, 3 file error,\n"
@@ -98,6 +112,8 @@ option_name(unsigned bit)
 	case OPT_MODEL: return "--model";
 	case OPT_TARGET: return "--target";
 	case OPT_FORMAT: return "--format";
+	case OPT_OUTPUT: return "--output";
+	case OPT_SCOPE: return "--scope";
 	default: return "option";
 	}
 }
@@ -109,6 +125,8 @@ static const struct option longopts[] = {
 	{"model", required_argument, NULL, 'm'},
 	{"target", required_argument, NULL, 't'},
 	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	{"scope", required_argument, NULL, 's'},
 	{NULL, 0, NULL, 0},
 };
 
@@ -146,6 +164,14 @@ parse_options(struct cli *c, int argc, char **argv, const char *optstring, unsig
 			c->format = optarg;
 			*given |= OPT_FORMAT;
 			break;
+		case 'o':
+			c->output = optarg;
+			*given |= OPT_OUTPUT;
+			break;
+		case 's':
+			c->scope = optarg;
+			*given |= OPT_SCOPE;
+			break;
 		default:
 			return usage_error(c, "unknown option or missing argument: %s",
 			                   argv[optind - 1]);
@@ -169,7 +195,7 @@ ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
 	c.err = err;
 	/* Options before the command, then the command's own, which may mix
 	 * with its operands. */
-	status = parse_options(&c, argc, argv, "+hVqm:t:f:", &given);
+	status = parse_options(&c, argc, argv, "+hVqm:t:f:o:", &given);
 	if (status >= 0)
 		return status;
 	if (optind >= argc) {
@@ -184,7 +210,7 @@ ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
 	c.command = cmd->name;
 	argc -= optind;
 	argv += optind;
-	status = parse_options(&c, argc, argv, "hVqm:t:f:", &given);
+	status = parse_options(&c, argc, argv, "hVqm:t:f:o:", &given);
 	if (status >= 0)
 		return status;
 	for (i = 0; i < 8 * sizeof given; i++) {

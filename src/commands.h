@@ -17,6 +17,8 @@ struct cli {
 	const char *model_path;  /* never NULL when a command runs */
 	const char *target_path;
 	const char *format;
+	const char *output;      /* -o: a file, a directory, or "-" */
+	const char *scope;       /* --scope of chart */
 	char **operands;
 	int n_operands;
 };
@@ -24,5 +26,9 @@ struct cli {
 /* Each returns the exit status of the run. */
 int cmd_validate(struct cli *c);
 int cmd_rate(struct cli *c);
+int cmd_handbook(struct cli *c);
+int cmd_report(struct cli *c);
+int cmd_statement(struct cli *c);
+int cmd_chart(struct cli *c);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "xform.h"
 #include "xmlload.h"
 
 int
@@ -19,6 +20,7 @@ main(int argc, char **argv)
 		if (status == EXIT_OK)
 			status = EXIT_IO;
 	}
+	xform_cleanup();
 	xmlload_cleanup();
 	return status;
 }

@@ -168,13 +168,10 @@ output_write(struct output *o, const void *buf, size_t len)
 	}
 }
 
-int
-output_cairo_write(void *closure, const unsigned char *data, unsigned int length)
+bool
+output_ok(const struct output *o)
 {
-	struct output *o = closure;
-
-	output_write(o, data, length);
-	return o->error == 0 ? 0 /* CAIRO_STATUS_SUCCESS */ : 11 /* CAIRO_STATUS_WRITE_ERROR */;
+	return o->error == 0;
 }
 
 static void

@@ -22,8 +22,8 @@ struct output *output_open(const char *path, FILE *out, const char *const *input
 /* Append bytes; the first failure is remembered and reported at commit. */
 void output_write(struct output *o, const void *buf, size_t len);
 
-/* A cairo_write_func_t: closure is a struct output. */
-int output_cairo_write(void *closure, const unsigned char *data, unsigned int length);
+/* False once a write has failed. */
+bool output_ok(const struct output *o);
 
 /* Flush, sync and rename into place (or flush the stream).  Frees o.
  * Returns false after reporting, leaving any earlier file at path intact. */

@@ -6,11 +6,10 @@
 
 #include "appraisal.h"
 #include "commands.h"
-#include "datadir.h"
 #include "model.h"
 #include "result.h"
 #include "results.h"
-#include "schema.h"
+#include "session.h"
 
 #define TITLE_WIDTH 38
 
@@ -217,10 +216,7 @@ int
 cmd_rate(struct cli *c)
 {
 	const char *format = c->format != NULL ? c->format : "text";
-	char *model_xsd_path = datadir_path("model-xml/model.xsd");
-	char *appraisal_xsd_path = datadir_path("model-xml/appraisal.xsd");
-	struct schema *model_xsd = NULL, *appraisal_xsd = NULL;
-	struct model *m = NULL;
+	struct session session;
 	struct appraisal *a = NULL;
 	struct target *t = NULL;
 	struct results *r = NULL;
@@ -228,23 +224,16 @@ cmd_rate(struct cli *c)
 	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
 	    strcmp(format, "xml") != 0) {
 		fprintf(c->err, "ssecmm: unknown format '%s': use text, csv or xml\n", format);
-		g_free(model_xsd_path);
-		g_free(appraisal_xsd_path);
 		return EXIT_USAGE;
 	}
-	model_xsd = schema_load(model_xsd_path, &c->diag);
-	appraisal_xsd = schema_load(appraisal_xsd_path, &c->diag);
-	if (model_xsd == NULL || appraisal_xsd == NULL)
+	if (!session_open(&session, c->model_path, &c->diag))
 		goto done;
-	m = model_load(c->model_path, model_xsd, &c->diag);
-	if (m == NULL)
-		goto done;
-	a = appraisal_load(c->operands[0], m, appraisal_xsd, &c->diag);
+	a = session_appraisal(&session, c->operands[0]);
 	if (c->target_path != NULL)
-		t = target_load(c->target_path, m, appraisal_xsd, &c->diag);
+		t = session_target(&session, c->target_path);
 	if (a == NULL || (c->target_path != NULL && t == NULL))
 		goto done;
-	r = results_compute(m, a, t != NULL ? t : a->target, &c->diag);
+	r = results_compute(session.model, a, t != NULL ? t : a->target, &c->diag);
 	if (strcmp(format, "xml") == 0)
 		print_xml(c->out, r, &c->diag);
 	else if (strcmp(format, "csv") == 0)
@@ -255,10 +244,6 @@ done:
 	results_free(r);
 	target_free(t);
 	appraisal_free(a);
-	model_free(m);
-	schema_free(model_xsd);
-	schema_free(appraisal_xsd);
-	g_free(model_xsd_path);
-	g_free(appraisal_xsd_path);
+	session_close(&session);
 	return c->diag.status;
 }

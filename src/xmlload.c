@@ -309,7 +309,7 @@ precheck(const char *buf, size_t len, const char *display, const struct xml_limi
 
 static xmlDoc *parse_checked(const char *buf, size_t len, const char *encoding,
                              const char *display, const struct xml_limits *limits,
-                             struct diag *d);
+                             xmlDict *dict, struct diag *d);
 
 /* UTF-16 text holds NUL bytes by nature, which would defeat the byte checks;
  * decode it to UTF-8 first (an odd length or a lone surrogate fails here). */
@@ -328,7 +328,7 @@ parse_utf16(const char *buf, size_t len, const char *from, const char *display,
 		g_error_free(err);
 		return NULL;
 	}
-	doc = parse_checked(utf8, out_len, "UTF-8", display, limits, d);
+	doc = parse_checked(utf8, out_len, "UTF-8", display, limits, NULL, d);
 	g_free(utf8);
 	return doc;
 }
@@ -345,12 +345,12 @@ xmlload_memory(const char *buf, size_t len, const char *display,
 		return parse_utf16(buf, len, "UTF-16LE", display, limits, d);
 	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
 		return parse_utf16(buf, len, "UTF-16BE", display, limits, d);
-	return parse_checked(buf, len, NULL, display, limits, d);
+	return parse_checked(buf, len, NULL, display, limits, NULL, d);
 }
 
 static xmlDoc *
 parse_checked(const char *buf, size_t len, const char *encoding, const char *display,
-              const struct xml_limits *limits, struct diag *d)
+              const struct xml_limits *limits, xmlDict *dict, struct diag *d)
 {
 	struct parse_state ps = {0};
 	xmlParserCtxt *ctxt;
@@ -373,6 +373,12 @@ parse_checked(const char *buf, size_t len, const char *encoding, const char *dis
 	if (ctxt == NULL) {
 		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, display, 0, 0, "out of memory");
 		return NULL;
+	}
+	if (dict != NULL) {
+		/* libxslt wants a stylesheet's imports in the stylesheet's dictionary. */
+		xmlDictFree(ctxt->dict);
+		ctxt->dict = dict;
+		xmlDictReference(dict);
 	}
 	ps.diag = d;
 	ps.display = display;
@@ -517,4 +523,19 @@ long
 xmlload_line(const xmlNode *node)
 {
 	return node != NULL ? xmlGetLineNo(node) : 0;
+}
+
+xmlDoc *
+xmlload_file_in_dict(const char *path, xmlDict *dict, struct diag *d)
+{
+	size_t len;
+	char *buf;
+	xmlDoc *doc;
+
+	buf = xmlload_read_bytes(path, xmlload_default_limits.max_bytes, &len, d);
+	if (buf == NULL)
+		return NULL;
+	doc = parse_checked(buf, len, NULL, path, &xmlload_default_limits, dict, d);
+	g_free(buf);
+	return doc;
 }

@@ -39,6 +39,10 @@ xmlDoc *xmlload_memory(const char *buf, size_t len, const char *display,
 xmlDoc *xmlload_file(const char *path, const struct xml_limits *limits,
                      struct diag *d, char sha256[65]);
 
+/* As xmlload_file, parsing into the dictionary dict (for libxslt, which
+ * wants a stylesheet's imports in the stylesheet's dictionary).  UTF-8 only. */
+xmlDoc *xmlload_file_in_dict(const char *path, xmlDict *dict, struct diag *d);
+
 /* Read a whole regular file (or "-") into a newly allocated buffer, with the
  * same checks on file type and size.  Returns NULL after reporting. */
 char *xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len, struct diag *d);

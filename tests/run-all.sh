@@ -66,6 +66,7 @@ for t in build/obj/test_*; do
 	count "unit $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
 done
 count "cli" tests/run-cli.sh
+count "products" tests/run-products.sh
 
 for t in build/san/test_*; do
 	count "unit+asan $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"

@@ -1,0 +1,187 @@
+/* Charts drawn with cairo and pango: into PDF pages, PNG images and PDF files. */
+#include "chart_cairo.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#define CHART_FONT "DejaVu Sans"
+
+static void
+set_rgb(cairo_t *cr, unsigned rgb)
+{
+	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
+	                     (rgb & 0xFF) / 255.0);
+}
+
+static void
+stroke(cairo_t *cr, const struct chart_style *st)
+{
+	static const double dash[] = {2, 1.5};
+
+	if (st->stroke == CHART_NONE)
+		return;
+	set_rgb(cr, st->stroke);
+	cairo_set_line_width(cr, st->stroke_width);
+	cairo_set_dash(cr, dash, st->dashed ? 2 : 0, 0);
+	cairo_stroke(cr);
+}
+
+static void
+draw_text(cairo_t *cr, PangoLayout *layout, const struct chart_shape *s,
+          const struct chart_style *st)
+{
+	PangoFontDescription *font = pango_font_description_new();
+	PangoRectangle logical;
+	double x = s->x;
+
+	pango_font_description_set_family(font, CHART_FONT);
+	pango_font_description_set_absolute_size(font, st->font_size * PANGO_SCALE);
+	pango_layout_set_font_description(layout, font);
+	pango_font_description_free(font);
+	/* Labels are our own or ids checked by the schema; set_text, never markup. */
+	pango_layout_set_text(layout, s->text, -1);
+	pango_layout_get_extents(layout, NULL, &logical);
+	if (s->anchor == CHART_MIDDLE)
+		x -= logical.width / (2.0 * PANGO_SCALE);
+	else if (s->anchor == CHART_END)
+		x -= (double)logical.width / PANGO_SCALE;
+	set_rgb(cr, st->fill);
+	cairo_move_to(cr, x, s->y - (double)pango_layout_get_baseline(layout) / PANGO_SCALE);
+	pango_cairo_show_layout(cr, layout);
+}
+
+/* A reproducible document: the creation date comes from SOURCE_DATE_EPOCH
+ * when it is set. */
+static void
+pdf_dates(cairo_surface_t *surface)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end, date[32];
+	long long v;
+	time_t t;
+	struct tm tm;
+
+	if (epoch == NULL || *epoch == '\0')
+		return;
+	v = strtoll(epoch, &end, 10);
+	if (*end != '\0' || v < 0)
+		return;
+	t = (time_t)v;
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+void
+chart_cairo_draw(const struct chart *c, cairo_t *cr)
+{
+	PangoLayout *layout;
+	size_t i;
+
+	cairo_save(cr);
+	layout = pango_cairo_create_layout(cr);
+	pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
+	pango_layout_context_changed(layout);
+	for (i = 0; i < c->n_shapes; i++) {
+		const struct chart_shape *s = &c->shapes[i];
+		const struct chart_style *st = chart_style(s->role);
+
+		switch (s->kind) {
+		case CHART_RECT:
+			cairo_rectangle(cr, s->x, s->y, s->w, s->h);
+			if (st->fill != CHART_NONE) {
+				set_rgb(cr, st->fill);
+				if (st->stroke != CHART_NONE)
+					cairo_fill_preserve(cr);
+				else
+					cairo_fill(cr);
+			}
+			stroke(cr, st);
+			cairo_new_path(cr);
+			break;
+		case CHART_LINE:
+			cairo_move_to(cr, s->x, s->y);
+			cairo_line_to(cr, s->x + s->w, s->y + s->h);
+			stroke(cr, st);
+			break;
+		default:
+			draw_text(cr, layout, s, st);
+			break;
+		}
+	}
+	g_object_unref(layout);
+	cairo_restore(cr);
+}
+
+/* cairo's write callback: the bytes go to our atomic output. */
+static cairo_status_t
+write_output(void *closure, const unsigned char *data, unsigned int length)
+{
+	struct output *o = closure;
+
+	output_write(o, data, length);
+	return output_ok(o) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static bool
+finish(cairo_surface_t *surface, struct output *o, struct diag *d)
+{
+	cairo_status_t status;
+
+	cairo_surface_finish(surface);
+	/* cairo reports write errors late, in the surface after finishing. */
+	status = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (status != CAIRO_STATUS_SUCCESS) {
+		diag_report(d, DIAG_ERROR, EXIT_IO, output_path(o), 0, 0, "cannot write: %s",
+		            cairo_status_to_string(status));
+		output_abort(o);
+		return false;
+	}
+	return output_commit(o, d);
+}
+
+bool
+chart_write_png(const struct chart *c, double scale, struct output *o, struct diag *d)
+{
+	cairo_surface_t *surface;
+	cairo_status_t status;
+	cairo_t *cr;
+
+	surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)(c->width * scale + 0.5),
+	                                     (int)(c->height * scale + 0.5));
+	cr = cairo_create(surface);
+	cairo_scale(cr, scale, scale);
+	chart_cairo_draw(c, cr);
+	cairo_destroy(cr);
+	status = cairo_surface_write_to_png_stream(surface, write_output, o);
+	cairo_surface_destroy(surface);
+	if (status != CAIRO_STATUS_SUCCESS) {
+		diag_report(d, DIAG_ERROR, EXIT_IO, output_path(o), 0, 0, "cannot write: %s",
+		            cairo_status_to_string(status));
+		output_abort(o);
+		return false;
+	}
+	return output_commit(o, d);
+}
+
+bool
+chart_write_pdf(const struct chart *c, const char *title, struct output *o, struct diag *d)
+{
+	cairo_surface_t *surface;
+	cairo_t *cr;
+
+	surface = cairo_pdf_surface_create_for_stream(write_output, o, c->width, c->height);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ssecmm");
+	pdf_dates(surface);
+	cr = cairo_create(surface);
+	chart_cairo_draw(c, cr);
+	cairo_show_page(cr);
+	cairo_destroy(cr);
+	return finish(surface, o, d);
+}

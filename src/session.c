@@ -1,0 +1,52 @@
+/* What every command that reads appraisals needs once: the schemas and the model. */
+#include "session.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "datadir.h"
+
+static struct schema *
+load_schema(const char *rel, struct diag *d)
+{
+	char *path = datadir_path(rel);
+	struct schema *s = schema_load(path, d);
+
+	g_free(path);
+	return s;
+}
+
+bool
+session_open(struct session *s, const char *model_path, struct diag *d)
+{
+	memset(s, 0, sizeof *s);
+	s->diag = d;
+	s->model_xsd = load_schema("model-xml/model.xsd", d);
+	s->appraisal_xsd = load_schema("model-xml/appraisal.xsd", d);
+	if (s->model_xsd == NULL || s->appraisal_xsd == NULL)
+		return false;
+	s->model = model_load(model_path, s->model_xsd, d);
+	return s->model != NULL;
+}
+
+void
+session_close(struct session *s)
+{
+	model_free(s->model);
+	schema_free(s->model_xsd);
+	schema_free(s->appraisal_xsd);
+	memset(s, 0, sizeof *s);
+}
+
+struct appraisal *
+session_appraisal(struct session *s, const char *path)
+{
+	return appraisal_load(path, s->model, s->appraisal_xsd, s->diag);
+}
+
+struct target *
+session_target(struct session *s, const char *path)
+{
+	return target_load(path, s->model, s->appraisal_xsd, s->diag);
+}
