@@ -90,20 +90,28 @@ deps:
 	@test -d tests/checkers/node_modules/vnu-jar || \
 		npm ci --prefix tests/checkers --no-audit --no-fund --loglevel=error
 
-# Validate the model and every sample, and rate each sample into out/
-# (a table, CSV and the result document).
+# Check the model and every sample, then write every product into out/: the
+# handbook, and for each appraisal its rating table, report, statement and
+# profile chart.
 run: deps
 	$(MAKE) ssecmm
 	./ssecmm validate model-xml/sse-cmm.xml samples/*.xml
 	mkdir -p out
+	./ssecmm -q handbook -o out
 	for f in samples/*.xml; do \
 		grep -q '<appraisal ' $$f || continue; \
 		b=out/$$(basename $$f .xml); \
 		./ssecmm -q rate $$f >$$b.txt && \
 		./ssecmm -q rate --format csv $$f >$$b.csv && \
-		./ssecmm -q rate --format xml $$f >$$b.result.xml || exit 1; \
-		echo "wrote $$b.txt $$b.csv $$b.result.xml"; \
+		./ssecmm -q report $$f -o out && \
+		./ssecmm -q statement $$f -o out && \
+		./ssecmm -q chart $$f -o $$b-chart.svg && \
+		./ssecmm -q chart $$f -o $$b-chart.png && \
+		./ssecmm -q chart $$f -o $$b-chart.pdf || exit 1; \
 	done
+	./ssecmm -q statement --target samples/rfp-2026-017-target.xml \
+		samples/meridian-integrator.xml -o out/meridian-integrator-rfp-2026-017-statement.html
+	@echo "products written to out/:"; ls out
 
 check: deps
 	$(MAKE) ssecmm build/san/ssecmm $(UNIT_BIN) $(SAN_UNIT)

@@ -94,15 +94,17 @@ template_input(const struct results *r)
 	return doc;
 }
 
-/* Output path: -o as given when it is "-" or names a file (.html); else a
- * directory (default: beside the input) holding NAME. */
+/* Output path: -o names a directory (one that exists, or ends in '/') to
+ * hold NAME, or else the file itself ("-": standard output); without -o,
+ * NAME goes beside the input. */
 static char *
 output_name(const char *option, const char *input, const char *name)
 {
 	char *dir;
 	char *path;
 
-	if (option != NULL && (strcmp(option, "-") == 0 || g_str_has_suffix(option, ".html")))
+	if (option != NULL && !g_str_has_suffix(option, "/") &&
+	    !g_file_test(option, G_FILE_TEST_IS_DIR))
 		return g_strdup(option);
 	dir = option != NULL ? g_strdup(option)
 	      : input != NULL ? g_path_get_dirname(input) : g_strdup(".");

@@ -1,0 +1,451 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- The capability statement a supplier attaches to a bid: who was
+     appraised, on what basis, and the achieved profile against the acquirer's
+     target.  It deliberately leaves out findings, evidence, the team beyond
+     the lead appraiser, reasons and ratings: only what the profile says.
+
+     Input: the result document (urn:ssecmm:result:1) with <sources>.  Every
+     level, gap and count is taken as computed.  Text from the appraisal
+     reaches the output through xsl:value-of only, short values inside <bdi>,
+     and never in an attribute other than title or content. -->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:m="urn:ssecmm:model:1"
+                xmlns:a="urn:ssecmm:appraisal:1"
+                xmlns:r="urn:ssecmm:result:1"
+                exclude-result-prefixes="m a r">
+
+  <xsl:import href="common.xsl"/>
+
+  <xsl:variable name="res" select="/r:result"/>
+  <xsl:variable name="ap" select="/r:result/r:sources/a:appraisal"/>
+  <xsl:variable name="org" select="/r:result/r:organization"/>
+  <xsl:variable name="target" select="/r:result/r:target"/>
+  <xsl:variable name="summary" select="/r:result/r:summary"/>
+  <xsl:variable name="lead" select="$ap/a:team/a:member[@role = 'lead-appraiser'][1]"/>
+  <xsl:variable name="several" select="$res/r:appraisal/@projects &gt; 1"/>
+
+  <xsl:key name="model" match="m:process-area" use="@id"/>
+  <xsl:key name="short-by" match="r:organization/r:area[@gap-status = 'short']" use="@gap"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="page">
+      <xsl:with-param name="title"
+                      select="concat('SSE-CMM capability statement: ', $ap/a:organization/a:name)"/>
+      <xsl:with-param name="description">
+        <xsl:text>SSE-CMM capability statement</xsl:text>
+        <xsl:if test="$target">
+          <xsl:value-of select="concat(' against ', $target/@reference)"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="author" select="string($ap/a:organization/a:name)"/>
+      <xsl:with-param name="confidentiality" select="string($ap/a:confidentiality)"/>
+      <xsl:with-param name="content">
+        <header>
+          <h1>SSE-CMM capability statement</h1>
+          <p><bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi></p>
+          <xsl:if test="$target">
+            <p>
+              <xsl:text>Against the target profile of </xsl:text>
+              <bdi><xsl:value-of select="$target/@issuer"/></bdi>
+              <xsl:text>, </xsl:text>
+              <bdi><xsl:value-of select="$target/@reference"/></bdi>
+            </p>
+          </xsl:if>
+          <p class="confidential"><bdi><xsl:value-of select="$ap/a:confidentiality"/></bdi></p>
+        </header>
+        <main>
+          <xsl:call-template name="statement"/>
+          <xsl:call-template name="supplier"/>
+          <xsl:call-template name="basis"/>
+          <xsl:if test="$target">
+            <xsl:call-template name="target"/>
+          </xsl:if>
+          <xsl:call-template name="profile"/>
+          <xsl:call-template name="provenance"/>
+        </main>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ========================================================= statement -->
+
+  <xsl:template name="statement">
+    <section>
+      <h2>Statement</h2>
+      <p>
+        <strong>
+          <xsl:choose>
+            <xsl:when test="$target"><xsl:call-template name="overall"/></xsl:when>
+            <xsl:otherwise>
+              <bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi>
+              <xsl:text> was appraised in </xsl:text>
+              <xsl:value-of select="$summary/@in-scope"/>
+              <xsl:text> of the </xsl:text>
+              <xsl:value-of select="$summary/@areas"/>
+              <xsl:text> process areas of </xsl:text>
+              <xsl:value-of select="$res/r:model/@standard"/>
+              <xsl:text>. No target profile was given: this statement shows the achieved
+                profile without a target.</xsl:text>
+            </xsl:otherwise>
+          </xsl:choose>
+        </strong>
+      </p>
+      <p>
+        <xsl:text>The capability levels are those established by the appraisal </xsl:text>
+        <bdi><xsl:value-of select="$ap/@id"/></bdi>
+        <xsl:text>, led by </xsl:text>
+        <xsl:apply-templates select="$lead" mode="name"/>
+        <xsl:text> and reported on </xsl:text>
+        <xsl:call-template name="date">
+          <xsl:with-param name="value" select="$res/r:appraisal/@report"/>
+        </xsl:call-template>
+        <xsl:text>. They may be quoted until </xsl:text>
+        <xsl:call-template name="date">
+          <xsl:with-param name="value" select="$res/r:appraisal/@valid-until"/>
+        </xsl:call-template>
+        <xsl:text>. This statement gives the capability profile only; it does not reproduce
+          the findings or the evidence of the appraisal.</xsl:text>
+      </p>
+    </section>
+  </xsl:template>
+
+  <!-- "X meets the target profile in 11 of the 14 process areas it names;
+       it is short by one level in PA05 and PA11; PA19 was not appraised." -->
+  <xsl:template name="overall">
+    <bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi>
+    <xsl:text> meets the target profile </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$summary/@meets = $summary/@targets and $summary/@targets = 1">
+        <xsl:text>in the one process area it names</xsl:text>
+      </xsl:when>
+      <xsl:when test="$summary/@meets = $summary/@targets">
+        <xsl:text>in all </xsl:text>
+        <xsl:value-of select="$summary/@targets"/>
+        <xsl:text> process areas it names</xsl:text>
+      </xsl:when>
+      <xsl:when test="$summary/@meets = 0">
+        <xsl:text>in none of the </xsl:text>
+        <xsl:value-of select="$summary/@targets"/>
+        <xsl:text> process areas it names</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>in </xsl:text>
+        <xsl:value-of select="$summary/@meets"/>
+        <xsl:text> of the </xsl:text>
+        <xsl:value-of select="$summary/@targets"/>
+        <xsl:text> process areas it names</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:for-each select="$org/r:area[@gap-status = 'short']
+                          [count(. | key('short-by', @gap)[1]) = 1]">
+      <xsl:sort select="@gap" data-type="number"/>
+      <xsl:text>; </xsl:text>
+      <xsl:if test="position() = 1">it is </xsl:if>
+      <xsl:text>short by </xsl:text>
+      <xsl:call-template name="levels">
+        <xsl:with-param name="n" select="@gap"/>
+      </xsl:call-template>
+      <xsl:text> in </xsl:text>
+      <xsl:call-template name="area-list">
+        <xsl:with-param name="areas" select="key('short-by', @gap)"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <xsl:call-template name="not-appraised">
+      <xsl:with-param name="areas"
+          select="$org/r:area[@gap-status = 'not-appraised'][@status != 'not-applicable']"/>
+      <xsl:with-param name="one" select="' was not appraised'"/>
+      <xsl:with-param name="more" select="' were not appraised'"/>
+    </xsl:call-template>
+    <xsl:call-template name="not-appraised">
+      <xsl:with-param name="areas"
+          select="$org/r:area[@gap-status = 'not-appraised'][@status = 'not-applicable']"/>
+      <xsl:with-param name="one" select="' was found not applicable'"/>
+      <xsl:with-param name="more" select="' were found not applicable'"/>
+    </xsl:call-template>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="not-appraised">
+    <xsl:param name="areas"/>
+    <xsl:param name="one"/>
+    <xsl:param name="more"/>
+    <xsl:if test="$areas">
+      <xsl:text>; </xsl:text>
+      <xsl:call-template name="area-list">
+        <xsl:with-param name="areas" select="$areas"/>
+      </xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="count($areas) = 1"><xsl:value-of select="$one"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$more"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ========================================================== supplier -->
+
+  <xsl:template name="supplier">
+    <section>
+      <h2>Supplier</h2>
+      <dl>
+        <dt>Organisation</dt>
+        <dd><bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi></dd>
+        <xsl:if test="$ap/a:organization/a:unit">
+          <dt>Organisational units appraised</dt>
+          <dd>
+            <ul>
+              <xsl:for-each select="$ap/a:organization/a:unit">
+                <li><bdi><xsl:value-of select="."/></bdi></li>
+              </xsl:for-each>
+            </ul>
+          </dd>
+        </xsl:if>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================= basis -->
+
+  <xsl:template name="basis">
+    <section>
+      <h2>Appraisal basis</h2>
+      <dl>
+        <dt>Appraisal</dt>
+        <dd>
+          <bdi><xsl:value-of select="$ap/a:title"/></bdi>
+          <xsl:text> (reference </xsl:text>
+          <bdi><xsl:value-of select="$ap/@id"/></bdi>
+          <xsl:text>)</xsl:text>
+        </dd>
+        <xsl:if test="$lead/@affiliation">
+          <dt>Appraised by</dt>
+          <dd><bdi><xsl:value-of select="$lead/@affiliation"/></bdi></dd>
+        </xsl:if>
+        <dt>Lead appraiser</dt>
+        <dd><bdi><xsl:value-of select="$lead/@name"/></bdi></dd>
+        <dt>Appraisal period</dt>
+        <dd>
+          <xsl:call-template name="date">
+            <xsl:with-param name="value" select="$res/r:appraisal/@start"/>
+          </xsl:call-template>
+          <xsl:text> to </xsl:text>
+          <xsl:call-template name="date">
+            <xsl:with-param name="value" select="$res/r:appraisal/@end"/>
+          </xsl:call-template>
+          <xsl:text>; reported on </xsl:text>
+          <xsl:call-template name="date">
+            <xsl:with-param name="value" select="$res/r:appraisal/@report"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Method</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$res/r:appraisal/@method = 'iso15504'">ISO/IEC 15504 measurement framework, process attributes rated for each process area</xsl:when>
+            <xsl:otherwise>SSE-CMM Appraisal Method (SSAM), base and generic practices rated for each process area</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>, against </xsl:text>
+          <xsl:value-of select="$res/r:model/@standard"/>
+        </dd>
+        <dt>Scope</dt>
+        <dd><xsl:call-template name="scope-sentence"/></dd>
+        <dt>Valid until</dt>
+        <dd>
+          <xsl:call-template name="date">
+            <xsl:with-param name="value" select="$res/r:appraisal/@valid-until"/>
+          </xsl:call-template>
+        </dd>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="scope-sentence">
+    <xsl:value-of select="$summary/@in-scope"/>
+    <xsl:text> of the </xsl:text>
+    <xsl:value-of select="$summary/@areas"/>
+    <xsl:text> process areas of the model, appraised on </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$several">
+        <xsl:value-of select="$res/r:appraisal/@projects"/>
+        <xsl:text> projects (</xsl:text>
+        <xsl:for-each select="$res/r:project">
+          <xsl:if test="position() &gt; 1">
+            <xsl:choose>
+              <xsl:when test="position() = last()"> and </xsl:when>
+              <xsl:otherwise>, </xsl:otherwise>
+            </xsl:choose>
+          </xsl:if>
+          <bdi><xsl:value-of select="@name"/></bdi>
+        </xsl:for-each>
+        <xsl:text>); the level given for each area is the lowest over the projects.</xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text>the project </xsl:text>
+        <bdi><xsl:value-of select="$res/r:project/@name"/></bdi>
+        <xsl:text>.</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ target -->
+
+  <xsl:template name="target">
+    <section>
+      <h2>Target profile</h2>
+      <dl>
+        <dt>Title</dt>
+        <dd><bdi><xsl:value-of select="$target/@title"/></bdi></dd>
+        <dt>Issued by</dt>
+        <dd><bdi><xsl:value-of select="$target/@issuer"/></bdi></dd>
+        <dt>Reference</dt>
+        <dd><bdi><xsl:value-of select="$target/@reference"/></bdi></dd>
+        <dt>Process areas with a required level</dt>
+        <dd><xsl:value-of select="$summary/@targets"/></dd>
+      </dl>
+    </section>
+  </xsl:template>
+
+  <!-- =========================================================== profile -->
+
+  <xsl:template name="profile">
+    <section>
+      <h2>Achieved profile</h2>
+      <figure>
+        <div class="chart" data-chart="profile" data-scope="organization"/>
+        <figcaption>
+          <xsl:text>Capability level achieved in each process area</xsl:text>
+          <xsl:if test="$target">, against the level the target profile requires</xsl:if>
+          <xsl:text>. The table below gives the same values.</xsl:text>
+        </figcaption>
+      </figure>
+      <table>
+        <caption>
+          <xsl:text>Achieved capability profile</xsl:text>
+          <xsl:if test="$target"> against the target profile</xsl:if>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Process area</th>
+            <xsl:if test="$target"><th scope="col">Required level</th></xsl:if>
+            <th scope="col">Achieved level</th>
+            <xsl:if test="$target"><th scope="col">Result</th></xsl:if>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:apply-templates select="$org/r:area" mode="row"/>
+        </tbody>
+      </table>
+      <xsl:if test="$target">
+        <p>A dash in the required level marks a process area the target profile does not
+          name.</p>
+      </xsl:if>
+      <xsl:if test="$several">
+        <p>
+          <xsl:text>Each achieved level is the lowest level over the </xsl:text>
+          <xsl:value-of select="$res/r:appraisal/@projects"/>
+          <xsl:text> projects appraised.</xsl:text>
+        </p>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="r:area" mode="row">
+    <tr>
+      <th scope="row">
+        <xsl:value-of select="@ref"/>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="key('model', @ref)/@title"/>
+      </th>
+      <xsl:if test="$target">
+        <td>
+          <xsl:choose>
+            <xsl:when test="@target"><xsl:value-of select="@target"/></xsl:when>
+            <xsl:otherwise>&#8212;</xsl:otherwise>
+          </xsl:choose>
+        </td>
+      </xsl:if>
+      <td><xsl:call-template name="level-badge"/></td>
+      <xsl:if test="$target">
+        <td><xsl:call-template name="gap-text"/></td>
+      </xsl:if>
+    </tr>
+  </xsl:template>
+
+  <!-- ======================================================== provenance -->
+
+  <xsl:template name="provenance">
+    <section>
+      <h2>Provenance</h2>
+      <p>
+        <small>
+          <xsl:text>Levels computed by </xsl:text>
+          <xsl:value-of select="$res/@tool"/>
+          <xsl:text> from the ratings recorded in the appraisal, by the rules of the method
+            stated. Input files and their SHA-256 digests: </xsl:text>
+          <xsl:for-each select="$res/r:inputs/r:input">
+            <xsl:if test="position() &gt; 1">; </xsl:if>
+            <bdi><xsl:value-of select="@name"/></bdi>
+            <xsl:text> </xsl:text>
+            <code><xsl:value-of select="@sha256"/></code>
+          </xsl:for-each>
+          <xsl:text>.</xsl:text>
+        </small>
+      </p>
+    </section>
+  </xsl:template>
+
+  <!-- ============================================================ pieces -->
+
+  <xsl:template match="a:member" mode="name">
+    <bdi><xsl:value-of select="@name"/></bdi>
+    <xsl:if test="@affiliation">
+      <xsl:text> (</xsl:text>
+      <bdi><xsl:value-of select="@affiliation"/></bdi>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "PA05", "PA05 and PA11", "PA03, PA10 and PA22". -->
+  <xsl:template name="area-list">
+    <xsl:param name="areas"/>
+    <xsl:for-each select="$areas">
+      <xsl:if test="position() &gt; 1">
+        <xsl:choose>
+          <xsl:when test="position() = last()"> and </xsl:when>
+          <xsl:otherwise>, </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+      <xsl:value-of select="@ref"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="levels">
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n = 1">one level</xsl:when>
+      <xsl:when test="$n = 2">two levels</xsl:when>
+      <xsl:when test="$n = 3">three levels</xsl:when>
+      <xsl:when test="$n = 4">four levels</xsl:when>
+      <xsl:when test="$n = 5">five levels</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$n"/> levels</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 2026-05-11 as "11 May 2026"; anything else as written. -->
+  <xsl:template name="date">
+    <xsl:param name="value"/>
+    <xsl:variable name="month" select="substring($value, 6, 2)"/>
+    <xsl:variable name="months"
+                  select="'01January  02February 03March    04April    05May      06June     07July     08August   09September10October  11November 12December '"/>
+    <xsl:choose>
+      <xsl:when test="translate($value, '0123456789', '9999999999') = '9999-99-99'
+                      and contains($months, $month) and $month != '00'">
+        <xsl:value-of select="number(substring($value, 9, 2))"/>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="normalize-space(substring(substring-after($months, $month), 1, 9))"/>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="substring($value, 1, 4)"/>
+      </xsl:when>
+      <xsl:otherwise><bdi><xsl:value-of select="$value"/></bdi></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,154 @@
+/* Tests of chart geometry: bars, marks and legend as plain shapes. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "chart.h"
+
+static size_t
+count_role(const struct chart *c, enum chart_role role, enum chart_shape_kind kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n_shapes; i++)
+		if (c->shapes[i].role == role && c->shapes[i].kind == kind)
+			n++;
+	return n;
+}
+
+static const struct chart_shape *
+find_text(const struct chart *c, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_shapes; i++)
+		if (c->shapes[i].kind == CHART_TEXT_SHAPE && strcmp(c->shapes[i].text, text) == 0)
+			return &c->shapes[i];
+	return NULL;
+}
+
+static void
+bars_are_proportional_to_levels(void **state)
+{
+	const struct chart_bar bars[] = {
+		{"PA01", 1, -1, -1}, {"PA02", 2, -1, -1}, {"PA03", 4, -1, -1},
+	};
+	struct chart *c = chart_profile(bars, 3);
+	const struct chart_shape *b1 = NULL, *b2 = NULL, *b4 = NULL;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < c->n_shapes; i++) {
+		const struct chart_shape *s = &c->shapes[i];
+
+		/* The legend's swatches are small squares; bars stand on the axis. */
+		if (s->kind != CHART_RECT || s->w < 10)
+			continue;
+		if (s->role == CHART_BAR_1)
+			b1 = s;
+		else if (s->role == CHART_BAR_2)
+			b2 = s;
+		else if (s->role == CHART_BAR_4)
+			b4 = s;
+	}
+	assert_non_null(b1);
+	assert_non_null(b2);
+	assert_non_null(b4);
+	assert_true(b2->h > 1.99 * b1->h && b2->h < 2.01 * b1->h);
+	assert_true(b4->h > 3.99 * b1->h && b4->h < 4.01 * b1->h);
+	/* All stand on the same baseline. */
+	assert_true(b1->y + b1->h == b4->y + b4->h);
+	assert_non_null(find_text(c, "PA03"));
+	assert_false(c->has_target);
+	assert_false(c->has_range);
+	assert_null(find_text(c, "Target level"));
+	chart_free(c);
+}
+
+static void
+target_and_range_are_marked_and_explained(void **state)
+{
+	const struct chart_bar bars[] = {
+		{"PA01", 1, 3, 2}, {"PA02", 2, -1, 2}, {"PA03", 0, -1, -1},
+	};
+	struct chart *c = chart_profile(bars, 3);
+
+	(void)state;
+	assert_true(c->has_target);
+	assert_true(c->has_range);
+	/* Two target marks plus the legend's sample. */
+	assert_int_equal(count_role(c, CHART_TARGET, CHART_LINE), 3);
+	/* A range is a line and its cap, plus the legend's sample. */
+	assert_int_equal(count_role(c, CHART_RANGE, CHART_LINE), 3);
+	assert_non_null(find_text(c, "Target level"));
+	assert_non_null(find_text(c, "Range over projects"));
+	chart_free(c);
+}
+
+static void
+not_applicable_and_out_of_scope_are_labelled(void **state)
+{
+	const struct chart_bar bars[] = {{"PA01", CHART_NA, -1, -1}, {"PA02", CHART_OUT, -1, 2}};
+	struct chart *c = chart_profile(bars, 2);
+
+	(void)state;
+	assert_non_null(find_text(c, "n/a"));
+	assert_non_null(find_text(c, "out"));
+	/* Two stubs plus the legend's sample. */
+	assert_int_equal(count_role(c, CHART_BAR_NA, CHART_RECT), 3);
+	chart_free(c);
+}
+
+static void
+same_input_same_shapes(void **state)
+{
+	const struct chart_bar bars[] = {{"PA01", 3, 5, 4}, {"PA02", 5, -1, 5}};
+	struct chart *a = chart_profile(bars, 2), *b = chart_profile(bars, 2);
+	size_t i;
+
+	(void)state;
+	assert_int_equal(a->n_shapes, b->n_shapes);
+	for (i = 0; i < a->n_shapes; i++) {
+		assert_true(a->shapes[i].x == b->shapes[i].x && a->shapes[i].y == b->shapes[i].y);
+		assert_int_equal(a->shapes[i].role, b->shapes[i].role);
+	}
+	/* Everything lies inside the chart. */
+	for (i = 0; i < a->n_shapes; i++) {
+		assert_true(a->shapes[i].x >= 0 && a->shapes[i].x <= a->width);
+		assert_true(a->shapes[i].y >= 0 && a->shapes[i].y <= a->height);
+	}
+	chart_free(a);
+	chart_free(b);
+}
+
+static void
+every_role_has_a_style(void **state)
+{
+	int r;
+
+	(void)state;
+	for (r = 0; r < CHART_ROLES; r++) {
+		const struct chart_style *s = chart_style((enum chart_role)r);
+
+		assert_true(s->fill != CHART_NONE || s->stroke != CHART_NONE);
+	}
+	assert_true(chart_style(CHART_TEXT)->font_size > 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(bars_are_proportional_to_levels),
+		cmocka_unit_test(target_and_range_are_marked_and_explained),
+		cmocka_unit_test(not_applicable_and_out_of_scope_are_labelled),
+		cmocka_unit_test(same_input_same_shapes),
+		cmocka_unit_test(every_role_has_a_style),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
