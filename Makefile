@@ -121,10 +121,13 @@ golden: ssecmm
 	tests/run-cli.sh --update
 
 install: ssecmm
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/model-xml $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/model-xml $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/stylesheets
 	install -m 755 ssecmm $(DESTDIR)$(BINDIR)/ssecmm
 	install -m 644 doc/ssecmm.1 $(DESTDIR)$(MANDIR)/man1/ssecmm.1
 	install -m 644 model-xml/sse-cmm.xml model-xml/*.xsd $(DESTDIR)$(DATADIR)/model-xml/
+	install -m 644 templates/*.xsl templates/*.xsd $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 stylesheets/*.css $(DESTDIR)$(DATADIR)/stylesheets/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/ssecmm $(DESTDIR)$(MANDIR)/man1/ssecmm.1

@@ -1083,7 +1083,7 @@
                 <th scope="col">Level</th>
                 <th scope="col">Target</th>
                 <th scope="col">Gap</th>
-                <th scope="col">What stands in the way</th>
+                <th scope="col">What stops the next level</th>
               </tr>
             </thead>
             <tbody>
