@@ -117,6 +117,26 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A date from the input, YYYY-MM-DD, as "11 May 2026"; anything else
+       shown as it is. -->
+  <xsl:template name="date">
+    <xsl:param name="value"/>
+    <xsl:variable name="month" select="substring($value, 6, 2)"/>
+    <xsl:variable name="months"
+                  select="'01January  02February 03March    04April    05May      06June     07July     08August   09September10October  11November 12December '"/>
+    <xsl:choose>
+      <xsl:when test="translate($value, '0123456789', '9999999999') = '9999-99-99'
+                      and contains($months, $month) and $month != '00'">
+        <xsl:value-of select="number(substring($value, 9, 2))"/>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="normalize-space(substring(substring-after($months, $month), 1, 9))"/>
+        <xsl:text> </xsl:text>
+        <xsl:value-of select="substring($value, 1, 4)"/>
+      </xsl:when>
+      <xsl:otherwise><bdi><xsl:value-of select="$value"/></bdi></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- How people write an id: GP-2.1.1 as "GP 2.1.1", PA1.1 as "PA 1.1". -->
   <xsl:template name="label">
     <xsl:param name="id"/>

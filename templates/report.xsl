@@ -77,8 +77,6 @@
       <h1><bdi><xsl:value-of select="a:title"/></bdi></h1>
       <p><bdi><xsl:value-of select="a:organization/a:name"/></bdi></p>
       <dl>
-        <dt>Organisation</dt>
-        <dd><bdi><xsl:value-of select="a:organization/a:name"/></bdi></dd>
         <xsl:if test="a:organization/a:unit">
           <dt>Organisational units</dt>
           <dd><xsl:apply-templates select="a:organization" mode="units"/></dd>
@@ -213,8 +211,8 @@
         <figcaption>
           <xsl:text>Capability profile of </xsl:text>
           <bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi>
-          <xsl:text>: the level achieved in each process area</xsl:text>
-          <xsl:if test="$has-target">, with the target level</xsl:if>
+          <xsl:text>: for each process area, </xsl:text>
+          <xsl:call-template name="profile-content"/>
           <xsl:text>. The values are tabulated under </xsl:text>
           <a href="#capability-profile">Capability profile</a>
           <xsl:text>.</xsl:text>
@@ -590,9 +588,8 @@
     <section id="capability-profile" class="page-break">
       <h2>Capability profile</h2>
       <p>
-        <xsl:text>The capability level achieved in each process area</xsl:text>
-        <xsl:if test="$several"> by the organisation, the lowest over the projects,</xsl:if>
-        <xsl:if test="$has-target"> is shown against the level required by the target profile</xsl:if>
+        <xsl:text>The chart shows, for each process area, </xsl:text>
+        <xsl:call-template name="profile-content"/>
         <xsl:text>. The table after the chart gives the same values.</xsl:text>
       </p>
       <figure>
@@ -974,10 +971,12 @@
       <xsl:call-template name="label">
         <xsl:with-param name="id" select="@ref"/>
       </xsl:call-template>
-      <xsl:text>, </xsl:text>
-      <xsl:call-template name="project-link">
-        <xsl:with-param name="id" select="../../@project"/>
-      </xsl:call-template>
+      <xsl:if test="$several">
+        <xsl:text>, </xsl:text>
+        <xsl:call-template name="project-link">
+          <xsl:with-param name="id" select="../../@project"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:text>, rated </xsl:text>
       <xsl:call-template name="rating-badge">
         <xsl:with-param name="rating" select="string(@rating)"/>
@@ -1350,6 +1349,15 @@
     <div class="chart" data-chart="profile" data-scope="{$scope}"/>
   </xsl:template>
 
+  <!-- What the organisation chart shows, as the chart program draws it. -->
+  <xsl:template name="profile-content">
+    <xsl:choose>
+      <xsl:when test="$several">the lowest level achieved over the projects, with the range up to the highest</xsl:when>
+      <xsl:otherwise>the capability level achieved</xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$has-target">, and the level the target profile requires</xsl:if>
+  </xsl:template>
+
   <xsl:template name="method-name">
     <xsl:choose>
       <xsl:when test="$res/r:appraisal/@method = 'iso15504'">ISO/IEC 15504 measurement framework (process attributes)</xsl:when>
@@ -1367,24 +1375,6 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- 2026-05-11 as "11 May 2026"; anything else as written. -->
-  <xsl:template name="date">
-    <xsl:param name="value"/>
-    <xsl:variable name="month" select="substring($value, 6, 2)"/>
-    <xsl:variable name="months"
-                  select="'01January  02February 03March    04April    05May      06June     07July     08August   09September10October  11November 12December '"/>
-    <xsl:choose>
-      <xsl:when test="translate($value, '0123456789', '9999999999') = '9999-99-99'
-                      and contains($months, $month) and $month != '00'">
-        <xsl:value-of select="number(substring($value, 9, 2))"/>
-        <xsl:text> </xsl:text>
-        <xsl:value-of select="normalize-space(substring(substring-after($months, $month), 1, 9))"/>
-        <xsl:text> </xsl:text>
-        <xsl:value-of select="substring($value, 1, 4)"/>
-      </xsl:when>
-      <xsl:otherwise><bdi><xsl:value-of select="$value"/></bdi></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <xsl:template name="category-name">
     <xsl:param name="category"/>
@@ -1486,9 +1476,9 @@
                           [not($area/@level) or @level = $area/@level]"/>
     <xsl:choose>
       <xsl:when test="@status = 'out-of-scope'">
-        <xsl:text>Excluded from the scope of the appraisal (see </xsl:text>
-        <xsl:call-template name="area-link"/>
-        <xsl:text>).</xsl:text>
+        <xsl:text>Excluded from the scope of the appraisal; see the rationale under </xsl:text>
+        <a href="#scope">Scope</a>
+        <xsl:text>.</xsl:text>
       </xsl:when>
       <xsl:when test="count($holding) &gt; 1">
         <ul>
@@ -1523,7 +1513,9 @@
   <xsl:template name="area-link">
     <xsl:param name="ref" select="string(@ref)"/>
     <xsl:choose>
-      <xsl:when test="$org/r:area[@ref = $ref]">
+      <xsl:when test="$in-scope[@ref = $ref]
+                      or $org/r:area[@ref = $ref][@status = 'out-of-scope']
+                         and $ap/a:scope/a:excluded[@process-area = $ref]">
         <a href="#{$org/r:area[@ref = $ref]/@ref}"><xsl:value-of select="$ref"/></a>
       </xsl:when>
       <xsl:otherwise><bdi><xsl:value-of select="$ref"/></bdi></xsl:otherwise>

@@ -62,7 +62,6 @@
             <xsl:call-template name="target"/>
           </xsl:if>
           <xsl:call-template name="profile"/>
-          <xsl:call-template name="provenance"/>
         </main>
       </xsl:with-param>
     </xsl:call-template>
@@ -193,11 +192,10 @@
         <xsl:if test="$ap/a:organization/a:unit">
           <dt>Organisational units appraised</dt>
           <dd>
-            <ul>
-              <xsl:for-each select="$ap/a:organization/a:unit">
-                <li><bdi><xsl:value-of select="."/></bdi></li>
-              </xsl:for-each>
-            </ul>
+            <xsl:for-each select="$ap/a:organization/a:unit">
+              <xsl:if test="position() &gt; 1">; </xsl:if>
+              <bdi><xsl:value-of select="."/></bdi>
+            </xsl:for-each>
           </dd>
         </xsl:if>
       </dl>
@@ -217,12 +215,12 @@
           <bdi><xsl:value-of select="$ap/@id"/></bdi>
           <xsl:text>)</xsl:text>
         </dd>
-        <xsl:if test="$lead/@affiliation">
-          <dt>Appraised by</dt>
-          <dd><bdi><xsl:value-of select="$lead/@affiliation"/></bdi></dd>
-        </xsl:if>
-        <dt>Lead appraiser</dt>
-        <dd><bdi><xsl:value-of select="$lead/@name"/></bdi></dd>
+        <dt>Appraised by</dt>
+        <dd>
+          <xsl:text>An appraisal team led by </xsl:text>
+          <xsl:apply-templates select="$lead" mode="name"/>
+          <xsl:text>, lead appraiser</xsl:text>
+        </dd>
         <dt>Appraisal period</dt>
         <dd>
           <xsl:call-template name="date">
@@ -295,12 +293,19 @@
         <dt>Title</dt>
         <dd><bdi><xsl:value-of select="$target/@title"/></bdi></dd>
         <dt>Issued by</dt>
-        <dd><bdi><xsl:value-of select="$target/@issuer"/></bdi></dd>
-        <dt>Reference</dt>
-        <dd><bdi><xsl:value-of select="$target/@reference"/></bdi></dd>
-        <dt>Process areas with a required level</dt>
-        <dd><xsl:value-of select="$summary/@targets"/></dd>
+        <dd>
+          <bdi><xsl:value-of select="$target/@issuer"/></bdi>
+          <xsl:text>, reference </xsl:text>
+          <bdi><xsl:value-of select="$target/@reference"/></bdi>
+        </dd>
       </dl>
+      <p>
+        <xsl:text>The target profile requires a level in </xsl:text>
+        <xsl:value-of select="$summary/@targets"/>
+        <xsl:text> of the </xsl:text>
+        <xsl:value-of select="$summary/@areas"/>
+        <xsl:text> process areas.</xsl:text>
+      </p>
     </section>
   </xsl:template>
 
@@ -345,6 +350,7 @@
           <xsl:text> projects appraised.</xsl:text>
         </p>
       </xsl:if>
+      <xsl:call-template name="provenance"/>
     </section>
   </xsl:template>
 
@@ -370,27 +376,24 @@
     </tr>
   </xsl:template>
 
-  <!-- ======================================================== provenance -->
-
+  <!-- The closing note of the profile: how the levels were computed and
+       from which files. -->
   <xsl:template name="provenance">
-    <section>
-      <h2>Provenance</h2>
-      <p>
-        <small>
-          <xsl:text>Levels computed by </xsl:text>
-          <xsl:value-of select="$res/@tool"/>
-          <xsl:text> from the ratings recorded in the appraisal, by the rules of the method
-            stated. Input files and their SHA-256 digests: </xsl:text>
-          <xsl:for-each select="$res/r:inputs/r:input">
-            <xsl:if test="position() &gt; 1">; </xsl:if>
-            <bdi><xsl:value-of select="@name"/></bdi>
-            <xsl:text> </xsl:text>
-            <code><xsl:value-of select="@sha256"/></code>
-          </xsl:for-each>
-          <xsl:text>.</xsl:text>
-        </small>
-      </p>
-    </section>
+    <p>
+      <small>
+        <xsl:text>Levels computed by </xsl:text>
+        <xsl:value-of select="$res/@tool"/>
+        <xsl:text> from the ratings recorded in the appraisal, by the rules of the method
+          stated. Input files and their SHA-256 digests: </xsl:text>
+        <xsl:for-each select="$res/r:inputs/r:input">
+          <xsl:if test="position() &gt; 1">; </xsl:if>
+          <bdi><xsl:value-of select="@name"/></bdi>
+          <xsl:text> </xsl:text>
+          <code><xsl:value-of select="@sha256"/></code>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </small>
+    </p>
   </xsl:template>
 
   <!-- ============================================================ pieces -->
@@ -430,22 +433,4 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- 2026-05-11 as "11 May 2026"; anything else as written. -->
-  <xsl:template name="date">
-    <xsl:param name="value"/>
-    <xsl:variable name="month" select="substring($value, 6, 2)"/>
-    <xsl:variable name="months"
-                  select="'01January  02February 03March    04April    05May      06June     07July     08August   09September10October  11November 12December '"/>
-    <xsl:choose>
-      <xsl:when test="translate($value, '0123456789', '9999999999') = '9999-99-99'
-                      and contains($months, $month) and $month != '00'">
-        <xsl:value-of select="number(substring($value, 9, 2))"/>
-        <xsl:text> </xsl:text>
-        <xsl:value-of select="normalize-space(substring(substring-after($months, $month), 1, 9))"/>
-        <xsl:text> </xsl:text>
-        <xsl:value-of select="substring($value, 1, 4)"/>
-      </xsl:when>
-      <xsl:otherwise><bdi><xsl:value-of select="$value"/></bdi></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 </xsl:stylesheet>
