@@ -63,6 +63,11 @@ struct chart {
 	bool has_range;
 };
 
+/* Makes the chart a document asks for: scope is "organization" or a project
+ * id; *title receives the chart's accessible name (g_free).  NULL when the
+ * scope is unknown.  Used by the HTML writer and the PDF typesetter. */
+typedef struct chart *(*chart_maker)(void *ctx, const char *scope, char **title);
+
 /* Lay out a profile chart of n bars.  Pure: the same bars give the same
  * shapes.  The labels must outlive the chart.  Free with chart_free. */
 struct chart *chart_profile(const struct chart_bar *bars, size_t n);

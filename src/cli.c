@@ -26,6 +26,7 @@ enum {
 	OPT_FORMAT = 1 << 2,
 	OPT_OUTPUT = 1 << 3,
 	OPT_SCOPE = 1 << 4,
+	OPT_PAPER = 1 << 5,
 };
 
 struct command {
@@ -44,12 +45,14 @@ static const struct command commands[] = {
 	{"rate", cmd_rate, OPT_MODEL | OPT_TARGET | OPT_FORMAT, 1, 1,
 	 "rate APPRAISAL [--target FILE] [--format text|csv|xml]",
 	 "capability levels with their reasons, and gaps to a target"},
-	{"handbook", cmd_handbook, OPT_MODEL | OPT_OUTPUT, 0, 0, "handbook [-o DIR|FILE.html|-]",
+	{"handbook", cmd_handbook, OPT_MODEL | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER, 0, 0,
+	 "handbook [-o DIR|FILE|-] [--format html,pdf] [--paper a4|letter]",
 	 "the model reference handbook"},
-	{"report", cmd_report, OPT_MODEL | OPT_TARGET | OPT_OUTPUT, 1, 1,
-	 "report APPRAISAL [--target FILE] [-o DIR|FILE.html|-]", "the formal appraisal report"},
-	{"statement", cmd_statement, OPT_MODEL | OPT_TARGET | OPT_OUTPUT, 1, 1,
-	 "statement APPRAISAL [--target FILE] [-o DIR|FILE.html|-]",
+	{"report", cmd_report, OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER, 1, 1,
+	 "report APPRAISAL [--target FILE] [-o ...] [--format ...] [--paper ...]",
+	 "the formal appraisal report"},
+	{"statement", cmd_statement, OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER,
+	 1, 1, "statement APPRAISAL [--target FILE] [-o ...] [--format ...] [--paper ...]",
 	 "the capability statement for a tender"},
 	{"chart", cmd_chart, OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_SCOPE, 1, 1,
 	 "chart APPRAISAL -o FILE.svg|.png|.pdf [--scope PROJECT]", "the capability profile chart"},
@@ -63,12 +66,14 @@ usage(FILE *f)
 	fputs("usage: ssecmm [-q] [--model FILE] COMMAND [OPTIONS] ARGS\n"
 	      "       ssecmm --help | --version\n\ncommands:\n", f);
 	for (i = 0; i < G_N_ELEMENTS(commands); i++)
-		fprintf(f, "  %-58s %s\n", commands[i].synopsis, commands[i].summary);
+		fprintf(f, "  %s\n      %s\n", commands[i].synopsis, commands[i].summary);
 	fputs("\noptions:\n"
 	      "  -q, --quiet          print errors only: no warnings, no summaries\n"
 	      "      --model FILE     use this model file instead of the installed one\n"
 	      "  -t, --target FILE    a target profile to compare against\n"
-	      "  -f, --format FMT     output format of 'rate': text, xml or csv\n"
+	      "  -f, --format FMT     rate: text, csv or xml; products: html, pdf or html,pdf\n"
+	      "                       (both unless -o names one file)\n"
+	      "      --paper SIZE     a4 (default) or letter\n"
 	      "  -o, --output PATH    where products go: a directory, a file, or - for\n"
 	      "                       standard output (default: beside the input)\n"
 	      "      --scope SCOPE    the chart's scope: organization (default) or a project id\n"
@@ -114,6 +119,7 @@ option_name(unsigned bit)
 	case OPT_FORMAT: return "--format";
 	case OPT_OUTPUT: return "--output";
 	case OPT_SCOPE: return "--scope";
+	case OPT_PAPER: return "--paper";
 	default: return "option";
 	}
 }
@@ -127,6 +133,7 @@ static const struct option longopts[] = {
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
 	{"scope", required_argument, NULL, 's'},
+	{"paper", required_argument, NULL, 'p'},
 	{NULL, 0, NULL, 0},
 };
 
@@ -171,6 +178,10 @@ parse_options(struct cli *c, int argc, char **argv, const char *optstring, unsig
 		case 's':
 			c->scope = optarg;
 			*given |= OPT_SCOPE;
+			break;
+		case 'p':
+			c->paper = optarg;
+			*given |= OPT_PAPER;
 			break;
 		default:
 			return usage_error(c, "unknown option or missing argument: %s",

@@ -19,6 +19,7 @@ struct cli {
 	const char *format;
 	const char *output;      /* -o: a file, a directory, or "-" */
 	const char *scope;       /* --scope of chart */
+	const char *paper;       /* --paper: a4 or letter */
 	char **operands;
 	int n_operands;
 };

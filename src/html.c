@@ -85,7 +85,7 @@ fill_head(xmlDoc *doc, xmlNode *head, const struct html_style *style)
 /* Fill every <div data-chart> with its chart; an unknown scope is a bug in
  * a template. */
 static bool
-fill_charts(xmlDoc *doc, xmlNode *node, html_chart_fn charts, void *ctx, unsigned *count,
+fill_charts(xmlDoc *doc, xmlNode *node, chart_maker charts, void *ctx, unsigned *count,
             struct diag *d)
 {
 	for (xmlNode *c = node; c != NULL; c = c->next) {
@@ -118,7 +118,7 @@ fill_charts(xmlDoc *doc, xmlNode *node, html_chart_fn charts, void *ctx, unsigne
 }
 
 bool
-html_write(xmlDoc *doc, const struct html_style *style, html_chart_fn charts, void *ctx,
+html_write(xmlDoc *doc, const struct html_style *style, chart_maker charts, void *ctx,
            struct output *o, struct diag *d)
 {
 	xmlNode *root = xmlDocGetRootElement(doc), *head = xn_child(root, "head");

@@ -18,17 +18,12 @@ struct html_style;
 struct html_style *html_style_load(struct diag *d);
 void html_style_free(struct html_style *s);
 
-/* Makes the chart a placeholder asks for: scope is its data-scope; *title
- * receives the chart's accessible name (g_free).  NULL when the scope is
- * unknown. */
-typedef struct chart *(*html_chart_fn)(void *ctx, const char *scope, char **title);
-
 /* Write doc (the product's document in the subset of xhtml-subset.xsd) to o
  * as HTML5: the style sheet inlined, a Content-Security-Policy that allows
  * that style sheet and nothing else (no script, no network, no frames), and
  * every chart placeholder filled with its chart as SVG.  doc is modified.
  * Commits or aborts o; false after reporting. */
-bool html_write(xmlDoc *doc, const struct html_style *style, html_chart_fn charts, void *ctx,
+bool html_write(xmlDoc *doc, const struct html_style *style, chart_maker charts, void *ctx,
                 struct output *o, struct diag *d);
 
 #endif

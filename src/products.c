@@ -13,6 +13,7 @@
 #include "results.h"
 #include "schema.h"
 #include "session.h"
+#include "typeset.h"
 #include "xform.h"
 
 #ifndef SSECMM_VERSION
@@ -94,21 +95,60 @@ template_input(const struct results *r)
 	return doc;
 }
 
-/* Output path: -o names a directory (one that exists, or ends in '/') to
- * hold NAME, or else the file itself ("-": standard output); without -o,
- * NAME goes beside the input. */
-static char *
-output_name(const char *option, const char *input, const char *name)
+/* Which renderings a product gets: both by default, one when -o names a
+ * file by its extension or --format says so. */
+enum { WANT_HTML = 1, WANT_PDF = 2 };
+
+static int
+wanted(struct cli *c, int *formats)
 {
-	char *dir;
-	char *path;
+	const char *f = c->format;
+
+	if (f == NULL)
+		*formats = WANT_HTML | WANT_PDF;
+	else if (strcmp(f, "html") == 0)
+		*formats = WANT_HTML;
+	else if (strcmp(f, "pdf") == 0)
+		*formats = WANT_PDF;
+	else if (strcmp(f, "html,pdf") == 0 || strcmp(f, "pdf,html") == 0)
+		*formats = WANT_HTML | WANT_PDF;
+	else {
+		fprintf(c->err, "ssecmm: unknown format '%s': use html, pdf or html,pdf\n", f);
+		return EXIT_USAGE;
+	}
+	if (c->output != NULL && g_str_has_suffix(c->output, ".pdf") && f == NULL)
+		*formats = WANT_PDF;
+	else if (c->output != NULL && g_str_has_suffix(c->output, ".html") && f == NULL)
+		*formats = WANT_HTML;
+	else if (c->output != NULL && strcmp(c->output, "-") == 0 && f == NULL)
+		*formats = WANT_HTML;
+	if (c->output != NULL && strcmp(c->output, "-") == 0 && *formats == (WANT_HTML | WANT_PDF)) {
+		fprintf(c->err, "ssecmm: standard output takes one format: --format html or pdf\n");
+		return EXIT_USAGE;
+	}
+	if (c->paper != NULL && strcmp(c->paper, "a4") != 0 && strcmp(c->paper, "letter") != 0) {
+		fprintf(c->err, "ssecmm: unknown paper '%s': use a4 or letter\n", c->paper);
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+/* Output path: -o names a directory (one that exists, or ends in '/') to
+ * hold NAME.EXT, or else the file itself ("-": standard output); without -o,
+ * NAME.EXT goes beside the input. */
+static char *
+output_name(const char *option, const char *input, const char *name, const char *ext)
+{
+	char *dir, *file, *path;
 
 	if (option != NULL && !g_str_has_suffix(option, "/") &&
 	    !g_file_test(option, G_FILE_TEST_IS_DIR))
 		return g_strdup(option);
 	dir = option != NULL ? g_strdup(option)
 	      : input != NULL ? g_path_get_dirname(input) : g_strdup(".");
-	path = g_build_filename(dir, name, NULL);
+	file = g_strconcat(name, ext, NULL);
+	path = g_build_filename(dir, file, NULL);
+	g_free(file);
 	g_free(dir);
 	return path;
 }
@@ -141,37 +181,64 @@ in_subset(xmlDoc *doc, const char *template, struct diag *d)
 	return ok;
 }
 
-/* Transform input with the template and write the HTML. */
+static void
+wrote(struct cli *c, const char *path)
+{
+	if (!c->quiet && strcmp(path, "-") != 0)
+		fprintf(c->err, "ssecmm: wrote %s\n", path);
+}
+
+/* Transform input with the template and write the renderings asked for:
+ * NAME.pdf by the typesetter, NAME.html by the HTML writer, both from the
+ * same document. */
 static bool
 render(struct cli *c, const char *template, xmlDoc *input, const struct results *r,
-       const char *path, const char *const *inputs, size_t n_inputs)
+       const char *input_path, const char *name, int formats, const char *const *inputs,
+       size_t n_inputs)
 {
-	char *tpath = datadir_path(template);
+	char *tpath = datadir_path(template), *path;
 	struct xform *x = xform_load(tpath, &c->diag);
 	struct html_style *style = NULL;
-	struct output *o = NULL;
+	struct output *o;
 	xmlDoc *doc = NULL;
+	chart_maker charts = r != NULL ? chart_for_html : NULL;
 	bool ok = false;
 
 	g_free(tpath);
 	if (x == NULL)
 		return false;
-	style = html_style_load(&c->diag);
-	doc = style != NULL ? xform_apply(x, input, template_params, &c->diag) : NULL;
+	if (formats & WANT_HTML) {
+		style = html_style_load(&c->diag);
+		if (style == NULL)
+			goto done;
+	}
+	doc = xform_apply(x, input, template_params, &c->diag);
 	/* Both renderings rely on the subset: a template that leaves it is a bug
 	 * to stop at, not a document to print. */
-	if (doc != NULL && !in_subset(doc, template, &c->diag)) {
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	if (doc != NULL)
+	if (doc == NULL || !in_subset(doc, template, &c->diag))
+		goto done;
+	ok = true;
+	if (formats & WANT_PDF) {
+		path = output_name(c->output, input_path, name, ".pdf");
 		o = output_open(path, c->out, inputs, n_inputs, &c->diag);
-	if (o != NULL) {
-		ok = html_write(doc, style, r != NULL ? chart_for_html : NULL, (void *)r, o,
-		                &c->diag);
-		if (ok && !c->quiet && strcmp(path, "-") != 0)
-			fprintf(c->err, "ssecmm: wrote %s\n", path);
+		if (o != NULL && typeset_pdf(doc, c->paper != NULL && strcmp(c->paper, "letter") == 0
+		                                      ? PAPER_LETTER : PAPER_A4,
+		                             charts, (void *)r, o, &c->diag))
+			wrote(c, path);
+		else
+			ok = false;
+		g_free(path);
 	}
+	if (ok && (formats & WANT_HTML)) {
+		path = output_name(c->output, input_path, name, ".html");
+		o = output_open(path, c->out, inputs, n_inputs, &c->diag);
+		if (o != NULL && html_write(doc, style, charts, (void *)r, o, &c->diag))
+			wrote(c, path);
+		else
+			ok = false;
+		g_free(path);
+	}
+done:
 	xmlFreeDoc(doc);
 	html_style_free(style);
 	xform_free(x);
@@ -182,16 +249,13 @@ int
 cmd_handbook(struct cli *c)
 {
 	struct session s;
-	char *path;
+	int formats, status;
 
-	if (!session_open(&s, c->model_path, &c->diag)) {
-		session_close(&s);
-		return c->diag.status;
-	}
-	path = output_name(c->output, NULL, "sse-cmm-handbook.html");
-	render(c, "templates/handbook.xsl", s.model->doc, NULL, path,
-	       (const char *const[]){c->model_path}, 1);
-	g_free(path);
+	if ((status = wanted(c, &formats)) >= 0)
+		return status;
+	if (session_open(&s, c->model_path, &c->diag))
+		render(c, "templates/handbook.xsl", s.model->doc, NULL, NULL, "sse-cmm-handbook",
+		       formats, (const char *const[]){c->model_path}, 1);
 	session_close(&s);
 	return c->diag.status;
 }
@@ -205,8 +269,11 @@ appraisal_product(struct cli *c, const char *template, const char *suffix)
 	struct target *t = NULL;
 	struct results *r = NULL;
 	xmlDoc *input = NULL;
-	char *name, *path, *base;
+	char *name, *base;
+	int formats, status;
 
+	if ((status = wanted(c, &formats)) >= 0)
+		return status;
 	if (!session_open(&s, c->model_path, &c->diag))
 		goto done;
 	a = session_appraisal(&s, c->operands[0]);
@@ -217,11 +284,9 @@ appraisal_product(struct cli *c, const char *template, const char *suffix)
 	r = results_compute(s.model, a, t != NULL ? t : a->target, &c->diag);
 	input = template_input(r);
 	base = stem(c->operands[0]);
-	name = g_strdup_printf("%s-%s.html", base, suffix);
-	path = output_name(c->output, c->operands[0], name);
-	render(c, template, input, r, path,
+	name = g_strdup_printf("%s-%s", base, suffix);
+	render(c, template, input, r, c->operands[0], name, formats,
 	       (const char *const[]){c->operands[0], c->target_path, c->model_path}, 3);
-	g_free(path);
 	g_free(name);
 	g_free(base);
 done:

@@ -1,12 +1,16 @@
 #!/bin/sh
 # Every product from every sample, judged by real external checkers: the Nu
 # HTML Checker (vnu) and axe-core with an internal-link check in Debian's
-# Chromium; charts in every format checked by their file type.  TAP lines,
-# then "N passed, N failed".
+# Chromium for the HTML; qpdf, pdffonts, pdfinfo and pdftotext for the PDF,
+# whose text is compared with tests/pdf-text/ (--update rewrites those files:
+# review the diff); charts in every format.  TAP lines, then
+# "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.." || exit 2
 export SSECMM_DATADIR="$PWD" NO_COLOR=1 LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
 bin=${SSECMM:-./ssecmm}
+update=0
+[ "${1:-}" = "--update" ] && update=1
 out=$(mktemp -d) || exit 2
 trap 'rm -rf "$out"' EXIT
 n=0 pass=0 fail=0
@@ -33,12 +37,12 @@ run() { # run description command...: the command must succeed
 	fi
 }
 
-run "handbook" $bin -q handbook -o "$out/handbook.html"
+run "handbook" $bin -q handbook -o "$out/"
 for f in samples/*.xml; do
 	grep -q '<appraisal ' "$f" || continue
 	b=$(basename "$f" .xml)
-	run "report $b" $bin -q report "$f" -o "$out/$b-report.html"
-	run "statement $b" $bin -q statement "$f" -o "$out/$b-statement.html"
+	run "report $b" $bin -q report "$f" -o "$out/"
+	run "statement $b" $bin -q statement "$f" -o "$out/"
 	for ext in svg png pdf; do
 		run "chart $b.$ext" $bin -q chart "$f" -o "$out/$b-chart.$ext"
 	done
@@ -46,6 +50,66 @@ done
 run "statement against a separate target profile" $bin -q statement \
 	--target samples/rfp-2026-017-target.xml samples/meridian-integrator.xml \
 	-o "$out/meridian-vs-rfp-statement.html"
+run "statement against a separate target profile, PDF on US Letter" $bin -q statement \
+	--target samples/rfp-2026-017-target.xml --paper letter samples/meridian-integrator.xml \
+	-o "$out/meridian-vs-rfp-statement.pdf"
+
+# The same input gives the same bytes.
+$bin -q handbook --format pdf -o "$out/again.pdf"
+run "handbook PDF is reproducible" cmp "$out/sse-cmm-handbook.pdf" "$out/again.pdf"
+rm -f "$out/again.pdf"
+
+for f in "$out"/*.pdf; do
+	b=$(basename "$f" .pdf)
+	case $b in *-chart) continue ;; esac
+	# Every font embedded, and only the fonts we asked for: a fallback font
+	# would mean pango drew boxes for missing glyphs.
+	if pdffonts "$f" | awk 'NR > 2 { if ($(NF-4) != "yes" || $1 !~ /^[A-Z]+\+DejaVuSans(-Bold|-Oblique|-BoldOblique|Mono)?$/) bad = 1 }
+		END { exit bad }'; then
+		tap OK "pdffonts $b: fonts embedded, no fallback"
+	else
+		tap FAIL "pdffonts $b: fonts embedded, no fallback"
+		pdffonts "$f" | sed 's/^/#   /'
+	fi
+	info=$(pdfinfo "$f")
+	if echo "$info" | grep -q '^Title: *[^ ]' && echo "$info" | grep -q '^Tagged: *yes' &&
+	   echo "$info" | grep -q '^Creator: *ssecmm'; then
+		tap OK "pdfinfo $b: title, creator, tagged"
+	else
+		tap FAIL "pdfinfo $b: title, creator, tagged"
+	fi
+	pages=$(echo "$info" | sed -n 's/^Pages: *//p')
+	case $b in
+	*statement*)
+		if [ "$pages" -ge 1 ] && [ "$pages" -le 3 ]; then
+			tap OK "$b has 1-3 pages ($pages)"
+		else
+			tap FAIL "$b has 1-3 pages ($pages)"
+		fi ;;
+	esac
+	pdftotext "$f" "$out/$b.txt"
+	# Each process area's section, in order: its heading is the line before
+	# the line naming its category.
+	want=0
+	case $b in sse-cmm-handbook) want=22 ;; *report) want=1 ;; esac
+	if awk -v want=$want '
+		/^(Category|Security process area|Project process area|Organisation process area)$/ &&
+		prev ~ /^PA[0-9][0-9] / { n = substr(prev, 3, 2) + 0; if (n <= last) bad = 1; last = n; count++ }
+		{ prev = $0 }
+		END { exit bad || count < want }' "$out/$b.txt"; then
+		tap OK "pdftotext $b: process areas in order"
+	else
+		tap FAIL "pdftotext $b: process areas in order"
+	fi
+	golden=tests/pdf-text/$b.txt
+	[ $update -eq 1 ] && cp "$out/$b.txt" "$golden"
+	if cmp -s "$out/$b.txt" "$golden"; then
+		tap OK "pdftotext $b matches $golden"
+	else
+		tap FAIL "pdftotext $b matches $golden"
+		diff "$golden" "$out/$b.txt" 2>&1 | head -10 | sed 's/^/#   /'
+	fi
+done
 
 for f in "$out"/*.png; do
 	if [ "$(head -c 4 "$f" | tail -c 3)" = PNG ]; then

@@ -1,0 +1,65 @@
+/* Pagination: where each measured block goes on which page (pure; measurements come in as numbers). */
+#ifndef SSECMM_FLOW_H
+#define SSECMM_FLOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum flow_kind {
+	FLOW_LINES,   /* a paragraph: breakable between lines */
+	FLOW_ROW,     /* a table row: kept whole unless taller than a page */
+	FLOW_FIXED    /* a chart or a rule: never broken */
+};
+
+/* One block, measured.  Heights are points. */
+struct flow_item {
+	enum flow_kind kind;
+	double space_before;
+	double space_after;
+	bool break_before;     /* start a new page (ignored at the top of a page) */
+	bool keep_with_next;   /* headings: never the last thing on a page */
+	/* FLOW_LINES: the height of each line. */
+	const double *lines;
+	size_t n_lines;
+	/* FLOW_ROW: for each cell, its lines; rows add padding above and below. */
+	size_t n_cells;
+	const double *const *cell_lines;
+	const size_t *cell_n_lines;
+	double padding;
+	int table;             /* FLOW_ROW: rows of one table share a number */
+	bool header;           /* FLOW_ROW: repeated at the top of each page the table continues on */
+	/* FLOW_FIXED */
+	double height;
+};
+
+/* A block, or part of it, placed on a page.  For rows, first[] and count[]
+ * give each cell's lines on this page (arrays of n_cells, owned by the
+ * layout); for lines, first[0] and count[0]. */
+struct flow_piece {
+	size_t item;
+	size_t page;
+	double y;              /* top of the piece, from the top of the body */
+	double height;
+	size_t *first;
+	size_t *count;
+	bool repeated;         /* a header row repeated on a continuation page */
+};
+
+struct flow_layout {
+	struct flow_piece *pieces;
+	size_t n_pieces;
+	size_t n_pages;
+};
+
+/* Paginate items into pages whose body is page_height points tall.  Rules:
+ * paragraphs break between lines, keeping at least two lines together at
+ * either end where they have four or more; a keep_with_next item moves to
+ * the next page unless the start of what follows fits after it; rows move
+ * whole to the next page, with the table's header rows repeated there, and
+ * only a row taller than a whole page is split between lines; space before
+ * a block is dropped at the top of a page.  Pure and deterministic.  The
+ * caller frees the result with flow_layout_free. */
+struct flow_layout *flow_paginate(const struct flow_item *items, size_t n, double page_height);
+void flow_layout_free(struct flow_layout *l);
+
+#endif

@@ -1,0 +1,27 @@
+/* The PDF typesetter: a product document laid out with pango and drawn with cairo. */
+#ifndef SSECMM_TYPESET_H
+#define SSECMM_TYPESET_H
+
+#include <stdbool.h>
+
+#include <libxml/tree.h>
+
+#include "chart.h"
+#include "diag.h"
+#include "output.h"
+
+enum typeset_paper { PAPER_A4, PAPER_LETTER };
+
+/* Lay doc (a document in the subset of templates/xhtml-subset.xsd) out as
+ * pages and write them to o as PDF: a cover page of its own when the body
+ * starts with <header class="cover">, a running header (the title and the
+ * confidentiality marking from <meta name="confidentiality">) and "page X of
+ * Y" on every other page, tables split between rows with their header rows
+ * repeated, charts drawn from charts(ctx, scope), page numbers in the table
+ * of contents, internal links, an outline of the h2 and h3 headings, and the
+ * metadata of the document's head.  The creation date comes from
+ * SOURCE_DATE_EPOCH when set.  Commits or aborts o; false after reporting. */
+bool typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx,
+                 struct output *o, struct diag *d);
+
+#endif
