@@ -127,6 +127,7 @@ struct ts {
 	GArray *items;           /* struct flow_item */
 	GPtrArray *blocks;       /* struct block *, parallel to items */
 	GHashTable *ids;         /* every id in the document */
+	GHashTable *widths;      /* "style|text" -> measured widths of table cells */
 	GPtrArray *pending;      /* ids waiting for the next block */
 	bool break_pending;
 	bool after_cover;
@@ -584,24 +585,59 @@ cell_text(struct ts *ts, struct inline_text *it, const xmlNode *cell)
 	}
 }
 
-/* Natural and smallest widths of a cell's text. */
+/* Natural and smallest widths of a cell's text, from one unwrapped layout:
+ * the smallest is the widest stretch between two break opportunities.
+ * Table cells repeat ("F", "not rated", header labels), so results are kept
+ * by style and text. */
 static void
 measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pref, double *min)
 {
-	PangoLayout *l = pango_layout_new(ts->pango);
+	char *key = g_strdup_printf("%d|%s", (int)st, it->s->str);
+	double *known = g_hash_table_lookup(ts->widths, key);
+	PangoLayout *l;
 	PangoRectangle r;
+	const PangoLogAttr *attrs;
+	gint n_attrs, i;
+	double start = 0, widest = 0;
+	const char *p;
 
+	if (known != NULL) {
+		*pref = known[0];
+		*min = known[1];
+		g_free(key);
+		return;
+	}
+	l = pango_layout_new(ts->pango);
 	pango_layout_set_font_description(l, ts->fonts[st]);
 	pango_layout_set_text(l, it->s->str, (int)it->s->len);
 	pango_layout_set_attributes(l, it->attrs);
 	pango_layout_get_extents(l, NULL, &r);
 	*pref = (double)r.width / PANGO_SCALE + 2 * CELL_PAD_X + 1;
-	/* Wrapped at every opportunity, the layout is as wide as its widest word. */
-	pango_layout_set_width(l, 1);
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
-	pango_layout_get_extents(l, NULL, &r);
-	*min = (double)r.width / PANGO_SCALE + 2 * CELL_PAD_X + 1;
+	attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
+	for (i = 0, p = it->s->str; i < n_attrs; i++) {
+		PangoRectangle pos;
+		double x;
+
+		if (!attrs[i].is_line_break && i + 1 < n_attrs && *p != '\0') {
+			p = g_utf8_next_char(p);
+			continue;
+		}
+		pango_layout_index_to_pos(l, (int)(p - it->s->str), &pos);
+		x = (double)pos.x / PANGO_SCALE;
+		if (i + 1 >= n_attrs || *p == '\0')
+			x = (double)r.width / PANGO_SCALE;
+		if (x - start > widest)
+			widest = x - start;
+		start = x;
+		if (*p != '\0')
+			p = g_utf8_next_char(p);
+	}
+	*min = widest + 2 * CELL_PAD_X + 1;
 	g_object_unref(l);
+	known = g_new(double, 2);
+	known[0] = *pref;
+	known[1] = *min;
+	g_hash_table_insert(ts->widths, key, known);
 }
 
 struct raw_cell {
@@ -1192,6 +1228,7 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	ts.items = g_array_new(FALSE, FALSE, sizeof(struct flow_item));
 	ts.blocks = g_ptr_array_new_with_free_func(destroy_block);
 	ts.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ts.widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	ts.pending = g_ptr_array_new_with_free_func(g_free);
 	ts.owned = g_ptr_array_new_with_free_func(g_free);
 	collect_ids(ts.ids, body);
@@ -1304,6 +1341,7 @@ done:
 	g_ptr_array_free(ts.blocks, TRUE);
 	g_array_free(ts.items, TRUE);
 	g_hash_table_destroy(ts.ids);
+	g_hash_table_destroy(ts.widths);
 	g_ptr_array_free(ts.pending, TRUE);
 	for (i = 0; i < S_STYLES; i++)
 		pango_font_description_free(ts.fonts[i]);
