@@ -1,11 +1,10 @@
 /* Charts drawn with cairo and pango: into PDF pages, PNG images and PDF files. */
 #include "chart_cairo.h"
 
-#include <stdlib.h>
-#include <time.h>
-
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
+
+#include "pdf.h"
 
 #define CHART_FONT "DejaVu Sans"
 
@@ -53,29 +52,6 @@ draw_text(cairo_t *cr, PangoLayout *layout, const struct chart_shape *s,
 	pango_cairo_show_layout(cr, layout);
 }
 
-/* A reproducible document: the creation date comes from SOURCE_DATE_EPOCH
- * when it is set. */
-static void
-pdf_dates(cairo_surface_t *surface)
-{
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	char *end, date[32];
-	long long v;
-	time_t t;
-	struct tm tm;
-
-	if (epoch == NULL || *epoch == '\0')
-		return;
-	v = strtoll(epoch, &end, 10);
-	if (*end != '\0' || v < 0)
-		return;
-	t = (time_t)v;
-	gmtime_r(&t, &tm);
-	strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-}
-
 void
 chart_cairo_draw(const struct chart *c, cairo_t *cr)
 {
@@ -117,34 +93,6 @@ chart_cairo_draw(const struct chart *c, cairo_t *cr)
 	cairo_restore(cr);
 }
 
-/* cairo's write callback: the bytes go to our atomic output. */
-static cairo_status_t
-write_output(void *closure, const unsigned char *data, unsigned int length)
-{
-	struct output *o = closure;
-
-	output_write(o, data, length);
-	return output_ok(o) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static bool
-finish(cairo_surface_t *surface, struct output *o, struct diag *d)
-{
-	cairo_status_t status;
-
-	cairo_surface_finish(surface);
-	/* cairo reports write errors late, in the surface after finishing. */
-	status = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (status != CAIRO_STATUS_SUCCESS) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, output_path(o), 0, 0, "cannot write: %s",
-		            cairo_status_to_string(status));
-		output_abort(o);
-		return false;
-	}
-	return output_commit(o, d);
-}
-
 bool
 chart_write_png(const struct chart *c, double scale, struct output *o, struct diag *d)
 {
@@ -158,7 +106,7 @@ chart_write_png(const struct chart *c, double scale, struct output *o, struct di
 	cairo_scale(cr, scale, scale);
 	chart_cairo_draw(c, cr);
 	cairo_destroy(cr);
-	status = cairo_surface_write_to_png_stream(surface, write_output, o);
+	status = cairo_surface_write_to_png_stream(surface, pdf_write_output, o);
 	cairo_surface_destroy(surface);
 	if (status != CAIRO_STATUS_SUCCESS) {
 		diag_report(d, DIAG_ERROR, EXIT_IO, output_path(o), 0, 0, "cannot write: %s",
@@ -172,16 +120,13 @@ chart_write_png(const struct chart *c, double scale, struct output *o, struct di
 bool
 chart_write_pdf(const struct chart *c, const char *title, struct output *o, struct diag *d)
 {
-	cairo_surface_t *surface;
+	cairo_surface_t *surface = pdf_surface_new(o, c->width, c->height);
 	cairo_t *cr;
 
-	surface = cairo_pdf_surface_create_for_stream(write_output, o, c->width, c->height);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ssecmm");
-	pdf_dates(surface);
 	cr = cairo_create(surface);
 	chart_cairo_draw(c, cr);
 	cairo_show_page(cr);
 	cairo_destroy(cr);
-	return finish(surface, o, d);
+	return pdf_surface_close(surface, o, d);
 }

@@ -265,35 +265,26 @@ static int
 appraisal_product(struct cli *c, const char *template, const char *suffix)
 {
 	struct session s;
-	struct appraisal *a = NULL;
-	struct target *t = NULL;
-	struct results *r = NULL;
+	struct rated rated = {0};
 	xmlDoc *input = NULL;
 	char *name, *base;
 	int formats, status;
 
 	if ((status = wanted(c, &formats)) >= 0)
 		return status;
-	if (!session_open(&s, c->model_path, &c->diag))
+	if (!session_open(&s, c->model_path, &c->diag) ||
+	    !session_rate(&s, c->operands[0], c->target_path, &rated))
 		goto done;
-	a = session_appraisal(&s, c->operands[0]);
-	if (c->target_path != NULL)
-		t = session_target(&s, c->target_path);
-	if (a == NULL || (c->target_path != NULL && t == NULL))
-		goto done;
-	r = results_compute(s.model, a, t != NULL ? t : a->target, &c->diag);
-	input = template_input(r);
+	input = template_input(rated.results);
 	base = stem(c->operands[0]);
 	name = g_strdup_printf("%s-%s", base, suffix);
-	render(c, template, input, r, c->operands[0], name, formats,
+	render(c, template, input, rated.results, c->operands[0], name, formats,
 	       (const char *const[]){c->operands[0], c->target_path, c->model_path}, 3);
 	g_free(name);
 	g_free(base);
 done:
 	xmlFreeDoc(input);
-	results_free(r);
-	target_free(t);
-	appraisal_free(a);
+	rated_free(&rated);
 	session_close(&s);
 	return c->diag.status;
 }
@@ -330,9 +321,7 @@ cmd_chart(struct cli *c)
 {
 	const char *scope = c->scope != NULL ? c->scope : "organization";
 	struct session s;
-	struct appraisal *a = NULL;
-	struct target *t = NULL;
-	struct results *r = NULL;
+	struct rated rated = {0};
 	struct chart *chart = NULL;
 	struct output *o = NULL;
 	char *title = NULL;
@@ -343,15 +332,10 @@ cmd_chart(struct cli *c)
 		fprintf(c->err, "ssecmm: chart needs -o FILE ending in .svg, .png or .pdf\n");
 		return EXIT_USAGE;
 	}
-	if (!session_open(&s, c->model_path, &c->diag))
+	if (!session_open(&s, c->model_path, &c->diag) ||
+	    !session_rate(&s, c->operands[0], c->target_path, &rated))
 		goto done;
-	a = session_appraisal(&s, c->operands[0]);
-	if (c->target_path != NULL)
-		t = session_target(&s, c->target_path);
-	if (a == NULL || (c->target_path != NULL && t == NULL))
-		goto done;
-	r = results_compute(s.model, a, t != NULL ? t : a->target, &c->diag);
-	chart = profile_chart(r, scope, &title);
+	chart = profile_chart(rated.results, scope, &title);
 	if (chart == NULL) {
 		diag_report(&c->diag, DIAG_ERROR, EXIT_INVALID, c->operands[0], 0, 0,
 		            "no project '%s' in this appraisal (use a project id or organization)",
@@ -372,9 +356,7 @@ cmd_chart(struct cli *c)
 done:
 	g_free(title);
 	chart_free(chart);
-	results_free(r);
-	target_free(t);
-	appraisal_free(a);
+	rated_free(&rated);
 	session_close(&s);
 	return c->diag.status;
 }

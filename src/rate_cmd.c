@@ -217,33 +217,24 @@ cmd_rate(struct cli *c)
 {
 	const char *format = c->format != NULL ? c->format : "text";
 	struct session session;
-	struct appraisal *a = NULL;
-	struct target *t = NULL;
-	struct results *r = NULL;
+	struct rated rated = {0};
 
 	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
 	    strcmp(format, "xml") != 0) {
 		fprintf(c->err, "ssecmm: unknown format '%s': use text, csv or xml\n", format);
 		return EXIT_USAGE;
 	}
-	if (!session_open(&session, c->model_path, &c->diag))
+	if (!session_open(&session, c->model_path, &c->diag) ||
+	    !session_rate(&session, c->operands[0], c->target_path, &rated))
 		goto done;
-	a = session_appraisal(&session, c->operands[0]);
-	if (c->target_path != NULL)
-		t = session_target(&session, c->target_path);
-	if (a == NULL || (c->target_path != NULL && t == NULL))
-		goto done;
-	r = results_compute(session.model, a, t != NULL ? t : a->target, &c->diag);
 	if (strcmp(format, "xml") == 0)
-		print_xml(c->out, r, &c->diag);
+		print_xml(c->out, rated.results, &c->diag);
 	else if (strcmp(format, "csv") == 0)
-		print_csv(c->out, r);
+		print_csv(c->out, rated.results);
 	else
-		print_text(c->out, r);
+		print_text(c->out, rated.results);
 done:
-	results_free(r);
-	target_free(t);
-	appraisal_free(a);
+	rated_free(&rated);
 	session_close(&session);
 	return c->diag.status;
 }

@@ -50,3 +50,28 @@ session_target(struct session *s, const char *path)
 {
 	return target_load(path, s->model, s->appraisal_xsd, s->diag);
 }
+
+bool
+session_rate(struct session *s, const char *appraisal_path, const char *target_path,
+             struct rated *out)
+{
+	memset(out, 0, sizeof *out);
+	out->appraisal = session_appraisal(s, appraisal_path);
+	if (target_path != NULL)
+		out->target = session_target(s, target_path);
+	if (out->appraisal == NULL || (target_path != NULL && out->target == NULL))
+		return false;
+	out->results = results_compute(s->model, out->appraisal,
+	                               out->target != NULL ? out->target : out->appraisal->target,
+	                               s->diag);
+	return true;
+}
+
+void
+rated_free(struct rated *r)
+{
+	results_free(r->results);
+	target_free(r->target);
+	appraisal_free(r->appraisal);
+	memset(r, 0, sizeof *r);
+}

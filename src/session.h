@@ -3,6 +3,7 @@
 #define SSECMM_SESSION_H
 
 #include "appraisal.h"
+#include "results.h"
 #include "diag.h"
 #include "model.h"
 #include "schema.h"
@@ -23,5 +24,18 @@ void session_close(struct session *s);
  * NULL after reporting. */
 struct appraisal *session_appraisal(struct session *s, const char *path);
 struct target *session_target(struct session *s, const char *path);
+
+/* An appraisal rated against a target: the file's own target profile, or
+ * the one at target_path when that is not NULL. */
+struct rated {
+	struct appraisal *appraisal;
+	struct target *target;   /* loaded from target_path, or NULL */
+	struct results *results;
+};
+
+/* Load, check and rate; false after reporting.  rated_free() either way. */
+bool session_rate(struct session *s, const char *appraisal_path, const char *target_path,
+                  struct rated *out);
+void rated_free(struct rated *r);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "chart_cairo.h"
 #include "flow.h"
+#include "pdf.h"
 #include "xmlnode.h"
 
 /* ---- the page style table ---- */
@@ -1124,38 +1125,6 @@ head_meta(const xmlNode *head, const char *name)
 	return NULL;
 }
 
-/* The creation date from SOURCE_DATE_EPOCH, so the same input gives the
- * same bytes. */
-static void
-set_dates(cairo_surface_t *surface)
-{
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	char *end, date[32];
-	long long v;
-	time_t t;
-	struct tm tm;
-
-	if (epoch == NULL || *epoch == '\0')
-		return;
-	v = strtoll(epoch, &end, 10);
-	if (*end != '\0' || v < 0)
-		return;
-	t = (time_t)v;
-	gmtime_r(&t, &tm);
-	strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
-}
-
-static cairo_status_t
-write_output(void *closure, const unsigned char *data, unsigned int length)
-{
-	struct output *o = closure;
-
-	output_write(o, data, length);
-	return output_ok(o) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
 static void
 outline(struct ts *ts, cairo_surface_t *surface)
 {
@@ -1195,8 +1164,7 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	char *title = NULL;
 	const char *marking;
 	size_t i, k, piece;
-	bool ok = false;
-	cairo_status_t status;
+	bool ok = false, committed = false;
 
 	if (body == NULL) {
 		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0, "the document has no <body>");
@@ -1259,7 +1227,7 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 			                    GINT_TO_POINTER((int)p->page + 1));
 	}
 
-	surface = cairo_pdf_surface_create_for_stream(write_output, o, ts.page_w, ts.page_h);
+	surface = pdf_surface_new(o, ts.page_w, ts.page_h);
 	title = xn_text(xn_child(head, "title"));
 	marking = head_meta(head, "confidentiality");
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
@@ -1271,10 +1239,9 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 		                               head_meta(head, "description"));
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS,
 	                               "SSE-CMM, ISO/IEC 21827, security engineering, capability");
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-	                               head_meta(head, "generator") ? head_meta(head, "generator")
-	                                                            : "ssecmm");
-	set_dates(surface);
+	if (head_meta(head, "generator") != NULL)
+		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
+		                               head_meta(head, "generator"));
 	cr = cairo_create(surface);
 	/* cairo 1.16 leaves a reserved object unwritten, and the file damaged,
 	 * when links exist outside any structure element: one Document element
@@ -1318,16 +1285,9 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	outline(&ts, surface);
 	cairo_destroy(cr);
 	cr = NULL;
-	cairo_surface_finish(surface);
-	status = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
+	ok = pdf_surface_close(surface, o, d);
 	surface = NULL;
-	if (status != CAIRO_STATUS_SUCCESS) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, output_path(o), 0, 0, "cannot write: %s",
-		            cairo_status_to_string(status));
-		goto done;
-	}
-	ok = true;
+	committed = true;
 done:
 	if (cr != NULL)
 		cairo_destroy(cr);
@@ -1346,9 +1306,7 @@ done:
 	for (i = 0; i < S_STYLES; i++)
 		pango_font_description_free(ts.fonts[i]);
 	g_object_unref(ts.pango);
-	if (!ok) {
+	if (!committed)
 		output_abort(o);
-		return false;
-	}
-	return output_commit(o, d);
+	return ok;
 }

@@ -4,7 +4,8 @@
 # under valgrind.  Ends with one "N passed, N failed" line for the whole run.
 set -u
 cd "$(dirname "$0")/.." || exit 2
-export SSECMM_DATADIR="$PWD" NO_COLOR=1 LC_ALL=C.UTF-8
+export SSECMM_DATADIR="$PWD" NO_COLOR=1 LC_ALL=C.UTF-8 \
+	LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 log=$(mktemp) || exit 2
 trap 'rm -f "$log"' EXIT
 total_pass=0 total_fail=0
@@ -72,6 +73,28 @@ for t in build/san/test_*; do
 	count "unit+asan $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
 done
 count "cli+asan" env SSECMM=build/san/ssecmm LABEL=cli+asan tests/run-cli.sh
+
+# The typesetter's whole path (layout, pagination, drawing, PDF) under the
+# sanitizers and valgrind: a statement and a one-project report.
+pdf_smoke() {
+	dir=$(mktemp -d)
+	n=0 rc=0
+	for product in "statement samples/sentinel-vendor.xml" "report samples/harbourline-self-assessment.xml"; do
+		n=$((n + 1))
+		# shellcheck disable=SC2086 # the product's words are split on purpose
+		if "$@" -q $product --format pdf -o "$dir/" && qpdf --check "$dir"/*.pdf >/dev/null; then
+			echo "ok $n - $* $product"
+		else
+			echo "not ok $n - $* $product"
+			rc=1
+		fi
+		rm -f "$dir"/*.pdf
+	done
+	rm -rf "$dir"
+	return $rc
+}
+count "pdf+asan" pdf_smoke build/san/ssecmm
+count "pdf+valgrind" pdf_smoke $vg ./ssecmm
 
 for t in build/obj/test_*; do
 	count "unit+valgrind $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP $vg "$t"
