@@ -108,13 +108,7 @@ chart_write_png(const struct chart *c, double scale, struct output *o, struct di
 	cairo_destroy(cr);
 	status = cairo_surface_write_to_png_stream(surface, pdf_write_output, o);
 	cairo_surface_destroy(surface);
-	if (status != CAIRO_STATUS_SUCCESS) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, output_path(o), 0, 0, "cannot write: %s",
-		            cairo_status_to_string(status));
-		output_abort(o);
-		return false;
-	}
-	return output_commit(o, d);
+	return pdf_commit_status(status, o, d);
 }
 
 bool

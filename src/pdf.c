@@ -56,6 +56,12 @@ pdf_surface_close(cairo_surface_t *surface, struct output *o, struct diag *d)
 	cairo_surface_finish(surface);
 	status = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);
+	return pdf_commit_status(status, o, d);
+}
+
+bool
+pdf_commit_status(cairo_status_t status, struct output *o, struct diag *d)
+{
 	if (status != CAIRO_STATUS_SUCCESS) {
 		diag_report(d, DIAG_ERROR, EXIT_IO, output_path(o), 0, 0, "cannot write: %s",
 		            cairo_status_to_string(status));
