@@ -25,8 +25,7 @@ ALL_CFLAGS   = -std=c11 $(WARNINGS) $(PROJECT_CPPFLAGS) $(PKG_CFLAGS) $(CPPFLAGS
 SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Every module but main.c forms the library that the program and the tests link.
-LIB_SRC  = src/appraisal.c src/chart.c src/chart_cairo.c src/chart_svg.c src/cli.c src/datadir.c src/diag.c src/flow.c src/html.c src/model.c src/output.c src/pdf.c src/products.c src/rate.c \
-           src/rate_cmd.c src/result.c src/results.c src/schema.c src/session.c src/typeset.c src/validate.c src/xform.c src/xmlload.c src/xmlnode.c
+LIB_SRC  = $(filter-out src/main.c,$(sort $(wildcard src/*.c)))
 LIB_OBJ  = $(LIB_SRC:src/%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
