@@ -117,7 +117,7 @@ chart_write_pdf(const struct chart *c, const char *title, struct output *o, stru
 	cairo_surface_t *surface = pdf_surface_new(o, c->width, c->height);
 	cairo_t *cr;
 
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	pdf_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	cr = cairo_create(surface);
 	chart_cairo_draw(c, cr);
 	cairo_show_page(cr);

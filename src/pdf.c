@@ -2,9 +2,11 @@
 #include "pdf.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <cairo-pdf.h>
+#include <glib.h>
 
 cairo_status_t
 pdf_write_output(void *closure, const unsigned char *data, unsigned int length)
@@ -35,6 +37,32 @@ set_dates(cairo_surface_t *surface)
 	strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+char *
+pdf_text(const char *text)
+{
+	char *valid = g_utf8_make_valid(text, -1);
+	GString *out = g_string_sized_new(strlen(valid));
+
+	for (const char *p = valid; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+			c = 0xFFFD;
+		g_string_append_unichar(out, c);
+	}
+	g_free(valid);
+	return g_string_free(out, FALSE);
+}
+
+void
+pdf_set_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key, const char *value)
+{
+	char *text = value != NULL ? pdf_text(value) : NULL;
+
+	cairo_pdf_surface_set_metadata(surface, key, text);
+	g_free(text);
 }
 
 cairo_surface_t *

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 
 #include "diag.h"
 #include "output.h"
@@ -15,6 +16,16 @@ cairo_status_t pdf_write_output(void *closure, const unsigned char *data, unsign
 /* A PDF surface of width x height points writing to o, its creator set to
  * ssecmm and its dates taken from SOURCE_DATE_EPOCH when that is set. */
 cairo_surface_t *pdf_surface_new(struct output *o, double width, double height);
+
+/* A copy of text (g_free) fit for cairo's PDF text strings (metadata, outline
+ * entries): cairo refuses the Unicode noncharacters, which XML allows
+ * (U+FDD0-U+FDEF and the last two code points of every plane), and fails
+ * the whole file when it meets one; each becomes U+FFFD, as does invalid
+ * UTF-8. */
+char *pdf_text(const char *text);
+
+/* cairo_pdf_surface_set_metadata with value (may be NULL) passed through pdf_text. */
+void pdf_set_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key, const char *value);
 
 /* Commit o when status (of a finished cairo surface or stream) is success;
  * else report it and abort o.  False after reporting. */

@@ -48,6 +48,8 @@ flush_pending(void)
 }
 
 /* libxslt reports through printf-style calls, sometimes a line in pieces. */
+static void collect_error(void *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 static void
 collect_error(void *ctx, const char *fmt, ...)
 {
