@@ -39,23 +39,36 @@ remove_pending_and_die(int sig)
 	raise(sig);
 }
 
+static void
+install_handlers(void)
+{
+	static bool installed;
+	struct sigaction sa;
+
+	if (installed)
+		return;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = remove_pending_and_die;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	/* The CPU time limit of a batch worker (or of ulimit -t) ends the run
+	 * the same way: no temporary file is left behind. */
+	sigaction(SIGXCPU, &sa, NULL);
+	/* Past a file size limit (ulimit -f) write() then fails with EFBIG and
+	 * the ordinary error path reports it and removes the temporary file;
+	 * SIGXFSZ's default action would kill us and leave the file behind. */
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGXFSZ, &sa, NULL);
+	installed = true;
+}
+
 static int
 track(const char *tmp)
 {
-	static bool installed;
 	int i;
 
-	if (!installed) {
-		struct sigaction sa;
-
-		memset(&sa, 0, sizeof sa);
-		sa.sa_handler = remove_pending_and_die;
-		sigemptyset(&sa.sa_mask);
-		sigaction(SIGINT, &sa, NULL);
-		sigaction(SIGTERM, &sa, NULL);
-		sigaction(SIGHUP, &sa, NULL);
-		installed = true;
-	}
 	for (i = 0; i < MAX_PENDING; i++) {
 		if (!pending_used[i] && strlen(tmp) < PATH_MAX) {
 			strcpy(pending[i], tmp);
@@ -91,6 +104,7 @@ output_open(const char *path, FILE *out, const char *const *inputs, size_t n_inp
 	mode_t mask;
 	size_t i;
 
+	install_handlers();
 	if (strcmp(path, "-") == 0) {
 		o = g_new0(struct output, 1);
 		o->path = g_strdup("<stdout>");

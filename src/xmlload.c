@@ -291,6 +291,14 @@ precheck(const char *buf, size_t len, const char *display, const struct xml_limi
 		diag_error(d, display, 0, "xz-compressed data is not accepted; decompress it first");
 		return false;
 	}
+	/* UTF-16 without its byte-order mark would be reported as a NUL byte;
+	 * name the real problem ("<" then NUL, or NUL then "<"; not UTF-32). */
+	if (len >= 4 && ((u[0] == '<' && u[1] == 0 && u[2] != 0 && u[3] == 0) ||
+	                 (u[0] == 0 && u[1] == '<' && u[2] == 0 && u[3] != 0))) {
+		diag_error(d, display, 0, "UTF-16 text without a byte-order mark is not accepted; "
+		           "save it as UTF-8, or as UTF-16 with a byte-order mark");
+		return false;
+	}
 	nul = memchr(buf, '\0', len);
 	if (nul != NULL) {
 		diag_error(d, display, line_at(buf, (size_t)(nul - buf)),
