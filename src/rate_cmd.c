@@ -1,4 +1,5 @@
-/* The rate command: capability levels, reasons and gaps as a table, CSV or the result XML. */
+/* The rate command: levels, reasons and gaps as a table, CSV or the result XML; the rating sheet. */
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -194,6 +195,87 @@ print_csv(FILE *out, const struct results *r)
 	}
 }
 
+/* A rating with its place in the model, for the sheet's order. */
+struct sheet_row {
+	const struct ap_rating *rating;
+	long rank;      /* results_practice_rank, -1 when the model does not order it */
+	size_t index;   /* position in the file */
+};
+
+/* Model order; what the model does not order comes last, in the file's order. */
+static int
+by_model_order(const void *a, const void *b)
+{
+	const struct sheet_row *x = a, *y = b;
+
+	if (x->rank != y->rank) {
+		if (x->rank < 0 || y->rank < 0)
+			return x->rank < 0 ? 1 : -1;
+		return x->rank < y->rank ? -1 : 1;
+	}
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Evidence ids separated by one space each: the sheet's form of the list. */
+static char *
+evidence_cell(const char *list)
+{
+	gchar **ids = g_strsplit_set(list != NULL ? list : "", " \t\r\n", -1);
+	GString *cell = g_string_new(NULL);
+	size_t i;
+
+	for (i = 0; ids[i] != NULL; i++) {
+		if (*ids[i] == '\0')
+			continue;
+		if (cell->len > 0)
+			g_string_append_c(cell, ' ');
+		g_string_append(cell, ids[i]);
+	}
+	g_strfreev(ids);
+	return g_string_free(cell, FALSE);
+}
+
+/* The rating sheet that `ssecmm import` reads back: every practice rating,
+ * per project in the file's order, areas and practices in model order. */
+static void
+print_sheet(FILE *out, const struct results *r)
+{
+	const struct model *m = r->m;
+	const struct appraisal *a = r->a;
+	size_t p, i, k;
+
+	fputs("project,process_area,practice,rating,evidence,note\r\n", out);
+	for (p = 0; p < a->n_projects; p++) {
+		for (i = 0; i < m->n_pas; i++) {
+			const struct ap_area *area = a->projects[p].areas[i];
+			struct sheet_row *rows;
+
+			if (area == NULL)
+				continue;
+			rows = g_new(struct sheet_row, area->n_ratings ? area->n_ratings : 1);
+			for (k = 0; k < area->n_ratings; k++) {
+				rows[k].rating = &area->ratings[k];
+				rows[k].rank = results_practice_rank(m, area->pa, area->ratings[k].ref);
+				rows[k].index = k;
+			}
+			qsort(rows, area->n_ratings, sizeof *rows, by_model_order);
+			for (k = 0; k < area->n_ratings; k++) {
+				const struct ap_rating *rt = rows[k].rating;
+				char *evidence = evidence_cell(rt->evidence);
+
+				put_csv(out, a->projects[p].id, false);
+				put_csv(out, area->pa->id, false);
+				put_csv(out, rt->ref, false);
+				put_csv(out, rate_rating_name(rt->rating), false);
+				put_csv(out, evidence, false);
+				put_csv(out, rt->note, true);
+				g_free(evidence);
+			}
+			g_free(rows);
+		}
+	}
+}
+
 static bool
 print_xml(FILE *out, const struct results *r, struct diag *d)
 {
@@ -220,8 +302,8 @@ cmd_rate(struct cli *c)
 	struct rated rated = {0};
 
 	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
-	    strcmp(format, "xml") != 0) {
-		fprintf(c->err, "ssecmm: unknown format '%s': use text, csv or xml\n", format);
+	    strcmp(format, "xml") != 0 && strcmp(format, "sheet") != 0) {
+		fprintf(c->err, "ssecmm: unknown format '%s': use text, csv, xml or sheet\n", format);
 		return EXIT_USAGE;
 	}
 	if (!session_open(&session, c->model_path, &c->diag) ||
@@ -231,6 +313,8 @@ cmd_rate(struct cli *c)
 		print_xml(c->out, rated.results, &c->diag);
 	else if (strcmp(format, "csv") == 0)
 		print_csv(c->out, rated.results);
+	else if (strcmp(format, "sheet") == 0)
+		print_sheet(c->out, rated.results);
 	else
 		print_text(c->out, rated.results);
 done:

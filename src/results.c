@@ -27,6 +27,24 @@ results_label(const char *id)
 	return id;
 }
 
+long
+results_practice_rank(const struct model *m, const struct model_pa *pa, const char *id)
+{
+	const struct model_gp *gp;
+	size_t i;
+
+	for (i = 0; i < pa->n_bps; i++)
+		if (strcmp(pa->bps[i].id, id) == 0)
+			return (long)i;
+	gp = model_gp(m, id);
+	if (gp != NULL && strcmp(gp->id, id) == 0)
+		return (long)(pa->n_bps + (size_t)(gp - m->gps));
+	for (i = 0; i < G_N_ELEMENTS(attribute_ids); i++)
+		if (strcmp(attribute_ids[i], id) == 0)
+			return (long)(pa->n_bps + m->n_gps + i);
+	return -1;
+}
+
 const char *
 results_level_text(int level)
 {

@@ -66,4 +66,10 @@ const char *results_level_text(int level);
  * The result lives until the next call. */
 const char *results_label(const char *id);
 
+/* Where practice id stands among what area pa may be rated on, in model
+ * order: the area's base practices, then the model's generic practices,
+ * then the nine process attributes PA1.1 ... PA5.2.  -1 when id is none of
+ * these; ids are compared exactly ("GP 2.1.1" is not "GP-2.1.1"). */
+long results_practice_rank(const struct model *m, const struct model_pa *pa, const char *id);
+
 #endif
