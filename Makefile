@@ -10,7 +10,7 @@ MANDIR     ?= $(PREFIX)/share/man
 PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 
-PKGS = libxml-2.0 libxslt libexslt cairo pangocairo glib-2.0
+PKGS = libxml-2.0 libxslt cairo pangocairo fontconfig glib-2.0
 
 WARNINGS = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
            -Wpointer-arith -Wwrite-strings -Wvla -Wno-unused-parameter
@@ -36,13 +36,13 @@ SAN_UNIT = $(UNIT_SRC:tests/unit/%.c=build/san/%)
 # "pkg-config module or command:package" pairs.
 DEPS = pc:libxml-2.0:libxml2-dev pc:libxslt:libxslt1-dev pc:cairo:libcairo2-dev \
        pc:pangocairo:libpango1.0-dev pc:cmocka:libcmocka-dev cmd:pkg-config:pkg-config \
-       cmd:xmllint:libxml2-utils cmd:valgrind:valgrind cmd:mandoc:mandoc \
+       cmd:xmllint:libxml2-utils cmd:valgrind:valgrind cmd:mandoc:mandoc cmd:strace:strace \
        file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
        cmd:qpdf:qpdf cmd:pdftotext:poppler-utils cmd:java:default-jre-headless \
        cmd:node:nodejs cmd:npm:npm file:/usr/lib/chromium/chromium:chromium
 
 .PHONY: all deps run check check-unit check-cli check-san check-valgrind golden \
-        install uninstall clean
+        install uninstall clean fuzz bench
 
 all: ssecmm
 
@@ -68,11 +68,11 @@ build/san/test_%: tests/unit/test_%.c $(SAN_OBJ)
 build/obj build/san:
 	mkdir -p $@
 
-# Install the Debian packages that are missing (as root, or through sudo).
-deps:
-	@missing=""; \
-	for d in $(DEPS); do \
-		kind=$${d%%:*}; rest=$${d#*:}; what=$${rest%:*}; pkg=$${rest##*:}; \
+# Install the Debian packages of a list like DEPS that are missing (as root, or
+# through sudo): $(call install-missing,LIST).
+install-missing = missing=""; \
+	for d in $(1); do \
+		kind=$${d%%:*}; rest=$${d\#*:}; what=$${rest%:*}; pkg=$${rest\#\#*:}; \
 		case $$kind in \
 		pc)   $(PKG_CONFIG) --exists $$what 2>/dev/null || missing="$$missing $$pkg";; \
 		cmd)  command -v $$what >/dev/null 2>&1 || missing="$$missing $$pkg";; \
@@ -86,12 +86,16 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends \
 			$$missing >/dev/null; \
 	fi
+
+deps:
+	@$(call install-missing,$(DEPS))
 	@test -d tests/checkers/node_modules/vnu-jar || \
 		npm ci --prefix tests/checkers --no-audit --no-fund --loglevel=error
 
 # Check the model and every sample, then write every product into out/: the
-# handbook, and for each appraisal its rating table, report, statement and
-# profile chart.
+# handbook; for each appraisal its rating table, report, statement and
+# profile chart; the comparison of the two Harbourline appraisals; and the
+# whole of samples/ as a batch with its index (out/batch/index.html).
 run: deps
 	$(MAKE) ssecmm
 	./ssecmm validate model-xml/sse-cmm.xml samples/*.xml
@@ -110,6 +114,9 @@ run: deps
 	done
 	./ssecmm -q statement --target samples/rfp-2026-017-target.xml \
 		samples/meridian-integrator.xml -o out/meridian-integrator-rfp-2026-017-statement.html
+	./ssecmm -q compare samples/harbourline-self-assessment.xml \
+		samples/harbourline-reappraisal-2027.xml -o out
+	./ssecmm -q batch samples -o out/batch
 	@echo "products written to out/:"; ls out
 
 check: deps
@@ -134,3 +141,18 @@ uninstall:
 
 clean:
 	rm -rf build ssecmm out
+
+include tests/fuzz/fuzz.mk
+
+# The benchmark (bench/run.sh): time and memory of the products, of the same
+# HTML printed by WeasyPrint and Chromium, of a batch and of larger models, into
+# bench/results.md.  BENCH_RUNS runs of each (default 5); BENCH_BATCH generated
+# appraisals in the batch (default 500).  It needs the build's libraries, fonts
+# and Chromium from DEPS, and WeasyPrint, GNU time and pdfinfo.
+BENCH_DEPS = $(filter pc:% file:%,$(DEPS)) cmd:pkg-config:pkg-config \
+             cmd:pdfinfo:poppler-utils cmd:weasyprint:weasyprint file:/usr/bin/time:time
+
+bench:
+	@$(call install-missing,$(BENCH_DEPS))
+	$(MAKE) ssecmm
+	bench/run.sh

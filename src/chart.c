@@ -32,6 +32,7 @@ static const struct chart_style styles[CHART_ROLES] = {
 	[CHART_BAR_NA] = {CHART_NONE, 0x8A8F96, 0.6, 0, true},
 	[CHART_RANGE] = {CHART_NONE, 0x1A1A1A, 0.9, 0, false},
 	[CHART_TARGET] = {CHART_NONE, 0xC2410C, 2.2, 0, false},
+	[CHART_PREVIOUS] = {CHART_NONE, 0x1A1A1A, 1.0, 0, true},
 	[CHART_TEXT] = {0x1F2328, CHART_NONE, 0, 7.5, false},
 	[CHART_TEXT_SMALL] = {0x5B6169, CHART_NONE, 0, 5.5, false},
 };
@@ -94,12 +95,20 @@ legend(struct chart *c, GArray *shapes, double y)
 	push(c, shapes, CHART_RECT, CHART_BAR_NA, x, y + 1, 9, 7);
 	text(c, shapes, CHART_TEXT, x + 12, y + 7, "n/a: not applicable    out: not appraised",
 	     CHART_START);
+	/* Third row, comparing: which appraisal is which. */
+	if (c->has_previous) {
+		y += 13;
+		push(c, shapes, CHART_RECT, CHART_PREVIOUS, x, y, 9, 9);
+		text(c, shapes, CHART_TEXT, x + 12, y + 7, c->previous_label, CHART_START);
+		text(c, shapes, CHART_TEXT, MARGIN_LEFT + 64 + 250, y + 7, c->current_label,
+		     CHART_START);
+		push(c, shapes, CHART_RECT, CHART_BAR_3, MARGIN_LEFT + 64 + 238, y, 9, 9);
+	}
 }
 
-struct chart *
-chart_profile(const struct chart_bar *bars, size_t n)
+static struct chart *
+layout(struct chart *c, const struct chart_bar *bars, size_t n)
 {
-	struct chart *c = g_new0(struct chart, 1);
 	GArray *shapes = g_array_new(FALSE, FALSE, sizeof(struct chart_shape));
 	double plot_w = SLOT_WIDTH * (double)(n ? n : 1);
 	double plot_h = LEVEL_HEIGHT * MAX_LEVEL;
@@ -117,7 +126,7 @@ chart_profile(const struct chart_bar *bars, size_t n)
 	c->width = MARGIN_LEFT + plot_w + MARGIN_RIGHT;
 	if (c->width < 460)
 		c->width = 460;
-	c->height = base + AXIS_LABEL_SPACE + LEGEND_SPACE;
+	c->height = base + AXIS_LABEL_SPACE + LEGEND_SPACE + (c->has_previous ? 13 : 0);
 
 	push(c, shapes, CHART_RECT, CHART_BACKGROUND, 0, 0, c->width, c->height);
 	for (l = 0; l <= MAX_LEVEL; l++) {
@@ -153,6 +162,13 @@ chart_profile(const struct chart_bar *bars, size_t n)
 			push(c, shapes, CHART_LINE, CHART_RANGE, cx, bottom, 0, top - bottom);
 			push(c, shapes, CHART_LINE, CHART_RANGE, cx - 3, top, 6, 0);
 		}
+		if (b->has_previous && b->previous >= 0) {
+			/* Wider than the bar, so a level that did not change still
+			 * shows its outline on both sides. */
+			double h = b->previous > 0 ? b->previous * LEVEL_HEIGHT : 3;
+
+			push(c, shapes, CHART_RECT, CHART_PREVIOUS, slot + 2, base - h, SLOT_WIDTH - 4, h);
+		}
 		if (b->target >= 0) {
 			double y = base - b->target * LEVEL_HEIGHT;
 
@@ -167,6 +183,24 @@ chart_profile(const struct chart_bar *bars, size_t n)
 	c->n_shapes = shapes->len;
 	c->shapes = (struct chart_shape *)g_array_free(shapes, FALSE);
 	return c;
+}
+
+struct chart *
+chart_profile(const struct chart_bar *bars, size_t n)
+{
+	return layout(g_new0(struct chart, 1), bars, n);
+}
+
+struct chart *
+chart_comparison(const struct chart_bar *bars, size_t n, const char *previous_label,
+                 const char *current_label)
+{
+	struct chart *c = g_new0(struct chart, 1);
+
+	c->has_previous = true;
+	c->previous_label = previous_label;
+	c->current_label = current_label;
+	return layout(c, bars, n);
 }
 
 void

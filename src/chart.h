@@ -14,6 +14,8 @@ struct chart_bar {
 	int level;          /* 0-5, CHART_NA or CHART_OUT */
 	int max_level;      /* top of a range over projects, or -1 for none */
 	int target;         /* required level, or -1 for none */
+	bool has_previous;  /* an earlier appraisal's level is drawn as an outline */
+	int previous;       /* that level: 0-5, CHART_NA or CHART_OUT */
 };
 
 /* What each shape is; the renderers map it to colours, strokes and fonts
@@ -26,6 +28,7 @@ enum chart_role {
 	CHART_BAR_NA,       /* a stub showing "not applicable" or "out of scope" */
 	CHART_RANGE,        /* the range over projects */
 	CHART_TARGET,       /* the target mark */
+	CHART_PREVIOUS,     /* outline of an earlier appraisal's level */
 	CHART_TEXT,         /* axis labels and legend text */
 	CHART_TEXT_SMALL,   /* marks inside the plot (n/a, out) */
 	CHART_ROLES
@@ -61,6 +64,9 @@ struct chart {
 	size_t n_shapes;
 	bool has_target;
 	bool has_range;
+	bool has_previous;
+	const char *previous_label;  /* legend text for the outline; borrowed */
+	const char *current_label;   /* legend text for the bars; borrowed */
 };
 
 /* Makes the chart a document asks for: scope is "organization" or a project
@@ -71,6 +77,12 @@ typedef struct chart *(*chart_maker)(void *ctx, const char *scope, char **title)
 /* Lay out a profile chart of n bars.  Pure: the same bars give the same
  * shapes.  The labels must outlive the chart.  Free with chart_free. */
 struct chart *chart_profile(const struct chart_bar *bars, size_t n);
+
+/* The same, for two appraisals of one organisation: the bars are the later
+ * one's levels, the outlines (bars' previous) the earlier one's; the legend
+ * names them with the two labels, which must outlive the chart. */
+struct chart *chart_comparison(const struct chart_bar *bars, size_t n,
+                               const char *previous_label, const char *current_label);
 void chart_free(struct chart *c);
 
 #endif

@@ -27,6 +27,9 @@ enum {
 	OPT_OUTPUT = 1 << 3,
 	OPT_SCOPE = 1 << 4,
 	OPT_PAPER = 1 << 5,
+	OPT_JOBS = 1 << 6,
+	OPT_SHARD = 1 << 7,
+	OPT_TEMPLATE = 1 << 9,
 };
 
 struct command {
@@ -43,7 +46,7 @@ static const struct command commands[] = {
 	{"validate", cmd_validate, OPT_MODEL, 1, -1, "validate FILE...",
 	 "check model, appraisal and target-profile files"},
 	{"rate", cmd_rate, OPT_MODEL | OPT_TARGET | OPT_FORMAT, 1, 1,
-	 "rate APPRAISAL [--target FILE] [--format text|csv|xml]",
+	 "rate APPRAISAL [--target FILE] [--format text|csv|xml|sheet]",
 	 "capability levels with their reasons, and gaps to a target"},
 	{"handbook", cmd_handbook, OPT_MODEL | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER, 0, 0,
 	 "handbook [-o DIR|FILE|-] [--format html,pdf] [--paper a4|letter]",
@@ -56,6 +59,19 @@ static const struct command commands[] = {
 	 "the capability statement for a tender"},
 	{"chart", cmd_chart, OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_SCOPE, 1, 1,
 	 "chart APPRAISAL -o FILE.svg|.png|.pdf [--scope PROJECT]", "the capability profile chart"},
+	{"import", cmd_import, OPT_MODEL | OPT_TEMPLATE | OPT_OUTPUT, 1, 1,
+	 "import SHEET.csv --template APPRAISAL.xml -o FILE|-",
+	 "an appraisal from the team's rating sheet, the rest from the template"},
+	{"batch", cmd_batch,
+	 OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER | OPT_JOBS | OPT_SHARD, 1, -1,
+	 "batch APPRAISAL...|DIR... -o OUTDIR [-j N] [--shard K/N] [--target FILE]",
+	 "every product of many appraisals, each in its own process, and their index"},
+	{"index", cmd_index, OPT_MODEL | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER, 1, -1,
+	 "index OUTDIR... [-o DIR|FILE]", "the index of batch outputs, of one or several shards"},
+	{"compare", cmd_compare,
+	 OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER, 2, -1,
+	 "compare OLD NEW... [--target FILE] [-o ...] [--format ...] [--paper ...]",
+	 "how an organisation's capability changed between appraisals"},
 };
 
 static void
@@ -71,12 +87,15 @@ usage(FILE *f)
 	      "  -q, --quiet          print errors only: no warnings, no summaries\n"
 	      "      --model FILE     use this model file instead of the installed one\n"
 	      "  -t, --target FILE    a target profile to compare against\n"
-	      "  -f, --format FMT     rate: text, csv or xml; products: html, pdf or html,pdf\n"
-	      "                       (both unless -o names one file)\n"
+	      "  -f, --format FMT     rate: text, csv, xml or sheet; products: html, pdf or\n"
+	      "                       html,pdf (both unless -o names one file)\n"
 	      "      --paper SIZE     a4 (default) or letter\n"
+	      "  -j, --jobs N         batch: parallel workers (default: the number of cores)\n"
+	      "      --shard K/N      batch: only the K-th of N shares of the inputs\n"
 	      "  -o, --output PATH    where products go: a directory, a file, or - for\n"
 	      "                       standard output (default: beside the input)\n"
 	      "      --scope SCOPE    the chart's scope: organization (default) or a project id\n"
+	      "      --template FILE  import: the appraisal whose ratings the sheet replaces\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\nexit status: 0 ok, 1 invalid input, 2 usage error, 3 file error,\n"
@@ -120,6 +139,9 @@ option_name(unsigned bit)
 	case OPT_OUTPUT: return "--output";
 	case OPT_SCOPE: return "--scope";
 	case OPT_PAPER: return "--paper";
+	case OPT_JOBS: return "--jobs";
+	case OPT_SHARD: return "--shard";
+	case OPT_TEMPLATE: return "--template";
 	default: return "option";
 	}
 }
@@ -134,6 +156,9 @@ static const struct option longopts[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"scope", required_argument, NULL, 's'},
 	{"paper", required_argument, NULL, 'p'},
+	{"jobs", required_argument, NULL, 'j'},
+	{"shard", required_argument, NULL, 'S'},
+	{"template", required_argument, NULL, 'T'},
 	{NULL, 0, NULL, 0},
 };
 
@@ -183,6 +208,18 @@ parse_options(struct cli *c, int argc, char **argv, const char *optstring, unsig
 			c->paper = optarg;
 			*given |= OPT_PAPER;
 			break;
+		case 'j':
+			c->jobs = optarg;
+			*given |= OPT_JOBS;
+			break;
+		case 'S':
+			c->shard = optarg;
+			*given |= OPT_SHARD;
+			break;
+		case 'T':
+			c->template_path = optarg;
+			*given |= OPT_TEMPLATE;
+			break;
 		default:
 			return usage_error(c, "unknown option or missing argument: %s",
 			                   argv[optind - 1]);
@@ -221,7 +258,7 @@ ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
 	c.command = cmd->name;
 	argc -= optind;
 	argv += optind;
-	status = parse_options(&c, argc, argv, "hVqm:t:f:o:", &given);
+	status = parse_options(&c, argc, argv, "hVqm:t:f:o:j:", &given);
 	if (status >= 0)
 		return status;
 	for (i = 0; i < 8 * sizeof given; i++) {

@@ -20,6 +20,9 @@ struct cli {
 	const char *output;      /* -o: a file, a directory, or "-" */
 	const char *scope;       /* --scope of chart */
 	const char *paper;       /* --paper: a4 or letter */
+	const char *jobs;        /* -j of batch */
+	const char *shard;       /* --shard K/N of batch */
+	const char *template_path; /* --template of import */
 	char **operands;
 	int n_operands;
 };
@@ -31,5 +34,9 @@ int cmd_handbook(struct cli *c);
 int cmd_report(struct cli *c);
 int cmd_statement(struct cli *c);
 int cmd_chart(struct cli *c);
+int cmd_batch(struct cli *c);
+int cmd_index(struct cli *c);
+int cmd_compare(struct cli *c);
+int cmd_import(struct cli *c);
 
 #endif

@@ -1,31 +1,28 @@
-/* The product commands: handbook, report, statement and chart. */
+/* The product commands (handbook, report, statement, chart) and the parts of making a product they share with batch and compare. */
+#include "products.h"
+
 #include <string.h>
 
 #include <glib.h>
-#include <libxml/xmlsave.h>
 
 #include "chart_cairo.h"
 #include "chart_svg.h"
 #include "commands.h"
-#include "datadir.h"
 #include "html.h"
 #include "result.h"
-#include "results.h"
-#include "schema.h"
 #include "session.h"
-#include "typeset.h"
-#include "xform.h"
 
 #ifndef SSECMM_VERSION
 #define SSECMM_VERSION "0.0"
 #endif
 
-static const char *const template_params[] = {"generator", "ssecmm " SSECMM_VERSION, NULL};
+const char *const product_params[] = {"generator", "ssecmm " SSECMM_VERSION, NULL};
 
 /* Bars of the profile for scope: "organization" or a project id. */
-static struct chart *
-profile_chart(const struct results *r, const char *scope, char **title)
+struct chart *
+product_profile_chart(void *ctx, const char *scope, char **title)
 {
+	const struct results *r = ctx;
 	const struct model *m = r->m;
 	const struct project_result *pr = NULL;
 	struct chart_bar *bars;
@@ -75,16 +72,10 @@ profile_chart(const struct results *r, const char *scope, char **title)
 	return c;
 }
 
-static struct chart *
-chart_for_html(void *ctx, const char *scope, char **title)
-{
-	return profile_chart(ctx, scope, title);
-}
-
 /* The document a report or statement template reads: the results, with
  * copies of the model and the appraisal under <sources>. */
-static xmlDoc *
-template_input(const struct results *r)
+xmlDoc *
+product_appraisal_input(const struct results *r)
 {
 	xmlDoc *doc = result_document(r);
 	xmlNode *root = xmlDocGetRootElement(doc);
@@ -97,32 +88,32 @@ template_input(const struct results *r)
 
 /* Which renderings a product gets: both by default, one when -o names a
  * file by its extension or --format says so. */
-enum { WANT_HTML = 1, WANT_PDF = 2 };
-
-static int
-wanted(struct cli *c, int *formats)
+int
+product_dest_from_cli(struct cli *c, struct product_dest *dest)
 {
 	const char *f = c->format;
+	int *formats = &dest->formats;
 
 	if (f == NULL)
-		*formats = WANT_HTML | WANT_PDF;
+		*formats = PRODUCT_HTML | PRODUCT_PDF;
 	else if (strcmp(f, "html") == 0)
-		*formats = WANT_HTML;
+		*formats = PRODUCT_HTML;
 	else if (strcmp(f, "pdf") == 0)
-		*formats = WANT_PDF;
+		*formats = PRODUCT_PDF;
 	else if (strcmp(f, "html,pdf") == 0 || strcmp(f, "pdf,html") == 0)
-		*formats = WANT_HTML | WANT_PDF;
+		*formats = PRODUCT_HTML | PRODUCT_PDF;
 	else {
 		fprintf(c->err, "ssecmm: unknown format '%s': use html, pdf or html,pdf\n", f);
 		return EXIT_USAGE;
 	}
 	if (c->output != NULL && g_str_has_suffix(c->output, ".pdf") && f == NULL)
-		*formats = WANT_PDF;
+		*formats = PRODUCT_PDF;
 	else if (c->output != NULL && g_str_has_suffix(c->output, ".html") && f == NULL)
-		*formats = WANT_HTML;
+		*formats = PRODUCT_HTML;
 	else if (c->output != NULL && strcmp(c->output, "-") == 0 && f == NULL)
-		*formats = WANT_HTML;
-	if (c->output != NULL && strcmp(c->output, "-") == 0 && *formats == (WANT_HTML | WANT_PDF)) {
+		*formats = PRODUCT_HTML;
+	if (c->output != NULL && strcmp(c->output, "-") == 0 &&
+	    *formats == (PRODUCT_HTML | PRODUCT_PDF)) {
 		fprintf(c->err, "ssecmm: standard output takes one format: --format html or pdf\n");
 		return EXIT_USAGE;
 	}
@@ -130,22 +121,24 @@ wanted(struct cli *c, int *formats)
 		fprintf(c->err, "ssecmm: unknown paper '%s': use a4 or letter\n", c->paper);
 		return EXIT_USAGE;
 	}
+	dest->output = c->output;
+	dest->paper = c->paper != NULL && strcmp(c->paper, "letter") == 0 ? PAPER_LETTER : PAPER_A4;
+	dest->out = c->out;
+	dest->log = c->quiet ? NULL : c->err;
 	return -1;
 }
 
-/* Output path: -o names a directory (one that exists, or ends in '/') to
- * hold NAME.EXT, or else the file itself ("-": standard output); without -o,
- * NAME.EXT goes beside the input. */
-static char *
-output_name(const char *option, const char *input, const char *name, const char *ext)
+char *
+product_path(const struct product_dest *dest, const char *name, const char *ext)
 {
+	const char *option = dest->output;
 	char *dir, *file, *path;
 
 	if (option != NULL && !g_str_has_suffix(option, "/") &&
 	    !g_file_test(option, G_FILE_TEST_IS_DIR))
 		return g_strdup(option);
 	dir = option != NULL ? g_strdup(option)
-	      : input != NULL ? g_path_get_dirname(input) : g_strdup(".");
+	      : dest->input_path != NULL ? g_path_get_dirname(dest->input_path) : g_strdup(".");
 	file = g_strconcat(name, ext, NULL);
 	path = g_build_filename(dir, file, NULL);
 	g_free(file);
@@ -153,8 +146,8 @@ output_name(const char *option, const char *input, const char *name, const char 
 	return path;
 }
 
-static char *
-stem(const char *path)
+char *
+product_stem(const char *path)
 {
 	char *base = g_path_get_basename(path);
 
@@ -163,99 +156,91 @@ stem(const char *path)
 	return base;
 }
 
-static bool
-in_subset(xmlDoc *doc, const char *template, struct diag *d)
+static void
+wrote(const struct product_dest *dest, const char *path)
 {
-	char *path = datadir_path("templates/xhtml-subset.xsd");
-	struct schema *subset = schema_load(path, d);
+	if (dest->log != NULL && strcmp(path, "-") != 0)
+		fprintf(dest->log, "ssecmm: wrote %s\n", path);
+}
+
+bool
+product_render(struct press *p, const char *rel, xmlDoc *input, chart_maker charts, void *ctx,
+               const char *name, const struct product_dest *dest, struct diag *d)
+{
+	const struct html_style *style = NULL;
+	struct output *o;
+	xmlDoc *doc;
+	char *path;
+	bool ok = true;
+
+	if ((dest->formats & PRODUCT_HTML) && (style = press_style(p, d)) == NULL)
+		return false;
+	doc = press_document(p, rel, input, product_params, d);
+	if (doc == NULL)
+		return false;
+	if (dest->formats & PRODUCT_PDF) {
+		path = product_path(dest, name, ".pdf");
+		o = output_open(path, dest->out, dest->inputs, dest->n_inputs, d);
+		if (o != NULL && typeset_pdf(doc, dest->paper, charts, ctx, o, d))
+			wrote(dest, path);
+		else
+			ok = false;
+		g_free(path);
+	}
+	if (ok && (dest->formats & PRODUCT_HTML)) {
+		path = product_path(dest, name, ".html");
+		o = output_open(path, dest->out, dest->inputs, dest->n_inputs, d);
+		if (o != NULL && html_write(doc, style, charts, ctx, o, d))
+			wrote(dest, path);
+		else
+			ok = false;
+		g_free(path);
+	}
+	xmlFreeDoc(doc);
+	return ok;
+}
+
+bool
+product_write_svg(struct chart *chart, const char *title, struct output *o, struct diag *d)
+{
+	xmlDoc *doc = xmlNewDoc((const xmlChar *)"1.0");
 	bool ok;
 
-	g_free(path);
-	if (subset == NULL)
-		return false;
-	ok = schema_validate(subset, doc, template, d);
-	if (!ok)
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, template, 0, 0,
-		            "the template's output leaves the document subset of xhtml-subset.xsd");
-	schema_free(subset);
-	return ok;
-}
-
-static void
-wrote(struct cli *c, const char *path)
-{
-	if (!c->quiet && strcmp(path, "-") != 0)
-		fprintf(c->err, "ssecmm: wrote %s\n", path);
-}
-
-/* Transform input with the template and write the renderings asked for:
- * NAME.pdf by the typesetter, NAME.html by the HTML writer, both from the
- * same document. */
-static bool
-render(struct cli *c, const char *template, xmlDoc *input, const struct results *r,
-       const char *input_path, const char *name, int formats, const char *const *inputs,
-       size_t n_inputs)
-{
-	char *tpath = datadir_path(template), *path;
-	struct xform *x = xform_load(tpath, &c->diag);
-	struct html_style *style = NULL;
-	struct output *o;
-	xmlDoc *doc = NULL;
-	chart_maker charts = r != NULL ? chart_for_html : NULL;
-	bool ok = false;
-
-	g_free(tpath);
-	if (x == NULL)
-		return false;
-	if (formats & WANT_HTML) {
-		style = html_style_load(&c->diag);
-		if (style == NULL)
-			goto done;
-	}
-	doc = xform_apply(x, input, template_params, &c->diag);
-	/* Both renderings rely on the subset: a template that leaves it is a bug
-	 * to stop at, not a document to print. */
-	if (doc == NULL || !in_subset(doc, template, &c->diag))
-		goto done;
-	ok = true;
-	if (formats & WANT_PDF) {
-		path = output_name(c->output, input_path, name, ".pdf");
-		o = output_open(path, c->out, inputs, n_inputs, &c->diag);
-		if (o != NULL && typeset_pdf(doc, c->paper != NULL && strcmp(c->paper, "letter") == 0
-		                                      ? PAPER_LETTER : PAPER_A4,
-		                             charts, (void *)r, o, &c->diag))
-			wrote(c, path);
-		else
-			ok = false;
-		g_free(path);
-	}
-	if (ok && (formats & WANT_HTML)) {
-		path = output_name(c->output, input_path, name, ".html");
-		o = output_open(path, c->out, inputs, n_inputs, &c->diag);
-		if (o != NULL && html_write(doc, style, charts, (void *)r, o, &c->diag))
-			wrote(c, path);
-		else
-			ok = false;
-		g_free(path);
-	}
-done:
+	xmlDocSetRootElement(doc, chart_svg(chart, doc, title, "chart"));
+	ok = product_write_xml(doc, o, d);
 	xmlFreeDoc(doc);
-	html_style_free(style);
-	xform_free(x);
 	return ok;
+}
+
+bool
+product_write_xml(xmlDoc *doc, struct output *o, struct diag *d)
+{
+	xmlChar *mem = NULL;
+	int len = 0;
+
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
+	output_write(o, mem, (size_t)len);
+	xmlFree(mem);
+	return output_commit(o, d);
 }
 
 int
 cmd_handbook(struct cli *c)
 {
+	struct product_dest dest = {0};
 	struct session s;
-	int formats, status;
+	struct press *p;
+	int status;
 
-	if ((status = wanted(c, &formats)) >= 0)
+	if ((status = product_dest_from_cli(c, &dest)) >= 0)
 		return status;
+	dest.inputs = (const char *const[]){c->model_path};
+	dest.n_inputs = 1;
+	p = press_new();
 	if (session_open(&s, c->model_path, &c->diag))
-		render(c, "templates/handbook.xsl", s.model->doc, NULL, NULL, "sse-cmm-handbook",
-		       formats, (const char *const[]){c->model_path}, 1);
+		product_render(p, "templates/handbook.xsl", s.model->doc, NULL, NULL,
+		               "sse-cmm-handbook", &dest, &c->diag);
+	press_free(p);
 	session_close(&s);
 	return c->diag.status;
 }
@@ -264,25 +249,32 @@ cmd_handbook(struct cli *c)
 static int
 appraisal_product(struct cli *c, const char *template, const char *suffix)
 {
+	struct product_dest dest = {0};
 	struct session s;
 	struct rated rated = {0};
+	struct press *p = NULL;
 	xmlDoc *input = NULL;
 	char *name, *base;
-	int formats, status;
+	int status;
 
-	if ((status = wanted(c, &formats)) >= 0)
+	if ((status = product_dest_from_cli(c, &dest)) >= 0)
 		return status;
+	dest.input_path = c->operands[0];
+	dest.inputs = (const char *const[]){c->operands[0], c->target_path, c->model_path};
+	dest.n_inputs = 3;
 	if (!session_open(&s, c->model_path, &c->diag) ||
 	    !session_rate(&s, c->operands[0], c->target_path, &rated))
 		goto done;
-	input = template_input(rated.results);
-	base = stem(c->operands[0]);
+	p = press_new();
+	input = product_appraisal_input(rated.results);
+	base = product_stem(c->operands[0]);
 	name = g_strdup_printf("%s-%s", base, suffix);
-	render(c, template, input, rated.results, c->operands[0], name, formats,
-	       (const char *const[]){c->operands[0], c->target_path, c->model_path}, 3);
+	product_render(p, template, input, product_profile_chart, rated.results, name, &dest,
+	               &c->diag);
 	g_free(name);
 	g_free(base);
 done:
+	press_free(p);
 	xmlFreeDoc(input);
 	rated_free(&rated);
 	session_close(&s);
@@ -299,21 +291,6 @@ int
 cmd_statement(struct cli *c)
 {
 	return appraisal_product(c, "templates/statement.xsl", "statement");
-}
-
-static bool
-write_svg(struct chart *chart, const char *title, struct output *o, struct diag *d)
-{
-	xmlDoc *doc = xmlNewDoc((const xmlChar *)"1.0");
-	xmlChar *mem = NULL;
-	int len = 0;
-
-	xmlDocSetRootElement(doc, chart_svg(chart, doc, title, "chart"));
-	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
-	xmlFreeDoc(doc);
-	output_write(o, mem, (size_t)len);
-	xmlFree(mem);
-	return output_commit(o, d);
 }
 
 int
@@ -335,7 +312,7 @@ cmd_chart(struct cli *c)
 	if (!session_open(&s, c->model_path, &c->diag) ||
 	    !session_rate(&s, c->operands[0], c->target_path, &rated))
 		goto done;
-	chart = profile_chart(rated.results, scope, &title);
+	chart = product_profile_chart(rated.results, scope, &title);
 	if (chart == NULL) {
 		diag_report(&c->diag, DIAG_ERROR, EXIT_INVALID, c->operands[0], 0, 0,
 		            "no project '%s' in this appraisal (use a project id or organization)",
@@ -348,7 +325,7 @@ cmd_chart(struct cli *c)
 	if (o == NULL)
 		goto done;
 	if (g_str_has_suffix(path, ".svg"))
-		write_svg(chart, title, o, &c->diag);
+		product_write_svg(chart, title, o, &c->diag);
 	else if (g_str_has_suffix(path, ".png"))
 		chart_write_png(chart, 2.0, o, &c->diag);
 	else

@@ -55,8 +55,15 @@ bool
 session_rate(struct session *s, const char *appraisal_path, const char *target_path,
              struct rated *out)
 {
+	return session_rate_appraisal(s, session_appraisal(s, appraisal_path), target_path, out);
+}
+
+bool
+session_rate_appraisal(struct session *s, struct appraisal *a, const char *target_path,
+                       struct rated *out)
+{
 	memset(out, 0, sizeof *out);
-	out->appraisal = session_appraisal(s, appraisal_path);
+	out->appraisal = a;
 	if (target_path != NULL)
 		out->target = session_target(s, target_path);
 	if (out->appraisal == NULL || (target_path != NULL && out->target == NULL))

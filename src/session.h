@@ -36,6 +36,10 @@ struct rated {
 /* Load, check and rate; false after reporting.  rated_free() either way. */
 bool session_rate(struct session *s, const char *appraisal_path, const char *target_path,
                   struct rated *out);
+/* The same for an appraisal already loaded (a may be NULL: then false,
+ * its loading having reported why); takes ownership of a. */
+bool session_rate_appraisal(struct session *s, struct appraisal *a, const char *target_path,
+                            struct rated *out);
 void rated_free(struct rated *r);
 
 #endif

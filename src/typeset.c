@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <glib.h>
 #include <pango/pangocairo.h>
 
@@ -29,6 +30,7 @@ static const struct {
 #define LIST_INDENT 16.0
 #define TOC_NUMBER_WIDTH 36.0
 #define CELL_PAD_X 4.0
+#define COMPACT_PAD_X 1.5 /* tables of class "compact": many narrow columns */
 #define CELL_PAD_Y 2.5
 #define LONG_RUN 40 /* characters without a break before one is offered */
 
@@ -109,6 +111,7 @@ struct block {
 	struct cell *cells;      /* B_ROW */
 	size_t n_cells;
 	bool head_row;
+	double pad_x;            /* rows: space left and right of cell text */
 	struct chart *chart;     /* B_CHART */
 	double scale;
 	GPtrArray *dests;        /* ids anchored here (char *) */
@@ -201,8 +204,50 @@ put_text(struct inline_text *it, const char *text)
 			g_string_append(it->s, "\xE2\x80\x8B");
 			it->run = 1;
 		}
+		/* Noncharacters are allowed in XML text, but cairo refuses them
+		 * and then draws nothing more on the page. */
+		if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+			c = 0xFFFD;
 		g_string_append_unichar(it->s, c);
 	}
+}
+
+/* Close the embeddings, overrides and isolates that the text appended to s
+ * since byte `from` opened and did not close, innermost first, so that
+ * none reaches past the end of a <bdi> (the HTML writer's browsers do the
+ * same for the element). */
+static void
+close_bidi(GString *s, size_t from)
+{
+	char open[64];
+	size_t depth = 0, k;
+	const char *p;
+
+	for (p = s->str + from; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (c >= 0x202A && c <= 0x202E && c != 0x202C) {
+			if (depth < sizeof open)
+				open[depth] = 'E';
+			depth++;
+		} else if (c >= 0x2066 && c <= 0x2068) {
+			if (depth < sizeof open)
+				open[depth] = 'I';
+			depth++;
+		} else if (c == 0x202C && depth > 0 && depth <= sizeof open &&
+		           open[depth - 1] == 'E') {
+			depth--;
+		} else if (c == 0x2069) {
+			/* A PDI closes its isolate and whatever was opened inside it. */
+			for (k = depth; k > 0 && (k > sizeof open || open[k - 1] != 'I'); k--)
+				;
+			if (k > 0)
+				depth = k - 1;
+		}
+	}
+	for (; depth > 0; depth--)
+		g_string_append(s, depth > sizeof open || open[depth - 1] == 'I' ? "\xE2\x81\xA9"
+		                                                                : "\xE2\x80\xAC");
 }
 
 static bool
@@ -259,8 +304,10 @@ put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 	if (xn_is(n, "bdi"))
 		g_string_append(it->s, "\xE2\x81\xA8"); /* first strong isolate */
 	put_children(ts, it, n);
-	if (xn_is(n, "bdi"))
+	if (xn_is(n, "bdi")) {
+		close_bidi(it->s, (size_t)start + 3);
 		g_string_append(it->s, "\xE2\x81\xA9"); /* pop directional isolate */
+	}
 	if (xn_is(n, "em"))
 		add_color_attr(it->attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), start,
 		               (int)it->s->len);
@@ -457,7 +504,7 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 		b->rule = 0x0F3C73;
 	if (st == S_H2 || st == S_H3) {
 		b->outline_level = st == S_H2 ? 2 : 3;
-		b->outline_text = g_strdup(it->s->str);
+		b->outline_text = pdf_text(it->s->str); /* for cairo_pdf_surface_add_outline */
 	}
 }
 
@@ -612,7 +659,7 @@ measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pre
 	pango_layout_set_text(l, it->s->str, (int)it->s->len);
 	pango_layout_set_attributes(l, it->attrs);
 	pango_layout_get_extents(l, NULL, &r);
-	*pref = (double)r.width / PANGO_SCALE + 2 * CELL_PAD_X + 1;
+	*pref = (double)r.width / PANGO_SCALE + 1;
 	attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
 	for (i = 0, p = it->s->str; i < n_attrs; i++) {
 		PangoRectangle pos;
@@ -632,7 +679,7 @@ measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pre
 		if (*p != '\0')
 			p = g_utf8_next_char(p);
 	}
-	*min = widest + 2 * CELL_PAD_X + 1;
+	*min = widest + 1;
 	g_object_unref(l);
 	known = g_new(double, 2);
 	known[0] = *pref;
@@ -655,6 +702,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 	GPtrArray *trs = g_ptr_array_new();
 	const xmlNode *caption = xn_child(n, "caption");
 	double avail = ts->body_w - indent, *pref, *min, *width, sum_pref = 0, sum_min = 0;
+	double pad = has_class(n, "compact") ? COMPACT_PAD_X : CELL_PAD_X;
 	int ncols = 0, c;
 	size_t r, k;
 	int number = ts->tables++;
@@ -707,6 +755,8 @@ table(struct ts *ts, const xmlNode *n, double indent)
 			if (rc->span != 1)
 				continue;
 			measure_widths(ts, &rc->it, rc->head ? S_CELL_HEAD : S_CELL, &p, &m);
+			p += 2 * pad;
+			m += 2 * pad;
 			if (p > pref[rc->col])
 				pref[rc->col] = p;
 			if (m > min[rc->col])
@@ -714,8 +764,8 @@ table(struct ts *ts, const xmlNode *n, double indent)
 		}
 	}
 	for (c = 0; c < ncols; c++) {
-		if (min[c] < 18)
-			min[c] = 18;
+		if (min[c] < 10 + 2 * pad)
+			min[c] = 10 + 2 * pad;
 		if (pref[c] < min[c])
 			pref[c] = min[c];
 		sum_pref += pref[c];
@@ -750,6 +800,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 		b->x = indent;
 		b->width = avail;
 		b->head_row = item.header;
+		b->pad_x = pad;
 		b->n_cells = cells->len;
 		b->cells = g_new0(struct cell, cells->len ? cells->len : 1);
 		lines = g_new0(const double *, cells->len ? cells->len : 1);
@@ -768,7 +819,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 			cl->head = rc->head;
 			take_ids(b->dests, &rc->it);
 			make_text(ts, &cl->t, &rc->it, rc->head ? S_CELL_HEAD : S_CELL,
-			          w - 2 * CELL_PAD_X, rc->numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+			          w - 2 * pad, rc->numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
 			lines[k] = cl->t.heights;
 			n_lines[k] = cl->t.n_lines;
 		}
@@ -1024,7 +1075,7 @@ draw_row(cairo_t *cr, const struct block *b, const struct flow_piece *p, double 
 		cairo_set_line_width(cr, 0.5);
 		cairo_rectangle(cr, x + cl->x, y, cl->width, p->height);
 		cairo_stroke(cr);
-		draw_lines(cr, &cl->t, styles[S_CELL].color, x + cl->x + CELL_PAD_X, y + CELL_PAD_Y,
+		draw_lines(cr, &cl->t, styles[S_CELL].color, x + cl->x + b->pad_x, y + CELL_PAD_Y,
 		           p->first[k], p->count[k], pages);
 	}
 }
@@ -1160,8 +1211,7 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	cairo_t *cr = NULL;
 	cairo_font_options_t *fopts;
 	GHashTable *pages = NULL;
-	char *title = NULL;
-	const char *marking;
+	char *title = NULL, *marking = NULL, *raw;
 	size_t i, k, piece;
 	bool ok = false, committed = false;
 
@@ -1227,20 +1277,21 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	}
 
 	surface = pdf_surface_new(o, ts.page_w, ts.page_h);
-	title = xn_text(xn_child(head, "title"));
-	marking = head_meta(head, "confidentiality");
-	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
+	/* Text from the document goes through pdf_text: cairo refuses some. */
+	raw = xn_text(xn_child(head, "title"));
+	title = pdf_text(raw);
+	g_free(raw);
+	if (head_meta(head, "confidentiality") != NULL)
+		marking = pdf_text(head_meta(head, "confidentiality"));
+	pdf_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	if (head_meta(head, "author") != NULL)
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR,
-		                               head_meta(head, "author"));
+		pdf_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, head_meta(head, "author"));
 	if (head_meta(head, "description") != NULL)
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT,
-		                               head_meta(head, "description"));
+		pdf_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, head_meta(head, "description"));
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS,
 	                               "SSE-CMM, ISO/IEC 21827, security engineering, capability");
 	if (head_meta(head, "generator") != NULL)
-		cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
-		                               head_meta(head, "generator"));
+		pdf_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, head_meta(head, "generator"));
 	cr = cairo_create(surface);
 	/* cairo 1.16 leaves a reserved object unwritten, and the file damaged,
 	 * when links exist outside any structure element: one Document element
@@ -1282,6 +1333,15 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	}
 	cairo_tag_end(cr, "Document");
 	outline(&ts, surface);
+	/* cairo stops drawing at its first error and says so only here: a
+	 * document it could not draw whole is never written.  (A failed write
+	 * shows here too; pdf_surface_close reports that one as a file error.) */
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS &&
+	    cairo_status(cr) != CAIRO_STATUS_WRITE_ERROR) {
+		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, output_path(o), 0, 0,
+		            "cannot draw the document: %s", cairo_status_to_string(cairo_status(cr)));
+		goto done;
+	}
 	cairo_destroy(cr);
 	cr = NULL;
 	ok = pdf_surface_close(surface, o, d);
@@ -1293,6 +1353,7 @@ done:
 	if (surface != NULL)
 		cairo_surface_destroy(surface);
 	g_free(title);
+	g_free(marking);
 	if (pages != NULL)
 		g_hash_table_destroy(pages);
 	flow_layout_free(layout);
@@ -1308,4 +1369,13 @@ done:
 	if (!committed)
 		output_abort(o);
 	return ok;
+}
+
+void
+typeset_prepare(void)
+{
+	/* Only fontconfig's configuration and caches: pango's font map would
+	 * start a thread to sort fonts, and a process that forks must not have
+	 * threads that may hold locks. */
+	FcInit();
 }

@@ -24,4 +24,9 @@ enum typeset_paper { PAPER_A4, PAPER_LETTER };
 bool typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx,
                  struct output *o, struct diag *d);
 
+/* Load the font configuration and caches, so that processes forked
+ * afterwards share that work instead of each repeating it.  Starts no
+ * thread. */
+void typeset_prepare(void);
+
 #endif

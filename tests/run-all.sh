@@ -31,7 +31,7 @@ count() {
 	total_fail=$((total_fail + f))
 }
 
-vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-possibly-lost=no \
 --suppressions=tests/valgrind.supp"
 
 # The manual page is checked by mandoc's own linter.
@@ -67,7 +67,9 @@ for t in build/obj/test_*; do
 	count "unit $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
 done
 count "cli" tests/run-cli.sh
+count "import" tests/run-import.sh
 count "products" tests/run-products.sh
+count "hostile" tests/run-hostile.sh
 
 for t in build/san/test_*; do
 	count "unit+asan $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"

@@ -54,6 +54,59 @@ run "statement against a separate target profile, PDF on US Letter" $bin -q stat
 	--target samples/rfp-2026-017-target.xml --paper letter samples/meridian-integrator.xml \
 	-o "$out/meridian-vs-rfp-statement.pdf"
 
+# A batch of every sample, each appraisal in its own worker, then the index
+# rebuilt from the batch's outputs as a shard merge would; and a comparison.
+run "batch of samples/" $bin -q batch -j 2 samples -o "$out/batch"
+n_written=$(ls "$out/batch" | grep -c -- '-result\.xml$')
+if [ "$n_written" -eq "$(grep -l '<appraisal ' samples/*.xml | wc -l)" ] &&
+   [ -f "$out/batch/index.html" ] && [ -f "$out/batch/index.pdf" ]; then
+	tap OK "batch wrote every appraisal's products and the index ($n_written)"
+else
+	tap FAIL "batch wrote every appraisal's products and the index ($n_written)"
+fi
+run "index of the batch's outputs" $bin -q index "$out/batch" -o "$out/"
+# Every relative link of the index names a file that exists.
+missing=$(grep -o 'href="\.[^"]*"' "$out/index.html" | sed 's/^href="//; s/"$//' |
+	while read -r h; do [ -f "$out/$h" ] || echo "$h"; done)
+links=$(grep -o 'href="\.[^"]*"' "$out/index.html" | wc -l)
+if [ -z "$missing" ] && [ "$links" -ge 8 ]; then
+	tap OK "index links to the products ($links links resolve)"
+else
+	tap FAIL "index links to the products ($links links; missing: $missing)"
+fi
+# Shards: each input in exactly one of three, and the index of the three
+# shards' outputs lists what the whole batch's index lists.
+for k in 1 2 3; do
+	$bin -q batch --shard $k/3 --format html -j 1 samples -o "$out/shard$k" 2>/dev/null
+done
+all=$(ls "$out/batch" | grep -- '-result\.xml$' | sort)
+sharded=$(ls "$out/shard1" "$out/shard2" "$out/shard3" | grep -- '-result\.xml$' | sort)
+if [ -n "$all" ] && [ "$all" = "$sharded" ]; then
+	tap OK "shards 1/3, 2/3, 3/3 hold every input once"
+else
+	tap FAIL "shards 1/3, 2/3, 3/3 hold every input once"
+fi
+$bin -q index --format html "$out/shard1" "$out/shard2" "$out/shard3" -o "$out/merged.html"
+if [ "$(grep -c '<tr>' "$out/merged.html")" = "$(grep -c '<tr>' "$out/index.html")" ]; then
+	tap OK "index of three shards lists every appraisal"
+else
+	tap FAIL "index of three shards lists every appraisal"
+fi
+rm -f "$out/merged.html"
+# A result file named to look like a script link still links as a file.
+mkdir "$out/odd"
+cp "$out/batch/sentinel-vendor-result.xml" "$out/odd/javascript:alert(1)-result.xml"
+cp "$out/batch/sentinel-vendor-report.html" "$out/odd/javascript:alert(1)-report.html"
+$bin -q index --format html "$out/odd" -o "$out/odd/"
+if grep -q 'href="./javascript%3Aalert%281%29-report.html"' "$out/odd/index.html" &&
+   ! grep -q 'href="javascript' "$out/odd/index.html"; then
+	tap OK "index percent-encodes file names in links"
+else
+	tap FAIL "index percent-encodes file names in links"
+fi
+run "compare two appraisals of one organisation" $bin -q compare \
+	samples/harbourline-self-assessment.xml samples/harbourline-reappraisal-2027.xml -o "$out/"
+
 # The same input gives the same bytes.
 $bin -q handbook --format pdf -o "$out/again.pdf"
 run "handbook PDF is reproducible" cmp "$out/sse-cmm-handbook.pdf" "$out/again.pdf"

@@ -1,0 +1,539 @@
+/* The batch command: every product of many appraisals, each in its own process with CPU and memory limits, then their index. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "commands.h"
+#include "index.h"
+#include "press.h"
+#include "products.h"
+#include "result.h"
+#include "session.h"
+#include "xmlload.h"
+#include "xmlnode.h"
+
+/* What one input may cost.  A hostile or broken file fails alone: its
+ * worker is stopped by the kernel (CPU, memory) or by us (wall time). */
+#define WORKER_CPU_SECONDS 60
+#define WORKER_MEMORY_BYTES (1024UL * 1024 * 1024)
+#define WORKER_WALL_SECONDS 180
+#define MAX_JOBS 64
+/* A worker's exit status for an input skipped, not failed: a target
+ * profile found in a directory of appraisals. */
+#define WORKER_SKIPPED 100
+
+static const char *const templates[] = {"templates/report.xsl", "templates/statement.xsl",
+                                        "templates/index.xsl", NULL};
+
+/* One input and, while it runs, its worker. */
+struct job {
+	char *path;
+	char *stem;
+	pid_t pid;
+	int fd;            /* read end of the worker's diagnostics */
+	GString *log;      /* what the worker reported, printed when it ends */
+	gint64 started;
+	bool ok;
+	char *reason;      /* why it failed, one line */
+	bool in_dir;       /* found in a directory named, not named itself */
+	bool skipped;
+};
+
+struct batch {
+	struct cli *c;
+	struct session s;
+	struct press *p;
+	struct product_dest dest;
+	char *outdir;
+	GPtrArray *jobs;   /* struct job *, in name order */
+	unsigned done, failed, skipped;
+	gint64 started;
+	bool progress;
+};
+
+/* FNV-1a: a hash that is the same on every machine and in every version,
+ * so a shard holds the same inputs wherever it runs. */
+static guint32
+fnv1a(const char *s)
+{
+	guint32 h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static bool
+parse_count(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+
+	if (s == NULL || !g_ascii_isdigit(*s))
+		return false;
+	errno = 0;
+	*out = strtoul(s, &end, 10);
+	return errno == 0 && *out >= 1 && *out <= max && (*end == '\0' || *end == '/');
+}
+
+static int
+by_path(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files an operand stands for: itself, or the *.xml files directly
+ * inside a directory, in name order.  False after reporting. */
+static bool
+expand(const char *operand, GPtrArray *paths, GHashTable *in_dir, struct diag *d)
+{
+	GError *err = NULL;
+	GDir *dir;
+	const char *name;
+	guint first = paths->len, i;
+
+	if (!g_file_test(operand, G_FILE_TEST_IS_DIR)) {
+		g_ptr_array_add(paths, g_strdup(operand));
+		return true;
+	}
+	dir = g_dir_open(operand, 0, &err);
+	if (dir == NULL) {
+		diag_report(d, DIAG_ERROR, EXIT_IO, operand, 0, 0, "cannot read: %s", err->message);
+		g_error_free(err);
+		return false;
+	}
+	while ((name = g_dir_read_name(dir)) != NULL) {
+		char *path = g_build_filename(operand, name, NULL);
+
+		if (g_str_has_suffix(name, ".xml") && g_file_test(path, G_FILE_TEST_IS_REGULAR))
+			g_ptr_array_add(paths, path);
+		else
+			g_free(path);
+	}
+	g_dir_close(dir);
+	qsort(paths->pdata + first, paths->len - first, sizeof(char *), by_path);
+	for (i = first; i < paths->len; i++)
+		g_hash_table_add(in_dir, paths->pdata[i]);
+	return true;
+}
+
+static void
+job_free(gpointer data)
+{
+	struct job *j = data;
+
+	g_free(j->path);
+	g_free(j->stem);
+	g_free(j->reason);
+	if (j->log != NULL)
+		g_string_free(j->log, TRUE);
+	g_free(j);
+}
+
+/* The inputs of this run: every operand expanded, the shard's share kept,
+ * names that would overwrite each other's products refused. */
+static bool
+plan(struct batch *b, unsigned long shard_k, unsigned long shard_n)
+{
+	struct cli *c = b->c;
+	GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+	GHashTable *stems = g_hash_table_new(g_str_hash, g_str_equal);
+	GHashTable *in_dir = g_hash_table_new(g_direct_hash, g_direct_equal);
+	bool ok = true;
+	guint i;
+	int k;
+
+	for (k = 0; k < c->n_operands; k++)
+		ok = expand(c->operands[k], paths, in_dir, &c->diag) && ok;
+	b->jobs = g_ptr_array_new_with_free_func(job_free);
+	for (i = 0; ok && i < paths->len; i++) {
+		char *stem = product_stem(paths->pdata[i]);
+		struct job *j;
+
+		if (fnv1a(stem) % shard_n != shard_k - 1) {
+			g_free(stem);
+			continue;
+		}
+		j = g_new0(struct job, 1);
+		j->path = g_strdup(paths->pdata[i]);
+		j->stem = stem;
+		j->fd = -1;
+		j->in_dir = g_hash_table_contains(in_dir, paths->pdata[i]);
+		if (g_hash_table_contains(stems, stem)) {
+			diag_report(&c->diag, DIAG_ERROR, EXIT_USAGE, j->path, 0, 0,
+			            "another input is also called %s.xml: their products would "
+			            "overwrite each other", stem);
+			job_free(j);
+			ok = false;
+			continue;
+		}
+		g_hash_table_add(stems, j->stem);
+		g_ptr_array_add(b->jobs, j);
+	}
+	g_hash_table_destroy(stems);
+	g_hash_table_destroy(in_dir);
+	g_ptr_array_free(paths, TRUE);
+	return ok;
+}
+
+/* The process limits of a worker.  AddressSanitizer reserves terabytes of
+ * address space, so a sanitizer build keeps only the CPU limit. */
+static void
+limit_worker(void)
+{
+	struct rlimit cpu = {WORKER_CPU_SECONDS, WORKER_CPU_SECONDS + 5};
+#if !defined(__SANITIZE_ADDRESS__)
+	struct rlimit mem = {WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES};
+
+	setrlimit(RLIMIT_AS, &mem);
+#endif
+	setrlimit(RLIMIT_CPU, &cpu);
+}
+
+/* In the worker: the products of one input.  The result file goes last, so
+ * that it exists only beside a complete set of products. */
+static int
+work(struct batch *b, struct job *j, FILE *err)
+{
+	struct cli *c = b->c;
+	struct diag d;
+	struct rated rated = {0};
+	struct product_dest dest = b->dest;
+	struct chart *chart = NULL;
+	struct appraisal *a = NULL;
+	struct output *o;
+	xmlDoc *input = NULL, *result, *doc;
+	char *name, *path, *title = NULL, sha256[65];
+	bool ok;
+
+	diag_init(&d, err, c->quiet, false);
+	dest.inputs = (const char *const[]){j->path, c->target_path, c->model_path};
+	dest.n_inputs = 3;
+	b->s.diag = &d;
+	doc = xmlload_file(j->path, NULL, &d, sha256);
+	if (doc != NULL && j->in_dir && xn_is(xmlDocGetRootElement(doc), "target-profile")) {
+		xmlFreeDoc(doc);
+		return WORKER_SKIPPED;
+	}
+	if (doc != NULL)
+		a = appraisal_from_doc(doc, j->path, sha256, b->s.model, b->s.appraisal_xsd, &d);
+	if (!session_rate_appraisal(&b->s, a, c->target_path, &rated))
+		goto done;
+	input = product_appraisal_input(rated.results);
+	name = g_strdup_printf("%s-report", j->stem);
+	ok = product_render(b->p, templates[0], input, product_profile_chart, rated.results, name,
+	                    &dest, &d);
+	g_free(name);
+	name = g_strdup_printf("%s-statement", j->stem);
+	ok = ok && product_render(b->p, templates[1], input, product_profile_chart, rated.results,
+	                          name, &dest, &d);
+	g_free(name);
+	if (!ok)
+		goto done;
+	chart = product_profile_chart(rated.results, "organization", &title);
+	path = product_path(&dest, j->stem, "-chart.svg");
+	o = output_open(path, NULL, dest.inputs, dest.n_inputs, &d);
+	g_free(path);
+	if (o == NULL || !product_write_svg(chart, title, o, &d))
+		goto done;
+	result = result_document(rated.results);
+	path = product_path(&dest, j->stem, INDEX_RESULT_SUFFIX);
+	o = output_open(path, NULL, dest.inputs, dest.n_inputs, &d);
+	g_free(path);
+	if (o != NULL)
+		product_write_xml(result, o, &d);
+	xmlFreeDoc(result);
+done:
+	g_free(title);
+	chart_free(chart);
+	xmlFreeDoc(input);
+	rated_free(&rated);
+	fflush(err);
+	return d.status;
+}
+
+static bool
+start(struct batch *b, struct job *j)
+{
+	int fds[2];
+	pid_t pid;
+
+	if (pipe2(fds, O_CLOEXEC) != 0) {
+		diag_report(&b->c->diag, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0, "cannot make a pipe: %s",
+		            g_strerror(errno));
+		return false;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		diag_report(&b->c->diag, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
+		            "cannot start a worker: %s", g_strerror(errno));
+		close(fds[0]);
+		close(fds[1]);
+		return false;
+	}
+	if (pid == 0) {
+		FILE *err;
+
+		close(fds[0]);
+		limit_worker();
+		err = fdopen(fds[1], "w");
+		_exit(err != NULL ? work(b, j, err) : EXIT_INTERNAL);
+	}
+	close(fds[1]);
+	j->pid = pid;
+	j->fd = fds[0];
+	j->log = g_string_new(NULL);
+	j->started = g_get_monotonic_time();
+	return true;
+}
+
+/* Why a worker that did not exit with status 0 failed, and the exit status
+ * the failure stands for. */
+static enum exit_status
+judge(struct job *j, int wstatus)
+{
+	int sig;
+
+	if (WIFEXITED(wstatus)) {
+		static const char *const words[] = {"", "invalid input", "usage error", "file error",
+		                                    "resource limit exceeded", "internal error"};
+		int st = WEXITSTATUS(wstatus);
+
+		if (st == 0)
+			return EXIT_OK;
+		if (st == WORKER_SKIPPED) {
+			j->skipped = true;
+			return EXIT_OK;
+		}
+		j->reason = g_strdup(st < (int)G_N_ELEMENTS(words) ? words[st] : "internal error");
+		return st <= EXIT_INTERNAL ? (enum exit_status)st : EXIT_INTERNAL;
+	}
+	sig = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
+	if (sig == SIGXCPU || (sig == SIGKILL && j->reason == NULL))
+		j->reason = g_strdup_printf("stopped at the CPU time limit of %d s",
+		                            WORKER_CPU_SECONDS);
+	else if (j->reason == NULL)
+		/* Out of memory under the address-space limit shows as an abort
+		 * (glib) or a crash (a library that ignores NULL from malloc). */
+		j->reason = g_strdup_printf("worker ended by signal %d (%s); it may have reached "
+		                            "the memory limit of %lu MiB", sig, g_strsignal(sig),
+		                            WORKER_MEMORY_BYTES >> 20);
+	return sig == SIGXCPU || sig == SIGKILL ? EXIT_LIMIT : EXIT_INTERNAL;
+}
+
+static void
+clear_progress(struct batch *b)
+{
+	if (b->progress)
+		fputs("\r\033[K", b->c->err);
+}
+
+static void
+show_progress(struct batch *b, const struct job *current)
+{
+	double secs = (double)(g_get_monotonic_time() - b->started) / 1e6;
+
+	if (!b->progress)
+		return;
+	fprintf(b->c->err, "\r\033[K[%u/%u] %.1f s, %.1f/s%s%.40s", b->done, b->jobs->len,
+	        secs, secs > 0 ? b->done / secs : 0.0, current != NULL ? ", " : "",
+	        current != NULL ? current->stem : "");
+	fflush(b->c->err);
+}
+
+static void
+finish(struct batch *b, struct job *j)
+{
+	struct cli *c = b->c;
+	int wstatus = 0;
+	enum exit_status st;
+
+	close(j->fd);
+	j->fd = -1;
+	while (waitpid(j->pid, &wstatus, 0) < 0 && errno == EINTR)
+		;
+	st = judge(j, wstatus);
+	j->ok = st == EXIT_OK && !j->skipped;
+	b->skipped += j->skipped;
+	clear_progress(b);
+	fputs(j->log->str, c->err);
+	if (!j->ok && !j->skipped) {
+		b->failed++;
+		if (!WIFEXITED(wstatus))
+			diag_report(&c->diag, DIAG_ERROR, st, j->path, 0, 0, "%s", j->reason);
+		else if (c->diag.status < st)
+			c->diag.status = st;
+	}
+	b->done++;
+}
+
+/* Stop a worker that has run past the wall-clock limit (one blocked
+ * rather than computing, which the CPU limit does not catch). */
+static void
+watch(struct job *j)
+{
+	if (j->reason == NULL &&
+	    g_get_monotonic_time() - j->started > (gint64)WORKER_WALL_SECONDS * G_USEC_PER_SEC) {
+		j->reason = g_strdup_printf("stopped at the time limit of %d s", WORKER_WALL_SECONDS);
+		kill(j->pid, SIGKILL);
+	}
+}
+
+/* Run every job, at most n_workers at a time, printing each worker's
+ * diagnostics together when it ends. */
+static void
+run(struct batch *b, unsigned n_workers)
+{
+	struct job *running[MAX_JOBS] = {0};
+	struct pollfd fds[MAX_JOBS];
+	unsigned slot_of[MAX_JOBS];
+	guint next = 0;
+	unsigned n_running = 0, i, n;
+	char buf[4096];
+
+	while (next < b->jobs->len || n_running > 0) {
+		while (n_running < n_workers && next < b->jobs->len) {
+			struct job *j = b->jobs->pdata[next++];
+
+			if (!start(b, j)) {
+				j->reason = g_strdup("could not start a worker");
+				b->failed++;
+				b->done++;
+				continue;
+			}
+			for (i = 0; running[i] != NULL; i++)
+				;
+			running[i] = j;
+			n_running++;
+		}
+		if (n_running == 0)
+			break;
+		for (i = 0, n = 0; i < n_workers; i++)
+			if (running[i] != NULL) {
+				fds[n] = (struct pollfd){.fd = running[i]->fd, .events = POLLIN};
+				slot_of[n++] = i;
+			}
+		if (poll(fds, n, 250) < 0 && errno != EINTR)
+			break;
+		for (i = 0; i < n; i++) {
+			struct job *j = running[slot_of[i]];
+			ssize_t got = 0;
+
+			watch(j);
+			if (fds[i].revents == 0)
+				continue;
+			if (fds[i].revents & POLLIN)
+				got = read(j->fd, buf, sizeof buf);
+			if (got > 0)
+				g_string_append_len(j->log, buf, got);
+			else if (got == 0 || (errno != EAGAIN && errno != EINTR)) {
+				finish(b, j);
+				running[slot_of[i]] = NULL;
+				n_running--;
+			}
+		}
+		show_progress(b, next > 0 ? b->jobs->pdata[next - 1] : NULL);
+	}
+	clear_progress(b);
+}
+
+/* After the workers: the index over every input that succeeded, naming
+ * those that failed. */
+static void
+write_index(struct batch *b)
+{
+	GPtrArray *results = g_ptr_array_new_with_free_func(g_free);
+	GArray *failed = g_array_new(FALSE, FALSE, sizeof(struct index_failure));
+	guint i;
+
+	for (i = 0; i < b->jobs->len; i++) {
+		struct job *j = b->jobs->pdata[i];
+
+		if (j->ok)
+			g_ptr_array_add(results, product_path(&b->dest, j->stem, INDEX_RESULT_SUFFIX));
+		else if (!j->skipped) {
+			struct index_failure f = {g_path_get_basename(j->path),
+			                          g_strdup(j->reason != NULL ? j->reason : "failed")};
+
+			g_array_append_val(failed, f);
+		}
+	}
+	b->s.diag = &b->c->diag;
+	b->dest.inputs = (const char *const *)results->pdata;
+	b->dest.n_inputs = results->len;
+	index_write(&b->s, b->p, (char **)results->pdata, results->len,
+	            (struct index_failure *)failed->data, failed->len, &b->dest, &b->c->diag);
+	for (i = 0; i < failed->len; i++) {
+		g_free(g_array_index(failed, struct index_failure, i).name);
+		g_free(g_array_index(failed, struct index_failure, i).reason);
+	}
+	g_array_free(failed, TRUE);
+	g_ptr_array_free(results, TRUE);
+}
+
+int
+cmd_batch(struct cli *c)
+{
+	struct batch b = {.c = c};
+	unsigned long n_workers = g_get_num_processors(), shard_k = 1, shard_n = 1;
+	const char *slash;
+	int status;
+
+	if ((status = product_dest_from_cli(c, &b.dest)) >= 0)
+		return status;
+	if (c->output == NULL || strcmp(c->output, "-") == 0) {
+		fprintf(c->err, "ssecmm: batch needs -o OUTDIR, a directory for the products\n");
+		return EXIT_USAGE;
+	}
+	if (c->jobs != NULL && (!parse_count(c->jobs, MAX_JOBS, &n_workers) ||
+	                        strchr(c->jobs, '/') != NULL)) {
+		fprintf(c->err, "ssecmm: -j takes a number of workers from 1 to %d\n", MAX_JOBS);
+		return EXIT_USAGE;
+	}
+	if (c->shard != NULL &&
+	    ((slash = strchr(c->shard, '/')) == NULL || !parse_count(c->shard, 100000, &shard_k) ||
+	     !parse_count(slash + 1, 100000, &shard_n) || shard_k > shard_n)) {
+		fprintf(c->err, "ssecmm: --shard takes K/N with 1 <= K <= N, such as 2/8\n");
+		return EXIT_USAGE;
+	}
+	if (n_workers > MAX_JOBS)
+		n_workers = MAX_JOBS;
+	b.outdir = g_strconcat(c->output, g_str_has_suffix(c->output, "/") ? "" : "/", NULL);
+	b.dest.output = b.outdir;
+	b.dest.log = NULL;
+	if (g_mkdir_with_parents(c->output, 0777) != 0) {
+		diag_report(&c->diag, DIAG_ERROR, EXIT_IO, c->output, 0, 0, "cannot make directory: %s",
+		            g_strerror(errno));
+		g_free(b.outdir);
+		return c->diag.status;
+	}
+	b.p = press_new();
+	if (!plan(&b, shard_k, shard_n) || !session_open(&b.s, c->model_path, &c->diag) ||
+	    !press_load(b.p, templates, &c->diag))
+		goto done;
+	typeset_prepare();
+	b.progress = !c->quiet && isatty(fileno(c->err));
+	b.started = g_get_monotonic_time();
+	run(&b, (unsigned)n_workers);
+	write_index(&b);
+	if (!c->quiet)
+		fprintf(c->err, "ssecmm: batch: %u written, %u skipped (target profiles), %u failed, "
+		        "%.1f s\n", b.jobs->len - b.failed - b.skipped, b.skipped, b.failed,
+		        (double)(g_get_monotonic_time() - b.started) / 1e6);
+done:
+	session_close(&b.s);
+	press_free(b.p);
+	if (b.jobs != NULL)
+		g_ptr_array_free(b.jobs, TRUE);
+	g_free(b.outdir);
+	return c->diag.status;
+}

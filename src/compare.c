@@ -1,0 +1,377 @@
+/* The compare command: one organisation appraised several times, and what changed from each appraisal to the next. */
+#include <string.h>
+
+#include <glib.h>
+
+#include "commands.h"
+#include "press.h"
+#include "products.h"
+#include "result.h"
+#include "session.h"
+
+struct comparison {
+	const struct model *m;
+	struct rated *rated;       /* oldest first */
+	size_t n;
+	char *previous_label, *current_label;
+};
+
+static void
+set(xmlNode *n, const char *name, const char *value)
+{
+	if (value != NULL)
+		xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
+}
+
+static void
+set_int(xmlNode *n, const char *name, long value)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof buf, "%ld", value);
+	set(n, name, buf);
+}
+
+static xmlNode *
+add(xmlNode *parent, const char *name)
+{
+	return xmlNewChild(parent, parent->ns, (const xmlChar *)name, NULL);
+}
+
+/* An organisation-wide level as a chart value. */
+static int
+chart_level(const struct org_result *o)
+{
+	return !o->in_scope ? CHART_OUT : o->org.level == RATE_NOT_APPLICABLE ? CHART_NA
+	                                                                     : o->org.level;
+}
+
+/* The chart: the latest appraisal's levels as bars, the oldest's as
+ * outlines, the latest target as marks. */
+static struct chart *
+comparison_chart(void *ctx, const char *scope, char **title)
+{
+	struct comparison *cmp = ctx;
+	const struct results *first = cmp->rated[0].results, *last = cmp->rated[cmp->n - 1].results;
+	struct chart_bar *bars;
+	struct chart *c;
+	size_t i;
+
+	if (strcmp(scope, "organization") != 0)
+		return NULL;
+	bars = g_new0(struct chart_bar, cmp->m->n_pas ? cmp->m->n_pas : 1);
+	for (i = 0; i < cmp->m->n_pas; i++) {
+		bars[i].label = cmp->m->pas[i].id;
+		bars[i].level = chart_level(&last->org[i]);
+		bars[i].max_level = -1;
+		bars[i].target = last->org[i].target;
+		bars[i].has_previous = true;
+		bars[i].previous = chart_level(&first->org[i]);
+	}
+	c = chart_comparison(bars, cmp->m->n_pas, cmp->previous_label, cmp->current_label);
+	g_free(bars);
+	*title = g_strdup_printf("Capability profile of %s: levels of %s as bars, of %s as "
+	                         "outlines%s", last->a->organization, last->a->id, first->a->id,
+	                         last->target != NULL ? ", with the target levels" : "");
+	return c;
+}
+
+static void
+add_level(xmlNode *parent, size_t n, const struct org_result *o)
+{
+	xmlNode *at = add(parent, "at");
+
+	set_int(at, "n", (long)n);
+	if (!o->in_scope)
+		set(at, "status", "out-of-scope");
+	else if (o->org.level == RATE_NOT_APPLICABLE)
+		set(at, "status", "not-applicable");
+	else {
+		set(at, "status", "rated");
+		set_int(at, "level", o->org.level);
+		if (o->org.max_level > o->org.level)
+			set_int(at, "max-level", o->org.max_level);
+	}
+}
+
+static const struct ap_project *
+find_project(const struct appraisal *a, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_projects; i++)
+		if (strcmp(a->projects[i].id, id) == 0)
+			return &a->projects[i];
+	return NULL;
+}
+
+static enum rating
+rating_of(const struct ap_area *area, const char *ref)
+{
+	size_t i;
+
+	for (i = 0; area != NULL && i < area->n_ratings; i++)
+		if (strcmp(area->ratings[i].ref, ref) == 0)
+			return area->ratings[i].rating;
+	return RATING_UNRATED;
+}
+
+static void
+add_change(xmlNode *parent, size_t step, const char *project, const char *ref,
+           enum rating before, enum rating after)
+{
+	xmlNode *c = add(parent, "change");
+
+	set_int(c, "step", (long)step);
+	set(c, "project", project);
+	set(c, "practice", ref);
+	set(c, "label", results_label(ref));
+	set(c, "from", rate_rating_name(before));
+	set(c, "to", rate_rating_name(after));
+}
+
+/* The practices of area pa_i whose rating changed from appraisal step-1 to
+ * step, per project the two have in common: the later appraisal's ratings
+ * in their order, then the practices only the earlier one rated. */
+static void
+add_changes(xmlNode *parent, const struct appraisal *before, const struct appraisal *after,
+            size_t step, size_t pa_i)
+{
+	size_t p, i;
+
+	for (p = 0; p < after->n_projects; p++) {
+		const struct ap_project *np = &after->projects[p];
+		const struct ap_project *op = find_project(before, np->id);
+		const struct ap_area *na, *oa;
+
+		if (op == NULL)
+			continue;
+		na = np->areas[pa_i];
+		oa = op->areas[pa_i];
+		for (i = 0; na != NULL && i < na->n_ratings; i++) {
+			enum rating was = rating_of(oa, na->ratings[i].ref);
+
+			if (was != na->ratings[i].rating)
+				add_change(parent, step, np->id, na->ratings[i].ref, was,
+				           na->ratings[i].rating);
+		}
+		for (i = 0; oa != NULL && i < oa->n_ratings; i++)
+			if (rating_of(na, oa->ratings[i].ref) == RATING_UNRATED &&
+			    oa->ratings[i].rating != RATING_UNRATED)
+				add_change(parent, step, np->id, oa->ratings[i].ref, oa->ratings[i].rating,
+				           RATING_UNRATED);
+	}
+}
+
+static bool
+shares_practice(const char *a, const char *b)
+{
+	char **xs, **ys, **x, **y;
+	bool shared = false;
+
+	/* A finding about the whole area meets every finding of that area. */
+	if (a == NULL || b == NULL)
+		return true;
+	xs = g_strsplit_set(a, " \t\n", -1);
+	ys = g_strsplit_set(b, " \t\n", -1);
+	for (x = xs; *x != NULL && !shared; x++)
+		for (y = ys; **x != '\0' && *y != NULL && !shared; y++)
+			shared = strcmp(*x, *y) == 0;
+	g_strfreev(xs);
+	g_strfreev(ys);
+	return shared;
+}
+
+/* Whether some weakness of a is about the same area and practice as f. */
+static bool
+has_matching_weakness(const struct appraisal *a, const struct ap_finding *f)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_findings; i++)
+		if (strcmp(a->findings[i].kind, "weakness") == 0 && a->findings[i].pa == f->pa &&
+		    shares_practice(a->findings[i].practices, f->practices))
+			return true;
+	return false;
+}
+
+/* Weaknesses of `from` that `other` has no weakness to match, as
+ * <finding change="closed"> (from the earlier) or "new" (from the later). */
+static void
+add_findings(xmlNode *root, const struct appraisal *from, const struct appraisal *other,
+             size_t step, const char *change)
+{
+	size_t i;
+
+	for (i = 0; i < from->n_findings; i++) {
+		const struct ap_finding *f = &from->findings[i];
+		xmlNode *n;
+
+		if (strcmp(f->kind, "weakness") != 0 || has_matching_weakness(other, f))
+			continue;
+		n = add(root, "finding");
+		set(n, "change", change);
+		set_int(n, "step", (long)step);
+		set(n, "id", f->id);
+		set(n, "area", f->pa != NULL ? f->pa->id : NULL);
+		set(n, "practices", f->practices);
+		set(n, "project", f->project);
+		xmlNewTextChild(n, n->ns, (const xmlChar *)"summary", (const xmlChar *)f->summary);
+	}
+}
+
+/* The document templates/compare.xsl reads. */
+static xmlDoc *
+comparison_input(const struct comparison *cmp)
+{
+	const struct model *m = cmp->m;
+	const struct results *last = cmp->rated[cmp->n - 1].results;
+	xmlDoc *doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNode *root = xmlNewDocNode(doc, NULL, (const xmlChar *)"comparison", NULL);
+	xmlNs *ns = xmlNewNs(root, (const xmlChar *)RESULT_NS, NULL);
+	size_t i, k;
+
+	xmlSetNs(root, ns);
+	xmlDocSetRootElement(doc, root);
+	set_int(root, "appraisals", (long)cmp->n);
+	set(root, "standard", m->standard);
+	for (k = 0; k < cmp->n; k++) {
+		const struct appraisal *a = cmp->rated[k].appraisal;
+		xmlNode *n = add(root, "appraisal");
+		char *name = g_path_get_basename(a->path);
+
+		set_int(n, "n", (long)(k + 1));
+		set(n, "file", name);
+		set(n, "id", a->id);
+		set(n, "title", a->title);
+		set(n, "organization", a->organization);
+		set(n, "model-version", a->model_version);
+		set(n, "method", a->method == RATE_ISO15504 ? "iso15504" : "ssam");
+		set(n, "start", a->date_start);
+		set(n, "end", a->date_end);
+		set(n, "confidentiality", a->confidentiality);
+		set_int(n, "projects", (long)a->n_projects);
+		g_free(name);
+	}
+	if (last->target != NULL) {
+		xmlNode *t = add(root, "target");
+
+		set(t, "id", last->target->id);
+		set(t, "title", last->target->title);
+		set(t, "issuer", last->target->issuer);
+		set(t, "reference", last->target->reference);
+	}
+	for (i = 0; i < m->n_pas; i++) {
+		xmlNode *area = add(root, "area");
+
+		set(area, "ref", m->pas[i].id);
+		set(area, "title", m->pas[i].title);
+		for (k = 0; k < cmp->n; k++)
+			add_level(area, k + 1, &cmp->rated[k].results->org[i]);
+		for (k = 0; k < cmp->n; k++) {
+			const struct org_result *o = &cmp->rated[k].results->org[i];
+
+			if (o->target < 0)
+				continue;
+			xmlNode *t = add(area, "target");
+
+			set_int(t, "n", (long)(k + 1));
+			set_int(t, "level", o->target);
+			set(t, "status", o->gap.kind == GAP_MEETS   ? "meets"
+			                 : o->gap.kind == GAP_SHORT ? "short"
+			                                            : "not-appraised");
+			set_int(t, "gap", o->gap.gap);
+		}
+		for (k = 1; k < cmp->n; k++)
+			add_changes(area, cmp->rated[k - 1].appraisal, cmp->rated[k].appraisal, k + 1, i);
+	}
+	for (k = 1; k < cmp->n; k++) {
+		add_findings(root, cmp->rated[k - 1].appraisal, cmp->rated[k].appraisal, k + 1,
+		             "closed");
+		add_findings(root, cmp->rated[k].appraisal, cmp->rated[k - 1].appraisal, k + 1, "new");
+	}
+	return doc;
+}
+
+/* Every appraisal was checked against the one model loaded (its declared
+ * model version among the checks), so the levels compare.  Dates out of
+ * order and different organisations are only warned about: the order given
+ * is the order shown. */
+static void
+warn_oddities(struct cli *c, const struct comparison *cmp)
+{
+	const struct appraisal *first = cmp->rated[0].appraisal;
+	size_t k;
+
+	for (k = 1; k < cmp->n; k++) {
+		const struct appraisal *a = cmp->rated[k].appraisal, *prev = cmp->rated[k - 1].appraisal;
+
+		if (g_strcmp0(a->date_end, prev->date_end) < 0)
+			diag_warning(&c->diag, a->path, 0,
+			             "ended %s, before %s (%s): appraisals are compared in the order "
+			             "given, oldest first", a->date_end, prev->path, prev->date_end);
+		if (g_strcmp0(a->organization, first->organization) != 0)
+			diag_warning(&c->diag, a->path, 0, "appraises %s, but %s appraises %s",
+			             a->organization, first->path, first->organization);
+	}
+}
+
+int
+cmd_compare(struct cli *c)
+{
+	struct product_dest dest = {0};
+	struct comparison cmp = {0};
+	struct session s;
+	struct press *p = NULL;
+	xmlDoc *input = NULL;
+	const char **inputs;
+	char *name = NULL, *stem = NULL;
+	size_t k;
+	bool ok;
+	int status;
+
+	if ((status = product_dest_from_cli(c, &dest)) >= 0)
+		return status;
+	cmp.n = (size_t)c->n_operands;
+	cmp.rated = g_new0(struct rated, cmp.n);
+	inputs = g_new0(const char *, cmp.n + 2);
+	ok = session_open(&s, c->model_path, &c->diag);
+	for (k = 0; ok && k < cmp.n; k++)
+		ok = session_rate(&s, c->operands[k], c->target_path, &cmp.rated[k]);
+	if (!ok)
+		goto done;
+	warn_oddities(c, &cmp);
+	cmp.m = s.model;
+	cmp.previous_label = g_strdup_printf("Outline: %s (ended %s)",
+	                                     cmp.rated[0].appraisal->id,
+	                                     cmp.rated[0].appraisal->date_end);
+	cmp.current_label = g_strdup_printf("Bars: %s (ended %s)",
+	                                    cmp.rated[cmp.n - 1].appraisal->id,
+	                                    cmp.rated[cmp.n - 1].appraisal->date_end);
+	for (k = 0; k < cmp.n; k++)
+		inputs[k] = c->operands[k];
+	inputs[cmp.n] = c->target_path;
+	inputs[cmp.n + 1] = c->model_path;
+	dest.inputs = inputs;
+	dest.n_inputs = cmp.n + 2;
+	dest.input_path = c->operands[cmp.n - 1];
+	stem = product_stem(c->operands[cmp.n - 1]);
+	name = g_strdup_printf("%s-comparison", stem);
+	input = comparison_input(&cmp);
+	p = press_new();
+	product_render(p, "templates/compare.xsl", input, comparison_chart, &cmp, name, &dest,
+	               &c->diag);
+done:
+	press_free(p);
+	xmlFreeDoc(input);
+	g_free(name);
+	g_free(stem);
+	g_free(cmp.previous_label);
+	g_free(cmp.current_label);
+	for (k = 0; k < cmp.n; k++)
+		rated_free(&cmp.rated[k]);
+	g_free(cmp.rated);
+	g_free(inputs);
+	session_close(&s);
+	return c->diag.status;
+}
