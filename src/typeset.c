@@ -1329,6 +1329,10 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 			if (piece + 1 == b->last_piece)
 				free_block(b);
 		}
+		/* Page labels as the footer numbers them: a reader's "go to page 12"
+		 * lands on the page that says "Page 12". */
+		snprintf(footer, sizeof footer, "%zu", i + 1);
+		cairo_pdf_surface_set_page_label(surface, cover_page ? "Cover" : footer);
 		cairo_show_page(cr);
 	}
 	cairo_tag_end(cr, "Document");

@@ -107,6 +107,15 @@ fi
 run "compare two appraisals of one organisation" $bin -q compare \
 	samples/harbourline-self-assessment.xml samples/harbourline-reappraisal-2027.xml -o "$out/"
 
+# Page labels follow the footer's numbers: the cover is "Cover", the next
+# page 2.
+if qpdf --json --json-key=pagelabels "$out/sse-cmm-handbook.pdf" |
+	tr -d ' \n' | grep -q '"index":0,"label":{"/P":"u:Cover","/St":1}},{"index":1,"label":{"/S":"/D","/St":2}'; then
+	tap OK "handbook page labels: Cover, then 2, 3, ..."
+else
+	tap FAIL "handbook page labels: Cover, then 2, 3, ..."
+fi
+
 # The same input gives the same bytes.
 $bin -q handbook --format pdf -o "$out/again.pdf"
 run "handbook PDF is reproducible" cmp "$out/sse-cmm-handbook.pdf" "$out/again.pdf"
