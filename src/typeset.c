@@ -130,7 +130,7 @@ struct ts {
 	GArray *items;           /* struct flow_item */
 	GPtrArray *blocks;       /* struct block *, parallel to items */
 	GHashTable *ids;         /* every id in the document */
-	GHashTable *widths;      /* "style|text" -> measured widths of table cells */
+	GHashTable *widths;      /* "style|attributes|text" -> struct measured */
 	GPtrArray *pending;      /* ids waiting for the next block */
 	bool break_pending;
 	bool after_cover;
@@ -383,15 +383,13 @@ take_ids(GPtrArray *dests, struct inline_text *it)
 	g_ptr_array_set_size(it->ids, 0);
 }
 
+static void measure_lines(struct text *t);
+
 /* Lay the text out at width and measure its lines. */
 static void
 make_text(struct ts *ts, struct text *t, struct inline_text *it, enum style st, double width,
           PangoAlignment align)
 {
-	PangoLayoutIter *iter;
-	PangoRectangle logical;
-	size_t i = 0;
-
 	t->layout = pango_layout_new(ts->pango);
 	pango_layout_set_font_description(t->layout, ts->fonts[st]);
 	pango_layout_set_width(t->layout, (int)(width * PANGO_SCALE));
@@ -403,6 +401,17 @@ make_text(struct ts *ts, struct text *t, struct inline_text *it, enum style st, 
 	pango_layout_set_attributes(t->layout, it->attrs);
 	t->links = it->links;
 	it->links = NULL;
+	measure_lines(t);
+}
+
+/* The positions and heights of t's lines, from its layout. */
+static void
+measure_lines(struct text *t)
+{
+	PangoLayoutIter *iter;
+	PangoRectangle logical;
+	size_t i = 0;
+
 	t->n_lines = (size_t)pango_layout_get_line_count(t->layout);
 	t->heights = g_new(double, t->n_lines ? t->n_lines : 1);
 	t->tops = g_new(double, t->n_lines ? t->n_lines : 1);
@@ -632,15 +641,33 @@ cell_text(struct ts *ts, struct inline_text *it, const xmlNode *cell)
 	}
 }
 
+/* A table cell's text measured unwrapped: its natural and smallest widths
+ * (without padding) and the layout, kept to draw cells that fit. */
+struct measured {
+	double pref, min;
+	PangoLayout *layout;
+};
+
+static void
+free_measured(gpointer p)
+{
+	struct measured *m = p;
+
+	g_object_unref(m->layout);
+	g_free(m);
+}
+
 /* Natural and smallest widths of a cell's text, from one unwrapped layout:
  * the smallest is the widest stretch between two break opportunities.
  * Table cells repeat ("F", "not rated", header labels), so results are kept
- * by style and text. */
+ * by style, attributes and text, with the layout (*layout, borrowed). */
 static void
-measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pref, double *min)
+measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pref, double *min,
+               PangoLayout **layout)
 {
-	char *key = g_strdup_printf("%d|%s", (int)st, it->s->str);
-	double *known = g_hash_table_lookup(ts->widths, key);
+	char *attr_text = pango_attr_list_to_string(it->attrs);
+	char *key = g_strdup_printf("%d|%s|%s", (int)st, attr_text, it->s->str);
+	struct measured *known = g_hash_table_lookup(ts->widths, key);
 	PangoLayout *l;
 	PangoRectangle r;
 	const PangoLogAttr *attrs;
@@ -648,14 +675,17 @@ measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pre
 	double start = 0, widest = 0;
 	const char *p;
 
+	g_free(attr_text);
 	if (known != NULL) {
-		*pref = known[0];
-		*min = known[1];
+		*pref = known->pref;
+		*min = known->min;
+		*layout = known->layout;
 		g_free(key);
 		return;
 	}
 	l = pango_layout_new(ts->pango);
 	pango_layout_set_font_description(l, ts->fonts[st]);
+	pango_layout_set_line_spacing(l, (float)styles[st].line_spacing);
 	pango_layout_set_text(l, it->s->str, (int)it->s->len);
 	pango_layout_set_attributes(l, it->attrs);
 	pango_layout_get_extents(l, NULL, &r);
@@ -680,10 +710,11 @@ measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pre
 			p = g_utf8_next_char(p);
 	}
 	*min = widest + 1;
-	g_object_unref(l);
-	known = g_new(double, 2);
-	known[0] = *pref;
-	known[1] = *min;
+	known = g_new(struct measured, 1);
+	known->pref = *pref;
+	known->min = *min;
+	known->layout = l;
+	*layout = l;
 	g_hash_table_insert(ts->widths, key, known);
 }
 
@@ -692,6 +723,8 @@ struct raw_cell {
 	int col, span;
 	bool head;
 	bool numeric;
+	PangoLayout *natural;     /* laid out unwrapped when measured; borrowed */
+	double natural_width;
 };
 
 static void
@@ -754,7 +787,9 @@ table(struct ts *ts, const xmlNode *n, double indent)
 
 			if (rc->span != 1)
 				continue;
-			measure_widths(ts, &rc->it, rc->head ? S_CELL_HEAD : S_CELL, &p, &m);
+			measure_widths(ts, &rc->it, rc->head ? S_CELL_HEAD : S_CELL, &p, &m,
+			               &rc->natural);
+			rc->natural_width = p;
 			p += 2 * pad;
 			m += 2 * pad;
 			if (p > pref[rc->col])
@@ -818,8 +853,16 @@ table(struct ts *ts, const xmlNode *n, double indent)
 			cl->width = w;
 			cl->head = rc->head;
 			take_ids(b->dests, &rc->it);
-			make_text(ts, &cl->t, &rc->it, rc->head ? S_CELL_HEAD : S_CELL,
-			          w - 2 * pad, rc->numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+			/* A left-aligned cell that fits on its lines unwrapped is drawn
+			 * from the layout that measured it, shaped once. */
+			if (rc->natural != NULL && !rc->numeric && rc->natural_width <= w - 2 * pad &&
+			    (rc->it.links == NULL || rc->it.links->len == 0)) {
+				cl->t.layout = g_object_ref(rc->natural);
+				measure_lines(&cl->t);
+			} else {
+				make_text(ts, &cl->t, &rc->it, rc->head ? S_CELL_HEAD : S_CELL,
+				          w - 2 * pad, rc->numeric ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+			}
 			lines[k] = cl->t.heights;
 			n_lines[k] = cl->t.n_lines;
 		}
@@ -1245,7 +1288,7 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	ts.items = g_array_new(FALSE, FALSE, sizeof(struct flow_item));
 	ts.blocks = g_ptr_array_new_with_free_func(destroy_block);
 	ts.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	ts.widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	ts.widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, free_measured);
 	ts.pending = g_ptr_array_new_with_free_func(g_free);
 	ts.owned = g_ptr_array_new_with_free_func(g_free);
 	collect_ids(ts.ids, body);
