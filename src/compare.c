@@ -8,6 +8,7 @@
 #include "products.h"
 #include "result.h"
 #include "session.h"
+#include "xmlbuild.h"
 
 struct comparison {
 	const struct model *m;
@@ -15,28 +16,6 @@ struct comparison {
 	size_t n;
 	char *previous_label, *current_label;
 };
-
-static void
-set(xmlNode *n, const char *name, const char *value)
-{
-	if (value != NULL)
-		xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
-}
-
-static void
-set_int(xmlNode *n, const char *name, long value)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof buf, "%ld", value);
-	set(n, name, buf);
-}
-
-static xmlNode *
-add(xmlNode *parent, const char *name)
-{
-	return xmlNewChild(parent, parent->ns, (const xmlChar *)name, NULL);
-}
 
 /* An organisation-wide level as a chart value. */
 static int
@@ -79,18 +58,18 @@ comparison_chart(void *ctx, const char *scope, char **title)
 static void
 add_level(xmlNode *parent, size_t n, const struct org_result *o)
 {
-	xmlNode *at = add(parent, "at");
+	xmlNode *at = xb_add(parent, "at");
 
-	set_int(at, "n", (long)n);
+	xb_set_int(at, "n", (long)n);
 	if (!o->in_scope)
-		set(at, "status", "out-of-scope");
+		xb_set(at, "status", "out-of-scope");
 	else if (o->org.level == RATE_NOT_APPLICABLE)
-		set(at, "status", "not-applicable");
+		xb_set(at, "status", "not-applicable");
 	else {
-		set(at, "status", "rated");
-		set_int(at, "level", o->org.level);
+		xb_set(at, "status", "rated");
+		xb_set_int(at, "level", o->org.level);
 		if (o->org.max_level > o->org.level)
-			set_int(at, "max-level", o->org.max_level);
+			xb_set_int(at, "max-level", o->org.max_level);
 	}
 }
 
@@ -120,14 +99,14 @@ static void
 add_change(xmlNode *parent, size_t step, const char *project, const char *ref,
            enum rating before, enum rating after)
 {
-	xmlNode *c = add(parent, "change");
+	xmlNode *c = xb_add(parent, "change");
 
-	set_int(c, "step", (long)step);
-	set(c, "project", project);
-	set(c, "practice", ref);
-	set(c, "label", results_label(ref));
-	set(c, "from", rate_rating_name(before));
-	set(c, "to", rate_rating_name(after));
+	xb_set_int(c, "step", (long)step);
+	xb_set(c, "project", project);
+	xb_set(c, "practice", ref);
+	xb_set(c, "label", results_label(ref));
+	xb_set(c, "from", rate_rating_name(before));
+	xb_set(c, "to", rate_rating_name(after));
 }
 
 /* The practices of area pa_i whose rating changed from appraisal step-1 to
@@ -209,13 +188,13 @@ add_findings(xmlNode *root, const struct appraisal *from, const struct appraisal
 
 		if (strcmp(f->kind, "weakness") != 0 || has_matching_weakness(other, f))
 			continue;
-		n = add(root, "finding");
-		set(n, "change", change);
-		set_int(n, "step", (long)step);
-		set(n, "id", f->id);
-		set(n, "area", f->pa != NULL ? f->pa->id : NULL);
-		set(n, "practices", f->practices);
-		set(n, "project", f->project);
+		n = xb_add(root, "finding");
+		xb_set(n, "change", change);
+		xb_set_int(n, "step", (long)step);
+		xb_set(n, "id", f->id);
+		xb_set(n, "area", f->pa != NULL ? f->pa->id : NULL);
+		xb_set(n, "practices", f->practices);
+		xb_set(n, "project", f->project);
 		xmlNewTextChild(n, n->ns, (const xmlChar *)"summary", (const xmlChar *)f->summary);
 	}
 }
@@ -233,39 +212,39 @@ comparison_input(const struct comparison *cmp)
 
 	xmlSetNs(root, ns);
 	xmlDocSetRootElement(doc, root);
-	set_int(root, "appraisals", (long)cmp->n);
-	set(root, "standard", m->standard);
+	xb_set_int(root, "appraisals", (long)cmp->n);
+	xb_set(root, "standard", m->standard);
 	for (k = 0; k < cmp->n; k++) {
 		const struct appraisal *a = cmp->rated[k].appraisal;
-		xmlNode *n = add(root, "appraisal");
+		xmlNode *n = xb_add(root, "appraisal");
 		char *name = g_path_get_basename(a->path);
 
-		set_int(n, "n", (long)(k + 1));
-		set(n, "file", name);
-		set(n, "id", a->id);
-		set(n, "title", a->title);
-		set(n, "organization", a->organization);
-		set(n, "model-version", a->model_version);
-		set(n, "method", a->method == RATE_ISO15504 ? "iso15504" : "ssam");
-		set(n, "start", a->date_start);
-		set(n, "end", a->date_end);
-		set(n, "confidentiality", a->confidentiality);
-		set_int(n, "projects", (long)a->n_projects);
+		xb_set_int(n, "n", (long)(k + 1));
+		xb_set(n, "file", name);
+		xb_set(n, "id", a->id);
+		xb_set(n, "title", a->title);
+		xb_set(n, "organization", a->organization);
+		xb_set(n, "model-version", a->model_version);
+		xb_set(n, "method", a->method == RATE_ISO15504 ? "iso15504" : "ssam");
+		xb_set(n, "start", a->date_start);
+		xb_set(n, "end", a->date_end);
+		xb_set(n, "confidentiality", a->confidentiality);
+		xb_set_int(n, "projects", (long)a->n_projects);
 		g_free(name);
 	}
 	if (last->target != NULL) {
-		xmlNode *t = add(root, "target");
+		xmlNode *t = xb_add(root, "target");
 
-		set(t, "id", last->target->id);
-		set(t, "title", last->target->title);
-		set(t, "issuer", last->target->issuer);
-		set(t, "reference", last->target->reference);
+		xb_set(t, "id", last->target->id);
+		xb_set(t, "title", last->target->title);
+		xb_set(t, "issuer", last->target->issuer);
+		xb_set(t, "reference", last->target->reference);
 	}
 	for (i = 0; i < m->n_pas; i++) {
-		xmlNode *area = add(root, "area");
+		xmlNode *area = xb_add(root, "area");
 
-		set(area, "ref", m->pas[i].id);
-		set(area, "title", m->pas[i].title);
+		xb_set(area, "ref", m->pas[i].id);
+		xb_set(area, "title", m->pas[i].title);
 		for (k = 0; k < cmp->n; k++)
 			add_level(area, k + 1, &cmp->rated[k].results->org[i]);
 		for (k = 0; k < cmp->n; k++) {
@@ -273,14 +252,14 @@ comparison_input(const struct comparison *cmp)
 
 			if (o->target < 0)
 				continue;
-			xmlNode *t = add(area, "target");
+			xmlNode *t = xb_add(area, "target");
 
-			set_int(t, "n", (long)(k + 1));
-			set_int(t, "level", o->target);
-			set(t, "status", o->gap.kind == GAP_MEETS   ? "meets"
+			xb_set_int(t, "n", (long)(k + 1));
+			xb_set_int(t, "level", o->target);
+			xb_set(t, "status", o->gap.kind == GAP_MEETS   ? "meets"
 			                 : o->gap.kind == GAP_SHORT ? "short"
 			                                            : "not-appraised");
-			set_int(t, "gap", o->gap.gap);
+			xb_set_int(t, "gap", o->gap.gap);
 		}
 		for (k = 1; k < cmp->n; k++)
 			add_changes(area, cmp->rated[k - 1].appraisal, cmp->rated[k].appraisal, k + 1, i);

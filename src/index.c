@@ -9,6 +9,7 @@
 #include "datadir.h"
 #include "result.h"
 #include "schema.h"
+#include "xmlbuild.h"
 #include "xmlload.h"
 #include "xmlnode.h"
 
@@ -18,12 +19,6 @@ static const struct xml_limits result_limits = {4u << 20, 16, 200000, 16};
 /* Levels 0-5, then not applicable and out of scope: the columns of the
  * spread table. */
 enum { SPREAD_NA = 6, SPREAD_OUT = 7, SPREAD_COLUMNS = 8 };
-
-static void
-set(xmlNode *n, const char *name, const char *value)
-{
-	xmlNewProp(n, (const xmlChar *)name, (const xmlChar *)value);
-}
 
 /* A link from the index's directory to file, safe in an href whatever the
  * file is called: every path segment percent-encoded (so "javascript:"
@@ -78,7 +73,7 @@ add_links(xmlNode *entry, const char *result_path, const char *index_dir)
 			if (g_file_test(file, G_FILE_TEST_IS_REGULAR)) {
 				char *href = relative_href(index_dir, file);
 
-				set(entry, attr, href);
+				xb_set(entry, attr, href);
 				g_free(href);
 			}
 			g_free(attr);
@@ -181,8 +176,8 @@ index_input(const struct model *m, char **paths, xmlDoc **docs, size_t n,
 	for (i = 0; i < m->n_pas; i++) {
 		xmlNode *a = xmlNewChild(areas, ns, (const xmlChar *)"area", NULL);
 
-		set(a, "ref", m->pas[i].id);
-		set(a, "title", m->pas[i].title);
+		xb_set(a, "ref", m->pas[i].id);
+		xb_set(a, "title", m->pas[i].title);
 	}
 	for (i = 0; i < n; i++) {
 		xmlNode *r = xmlDocGetRootElement(docs[i]), *org, *a, *app;
@@ -190,7 +185,7 @@ index_input(const struct model *m, char **paths, xmlDoc **docs, size_t n,
 
 		stem[strlen(stem) - strlen(INDEX_RESULT_SUFFIX)] = '\0';
 		entry = xmlNewChild(root, ns, (const xmlChar *)"entry", NULL);
-		set(entry, "name", stem);
+		xb_set(entry, "name", stem);
 		add_links(entry, paths[i], index_dir);
 		xmlAddChild(entry, xmlDocCopyNode(r, doc, 1));
 		g_free(stem);
@@ -213,8 +208,8 @@ index_input(const struct model *m, char **paths, xmlDoc **docs, size_t n,
 	for (i = 0; i < n_failed; i++) {
 		xmlNode *f = xmlNewChild(root, ns, (const xmlChar *)"failed", NULL);
 
-		set(f, "name", failed[i].name);
-		set(f, "reason", failed[i].reason);
+		xb_set(f, "name", failed[i].name);
+		xb_set(f, "reason", failed[i].reason);
 	}
 	spread = xmlNewChild(root, ns, (const xmlChar *)"spread", NULL);
 	for (i = 0; i < m->n_pas; i++) {
@@ -222,23 +217,23 @@ index_input(const struct model *m, char **paths, xmlDoc **docs, size_t n,
 		                                                 "na", "out"};
 		xmlNode *a = xmlNewChild(spread, ns, (const xmlChar *)"area", NULL);
 
-		set(a, "ref", m->pas[i].id);
+		xb_set(a, "ref", m->pas[i].id);
 		for (k = 0; k < SPREAD_COLUMNS; k++) {
 			snprintf(buf, sizeof buf, "%u", counts[i][k]);
-			set(a, cols[k], buf);
+			xb_set(a, cols[k], buf);
 		}
 	}
 	snprintf(buf, sizeof buf, "%zu", n);
-	set(root, "appraisals", buf);
+	xb_set(root, "appraisals", buf);
 	snprintf(buf, sizeof buf, "%u", g_hash_table_size(orgs));
-	set(root, "organizations", buf);
+	xb_set(root, "organizations", buf);
 	if (g_hash_table_size(orgs) == 1) {
 		GHashTableIter it;
 		gpointer key;
 
 		g_hash_table_iter_init(&it, orgs);
 		g_hash_table_iter_next(&it, &key, NULL);
-		set(root, "organization", key);
+		xb_set(root, "organization", key);
 	}
 	g_hash_table_destroy(orgs);
 	g_free(counts);

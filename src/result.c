@@ -6,42 +6,21 @@
 
 #include <glib.h>
 
+#include "xmlbuild.h"
+
 #ifndef SSECMM_VERSION
 #define SSECMM_VERSION "0.0"
 #endif
 
-static xmlNode *
-add(xmlNode *parent, const char *name)
-{
-	return xmlNewChild(parent, parent->ns, (const xmlChar *)name, NULL);
-}
-
-/* Attributes from data go through xmlNewProp, which escapes on output. */
-static void
-set(xmlNode *node, const char *name, const char *value)
-{
-	if (value != NULL)
-		xmlNewProp(node, (const xmlChar *)name, (const xmlChar *)value);
-}
-
-static void
-set_int(xmlNode *node, const char *name, long value)
-{
-	char buf[32];
-
-	snprintf(buf, sizeof buf, "%ld", value);
-	set(node, name, buf);
-}
-
 static void
 add_input(xmlNode *inputs, const char *role, const char *path, const char *sha256)
 {
-	xmlNode *in = add(inputs, "input");
+	xmlNode *in = xb_add(inputs, "input");
 	char *name = g_path_get_basename(path);
 
-	set(in, "role", role);
-	set(in, "name", name);
-	set(in, "sha256", sha256);
+	xb_set(in, "role", role);
+	xb_set(in, "name", name);
+	xb_set(in, "sha256", sha256);
 	g_free(name);
 }
 
@@ -59,38 +38,38 @@ gap_status(enum rate_gap_kind k)
 static void
 add_project(xmlNode *root, const struct results *r, const struct project_result *pr)
 {
-	xmlNode *pn = add(root, "project");
+	xmlNode *pn = xb_add(root, "project");
 	size_t i, b;
 
-	set(pn, "id", pr->project->id);
-	set(pn, "name", pr->project->name);
+	xb_set(pn, "id", pr->project->id);
+	xb_set(pn, "name", pr->project->name);
 	for (i = 0; i < r->m->n_pas; i++) {
 		const struct area_result *ar = &pr->areas[i];
-		xmlNode *an = add(pn, "area");
+		xmlNode *an = xb_add(pn, "area");
 
-		set(an, "ref", ar->pa->id);
+		xb_set(an, "ref", ar->pa->id);
 		if (!ar->in_scope) {
-			set(an, "status", "out-of-scope");
+			xb_set(an, "status", "out-of-scope");
 			continue;
 		}
 		if (ar->rate.level == RATE_NOT_APPLICABLE) {
-			set(an, "status", "not-applicable");
+			xb_set(an, "status", "not-applicable");
 		} else {
-			set(an, "status", "rated");
-			set_int(an, "level", ar->rate.level);
+			xb_set(an, "status", "rated");
+			xb_set_int(an, "level", ar->rate.level);
 			if (ar->rate.next_level > 0)
-				set_int(an, "next-level", ar->rate.next_level);
+				xb_set_int(an, "next-level", ar->rate.next_level);
 		}
 		if (ar->claimed >= 0)
-			set_int(an, "claimed", ar->claimed);
+			xb_set_int(an, "claimed", ar->claimed);
 		xmlNewTextChild(an, an->ns, (const xmlChar *)"reason", (const xmlChar *)ar->reason);
 		for (b = 0; b < ar->rate.n_blockers && b < RATE_MAX_BLOCKERS; b++) {
 			const struct rate_item *it = ar->rate.blockers[b];
-			xmlNode *bn = add(an, "blocker");
+			xmlNode *bn = xb_add(an, "blocker");
 
-			set(bn, "ref", it->id);
-			set(bn, "label", results_label(it->id));
-			set(bn, "rating", rate_rating_name(it->rating));
+			xb_set(bn, "ref", it->id);
+			xb_set(bn, "label", results_label(it->id));
+			xb_set(bn, "rating", rate_rating_name(it->rating));
 		}
 	}
 }
@@ -109,74 +88,74 @@ result_document(const struct results *r)
 	ns = xmlNewNs(root, (const xmlChar *)RESULT_NS, NULL);
 	xmlSetNs(root, ns);
 	xmlDocSetRootElement(doc, root);
-	set(root, "format", "1");
-	set(root, "tool", "ssecmm " SSECMM_VERSION);
+	xb_set(root, "format", "1");
+	xb_set(root, "tool", "ssecmm " SSECMM_VERSION);
 
-	inputs = add(root, "inputs");
+	inputs = xb_add(root, "inputs");
 	add_input(inputs, "model", m->path, m->sha256);
 	add_input(inputs, "appraisal", a->path, a->sha256);
 	if (r->target != NULL && r->target != a->target)
 		add_input(inputs, "target", r->target->path, r->target->sha256);
 
-	n = add(root, "model");
-	set(n, "standard", m->standard);
-	set(n, "version", m->model_version);
-	set(n, "data-version", m->data_version);
+	n = xb_add(root, "model");
+	xb_set(n, "standard", m->standard);
+	xb_set(n, "version", m->model_version);
+	xb_set(n, "data-version", m->data_version);
 
-	n = add(root, "appraisal");
-	set(n, "id", a->id);
-	set(n, "title", a->title);
-	set(n, "organization", a->organization);
-	set(n, "method", a->method == RATE_ISO15504 ? "iso15504" : "ssam");
-	set(n, "start", a->date_start);
-	set(n, "end", a->date_end);
-	set(n, "report", a->date_report);
-	set(n, "valid-until", a->valid_until);
-	set(n, "confidentiality", a->confidentiality);
-	set_int(n, "projects", (long)a->n_projects);
+	n = xb_add(root, "appraisal");
+	xb_set(n, "id", a->id);
+	xb_set(n, "title", a->title);
+	xb_set(n, "organization", a->organization);
+	xb_set(n, "method", a->method == RATE_ISO15504 ? "iso15504" : "ssam");
+	xb_set(n, "start", a->date_start);
+	xb_set(n, "end", a->date_end);
+	xb_set(n, "report", a->date_report);
+	xb_set(n, "valid-until", a->valid_until);
+	xb_set(n, "confidentiality", a->confidentiality);
+	xb_set_int(n, "projects", (long)a->n_projects);
 
 	if (r->target != NULL) {
-		n = add(root, "target");
-		set(n, "id", r->target->id);
-		set(n, "title", r->target->title);
-		set(n, "issuer", r->target->issuer);
-		set(n, "reference", r->target->reference);
+		n = xb_add(root, "target");
+		xb_set(n, "id", r->target->id);
+		xb_set(n, "title", r->target->title);
+		xb_set(n, "issuer", r->target->issuer);
+		xb_set(n, "reference", r->target->reference);
 	}
 
 	for (i = 0; i < m->n_pas; i++)
 		if (r->org[i].in_scope)
 			in_scope++;
-	n = add(root, "summary");
-	set_int(n, "areas", (long)m->n_pas);
-	set_int(n, "in-scope", (long)in_scope);
-	set_int(n, "targets", (long)r->n_targets);
-	set_int(n, "meets", (long)r->n_meets);
-	set_int(n, "short", (long)r->n_short);
-	set_int(n, "not-appraised", (long)r->n_not_appraised);
+	n = xb_add(root, "summary");
+	xb_set_int(n, "areas", (long)m->n_pas);
+	xb_set_int(n, "in-scope", (long)in_scope);
+	xb_set_int(n, "targets", (long)r->n_targets);
+	xb_set_int(n, "meets", (long)r->n_meets);
+	xb_set_int(n, "short", (long)r->n_short);
+	xb_set_int(n, "not-appraised", (long)r->n_not_appraised);
 
 	for (i = 0; i < r->n_projects; i++)
 		add_project(root, r, &r->projects[i]);
 
-	org = add(root, "organization");
+	org = xb_add(root, "organization");
 	for (i = 0; i < m->n_pas; i++) {
 		const struct org_result *o = &r->org[i];
-		xmlNode *an = add(org, "area");
+		xmlNode *an = xb_add(org, "area");
 
-		set(an, "ref", m->pas[i].id);
+		xb_set(an, "ref", m->pas[i].id);
 		if (!o->in_scope)
-			set(an, "status", "out-of-scope");
+			xb_set(an, "status", "out-of-scope");
 		else if (o->org.level == RATE_NOT_APPLICABLE)
-			set(an, "status", "not-applicable");
+			xb_set(an, "status", "not-applicable");
 		else {
-			set(an, "status", "rated");
-			set_int(an, "level", o->org.level);
-			set_int(an, "max-level", o->org.max_level);
-			set_int(an, "projects", (long)o->org.n_projects);
+			xb_set(an, "status", "rated");
+			xb_set_int(an, "level", o->org.level);
+			xb_set_int(an, "max-level", o->org.max_level);
+			xb_set_int(an, "projects", (long)o->org.n_projects);
 		}
 		if (o->target >= 0) {
-			set_int(an, "target", o->target);
-			set(an, "gap-status", gap_status(o->gap.kind));
-			set_int(an, "gap", o->gap.gap);
+			xb_set_int(an, "target", o->target);
+			xb_set(an, "gap-status", gap_status(o->gap.kind));
+			xb_set_int(an, "gap", o->gap.gap);
 		}
 	}
 	return doc;
