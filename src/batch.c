@@ -14,6 +14,7 @@
 
 #include "commands.h"
 #include "index.h"
+#include "listing.h"
 #include "press.h"
 #include "products.h"
 #include "result.h"
@@ -84,42 +85,19 @@ parse_count(const char *s, unsigned long max, unsigned long *out)
 	return errno == 0 && *out >= 1 && *out <= max && (*end == '\0' || *end == '/');
 }
 
-static int
-by_path(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The files an operand stands for: itself, or the *.xml files directly
  * inside a directory, in name order.  False after reporting. */
 static bool
 expand(const char *operand, GPtrArray *paths, GHashTable *in_dir, struct diag *d)
 {
-	GError *err = NULL;
-	GDir *dir;
-	const char *name;
 	guint first = paths->len, i;
 
 	if (!g_file_test(operand, G_FILE_TEST_IS_DIR)) {
 		g_ptr_array_add(paths, g_strdup(operand));
 		return true;
 	}
-	dir = g_dir_open(operand, 0, &err);
-	if (dir == NULL) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, operand, 0, 0, "cannot read: %s", err->message);
-		g_error_free(err);
+	if (!listing_read(operand, ".xml", paths, d))
 		return false;
-	}
-	while ((name = g_dir_read_name(dir)) != NULL) {
-		char *path = g_build_filename(operand, name, NULL);
-
-		if (g_str_has_suffix(name, ".xml") && g_file_test(path, G_FILE_TEST_IS_REGULAR))
-			g_ptr_array_add(paths, path);
-		else
-			g_free(path);
-	}
-	g_dir_close(dir);
-	qsort(paths->pdata + first, paths->len - first, sizeof(char *), by_path);
 	for (i = first; i < paths->len; i++)
 		g_hash_table_add(in_dir, paths->pdata[i]);
 	return true;

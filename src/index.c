@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "datadir.h"
+#include "listing.h"
 #include "result.h"
 #include "schema.h"
 #include "xmlbuild.h"
@@ -264,20 +265,11 @@ index_write(struct session *s, struct press *p, char **paths, size_t n,
 	return ok;
 }
 
-static int
-by_name(gconstpointer a, gconstpointer b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The result files an operand stands for: the file itself, or every
  * NAME-result.xml directly inside a directory, in name order. */
 static bool
 collect(const char *operand, GPtrArray *paths, struct diag *d)
 {
-	GDir *dir;
-	GError *err = NULL;
-	const char *name;
 	guint first = paths->len;
 
 	if (!g_file_test(operand, G_FILE_TEST_IS_DIR)) {
@@ -290,21 +282,11 @@ collect(const char *operand, GPtrArray *paths, struct diag *d)
 		g_ptr_array_add(paths, g_strdup(operand));
 		return true;
 	}
-	dir = g_dir_open(operand, 0, &err);
-	if (dir == NULL) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, operand, 0, 0, "cannot read: %s", err->message);
-		g_error_free(err);
+	if (!listing_read(operand, INDEX_RESULT_SUFFIX, paths, d))
 		return false;
-	}
-	while ((name = g_dir_read_name(dir)) != NULL)
-		if (g_str_has_suffix(name, INDEX_RESULT_SUFFIX) &&
-		    strlen(name) > strlen(INDEX_RESULT_SUFFIX))
-			g_ptr_array_add(paths, g_build_filename(operand, name, NULL));
-	g_dir_close(dir);
 	if (paths->len == first)
 		diag_report(d, DIAG_WARNING, EXIT_OK, operand, 0, 0, "no *%s files here",
 		            INDEX_RESULT_SUFFIX);
-	qsort(paths->pdata + first, paths->len - first, sizeof(char *), by_name);
 	return true;
 }
 

@@ -12,6 +12,7 @@
 
 #include "datadir.h"
 #include "diag.h"
+#include "schema.h"
 #include "xmlload.h"
 
 /* libFuzzer's entry points; declared here because the warnings ask for
@@ -69,6 +70,18 @@ fuzz_require(const void *what, const char *name)
 		        name);
 		exit(1);
 	}
+}
+
+/* The schema at rel under the data directory, which must load. */
+static inline struct schema *
+fuzz_schema(const char *rel, struct diag *d)
+{
+	char *path = datadir_path(rel);
+	struct schema *s = schema_load(path, d);
+
+	g_free(path);
+	fuzz_require(s, rel);
+	return s;
 }
 
 #endif

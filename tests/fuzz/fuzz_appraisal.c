@@ -24,14 +24,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	fuzz_init();
 	diag_init(&d, stderr, false, false);
-	path = datadir_path("model-xml/model.xsd");
-	model_xsd = schema_load(path, &d);
-	g_free(path);
-	fuzz_require(model_xsd, "model-xml/model.xsd");
-	path = datadir_path("model-xml/appraisal.xsd");
-	appraisal_xsd = schema_load(path, &d);
-	g_free(path);
-	fuzz_require(appraisal_xsd, "model-xml/appraisal.xsd");
+	model_xsd = fuzz_schema("model-xml/model.xsd", &d);
+	appraisal_xsd = fuzz_schema("model-xml/appraisal.xsd", &d);
 	path = datadir_path("model-xml/sse-cmm.xml");
 	model = model_load(path, model_xsd, &d);
 	g_free(path);

@@ -11,16 +11,12 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct diag d;
-	char *path;
 
 	(void)argc;
 	(void)argv;
 	fuzz_init();
 	diag_init(&d, stderr, false, false);
-	path = datadir_path("model-xml/model.xsd");
-	model_xsd = schema_load(path, &d);
-	g_free(path);
-	fuzz_require(model_xsd, "model-xml/model.xsd");
+	model_xsd = fuzz_schema("model-xml/model.xsd", &d);
 	return 0;
 }
 

@@ -130,16 +130,12 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	static const uint8_t warm_up[] = "warm-up";
 	struct diag d;
-	char *path;
 
 	(void)argc;
 	(void)argv;
 	fuzz_init();
 	diag_init(&d, stderr, false, false);
-	path = datadir_path("templates/xhtml-subset.xsd");
-	subset_xsd = schema_load(path, &d);
-	g_free(path);
-	fuzz_require(subset_xsd, "templates/xhtml-subset.xsd");
+	subset_xsd = fuzz_schema("templates/xhtml-subset.xsd", &d);
 	style = html_style_load(&d);
 	fuzz_require(style, "stylesheets/ssecmm.css");
 	devnull = fopen("/dev/null", "w");
