@@ -5,13 +5,17 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "heap.h"
 #include "xform.h"
 #include "xmlload.h"
 
 int
 main(int argc, char **argv)
 {
-	int status = ssecmm_main(argc, argv, stdout, stderr);
+	int status;
+
+	heap_prepare((size_t)128 << 20);
+	status = ssecmm_main(argc, argv, stdout, stderr);
 
 	/* A full disk shows up only when the buffered output is flushed. */
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
