@@ -102,11 +102,11 @@ validate_one(struct validate_state *st, const char *path)
 {
 	struct cli *c = st->c;
 	const char *display = strcmp(path, "-") == 0 ? "<stdin>" : path;
-	char sha256[65];
+	const char sha256[65] = "";   /* validation records no digest */
 	xmlDoc *doc;
 	xmlNode *root;
 
-	doc = xmlload_file(path, NULL, &c->diag, sha256);
+	doc = xmlload_file(path, NULL, &c->diag, NULL);
 	if (doc == NULL)
 		return false;
 	if (has_root(doc, "model", MODEL_NS)) {
