@@ -61,6 +61,7 @@ chart_cairo_draw(const struct chart *c, cairo_t *cr)
 	cairo_save(cr);
 	layout = pango_cairo_create_layout(cr);
 	pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72);
+	pango_context_set_round_glyph_positions(pango_layout_get_context(layout), FALSE);
 	pango_layout_context_changed(layout);
 	for (i = 0; i < c->n_shapes; i++) {
 		const struct chart_shape *s = &c->shapes[i];

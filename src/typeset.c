@@ -268,6 +268,50 @@ has_class(const xmlNode *n, const char *cls)
 
 static void put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n);
 
+/* Whether the text of a <bdi> needs isolating: only a right-to-left
+ * character or a bidirectional control can reorder text around it, and the
+ * paragraphs around are left-to-right.  (No installed font has the isolate
+ * characters, and each one costs pango a fallback font load.)  The ranges
+ * are those whose characters Unicode gives the classes R, AL or AN. */
+static bool
+needs_isolation(const xmlNode *n)
+{
+	char *text = xn_text(n);
+	bool rtl = false;
+
+	for (const char *p = text; !rtl && *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		rtl = (c >= 0x0590 && c <= 0x08FF) || c == 0x200E || c == 0x200F ||
+		      (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+		      (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) ||
+		      (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
+	}
+	g_free(text);
+	return rtl;
+}
+
+
+/* Code from start to the end: the monospaced face, except for zero-width
+ * spaces (break opportunities, see put_text), which that face lacks: pango
+ * would load a generic fallback font just to measure an invisible box. */
+static void
+code_attrs(struct inline_text *it, int start)
+{
+	static const char zwsp[] = "\xE2\x80\x8B";
+	const char *p = it->s->str + start;
+
+	add_color_attr(it->attrs, pango_attr_family_new(MONO), start, (int)it->s->len);
+	while ((p = strstr(p, zwsp)) != NULL) {
+		int at = (int)(p - it->s->str);
+
+		/* Inserted later and starting later: wins over the code's face. */
+		add_color_attr(it->attrs, pango_attr_family_new(FONT), at, at + 3);
+		p += 3;
+	}
+}
+
+
 static void
 put_children(struct ts *ts, struct inline_text *it, const xmlNode *n)
 {
@@ -281,6 +325,7 @@ put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 {
 	int start;
 	size_t b;
+	bool isolate;
 
 	if (n->type == XML_TEXT_NODE) {
 		put_text(it, (const char *)n->content);
@@ -301,10 +346,11 @@ put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 		it->space = false;
 	}
 	start = (int)it->s->len;
-	if (xn_is(n, "bdi"))
+	isolate = xn_is(n, "bdi") && needs_isolation(n);
+	if (isolate)
 		g_string_append(it->s, "\xE2\x81\xA8"); /* first strong isolate */
 	put_children(ts, it, n);
-	if (xn_is(n, "bdi")) {
+	if (isolate) {
 		close_bidi(it->s, (size_t)start + 3);
 		g_string_append(it->s, "\xE2\x81\xA9"); /* pop directional isolate */
 	}
@@ -315,7 +361,7 @@ put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 		add_color_attr(it->attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start,
 		               (int)it->s->len);
 	else if (xn_is(n, "code"))
-		add_color_attr(it->attrs, pango_attr_family_new(MONO), start, (int)it->s->len);
+		code_attrs(it, start);
 	else if (xn_is(n, "small"))
 		add_color_attr(it->attrs, pango_attr_scale_new(0.85), start, (int)it->s->len);
 	else if (xn_is(n, "a")) {
@@ -1273,6 +1319,10 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	ts.pango = pango_font_map_create_context(pango_cairo_font_map_get_default());
 	/* Points, not pixels: at pango's default 96 dpi text comes out 4/3 too large. */
 	pango_cairo_context_set_resolution(ts.pango, 72);
+	/* Glyphs where the font puts them: rounded to whole points (pango's
+	 * default, meant for screens) letters jitter by up to half a point and
+	 * every glyph needs its own position in the PDF. */
+	pango_context_set_round_glyph_positions(ts.pango, FALSE);
 	fopts = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fopts, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fopts, CAIRO_HINT_STYLE_NONE);

@@ -35,7 +35,9 @@ static void
 bars_are_proportional_to_levels(void **state)
 {
 	const struct chart_bar bars[] = {
-		{"PA01", 1, -1, -1}, {"PA02", 2, -1, -1}, {"PA03", 4, -1, -1},
+		{.label = "PA01", .level = 1, .max_level = -1, .target = -1},
+		{.label = "PA02", .level = 2, .max_level = -1, .target = -1},
+		{.label = "PA03", .level = 4, .max_level = -1, .target = -1},
 	};
 	struct chart *c = chart_profile(bars, 3);
 	const struct chart_shape *b1 = NULL, *b2 = NULL, *b4 = NULL;
@@ -73,7 +75,9 @@ static void
 target_and_range_are_marked_and_explained(void **state)
 {
 	const struct chart_bar bars[] = {
-		{"PA01", 1, 3, 2}, {"PA02", 2, -1, 2}, {"PA03", 0, -1, -1},
+		{.label = "PA01", .level = 1, .max_level = 3, .target = 2},
+		{.label = "PA02", .level = 2, .max_level = -1, .target = 2},
+		{.label = "PA03", .level = 0, .max_level = -1, .target = -1},
 	};
 	struct chart *c = chart_profile(bars, 3);
 
@@ -92,7 +96,10 @@ target_and_range_are_marked_and_explained(void **state)
 static void
 not_applicable_and_out_of_scope_are_labelled(void **state)
 {
-	const struct chart_bar bars[] = {{"PA01", CHART_NA, -1, -1}, {"PA02", CHART_OUT, -1, 2}};
+	const struct chart_bar bars[] = {
+		{.label = "PA01", .level = CHART_NA, .max_level = -1, .target = -1},
+		{.label = "PA02", .level = CHART_OUT, .max_level = -1, .target = 2},
+	};
 	struct chart *c = chart_profile(bars, 2);
 
 	(void)state;
@@ -106,7 +113,10 @@ not_applicable_and_out_of_scope_are_labelled(void **state)
 static void
 same_input_same_shapes(void **state)
 {
-	const struct chart_bar bars[] = {{"PA01", 3, 5, 4}, {"PA02", 5, -1, 5}};
+	const struct chart_bar bars[] = {
+		{.label = "PA01", .level = 3, .max_level = 5, .target = 4},
+		{.label = "PA02", .level = 5, .max_level = -1, .target = 5},
+	};
 	struct chart *a = chart_profile(bars, 2), *b = chart_profile(bars, 2);
 	size_t i;
 
