@@ -196,6 +196,7 @@ work(struct batch *b, struct job *j, FILE *err)
 	dest.inputs = (const char *const[]){j->path, c->target_path, c->model_path};
 	dest.n_inputs = 3;
 	b->s.diag = &d;
+	product_warm_fonts(&dest);
 	doc = xmlload_file(j->path, NULL, &d, sha256);
 	if (doc != NULL && j->in_dir && xn_is(xmlDocGetRootElement(doc), "target-profile")) {
 		xmlFreeDoc(doc);

@@ -311,6 +311,7 @@ cmd_compare(struct cli *c)
 
 	if ((status = product_dest_from_cli(c, &dest)) >= 0)
 		return status;
+	product_warm_fonts(&dest);
 	cmp.n = (size_t)c->n_operands;
 	cmp.rated = g_new0(struct rated, cmp.n);
 	inputs = g_new0(const char *, cmp.n + 2);

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "heap.h"
+#include "typeset.h"
 #include "xform.h"
 #include "xmlload.h"
 
@@ -24,6 +25,7 @@ main(int argc, char **argv)
 		if (status == EXIT_OK)
 			status = EXIT_IO;
 	}
+	typeset_fonts_join();
 	xform_cleanup();
 	xmlload_cleanup();
 	return status;

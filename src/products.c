@@ -156,6 +156,13 @@ product_stem(const char *path)
 	return base;
 }
 
+void
+product_warm_fonts(const struct product_dest *dest)
+{
+	if (dest->formats & PRODUCT_PDF)
+		typeset_warm_fonts();
+}
+
 static void
 wrote(const struct product_dest *dest, const char *path)
 {
@@ -236,6 +243,7 @@ cmd_handbook(struct cli *c)
 		return status;
 	dest.inputs = (const char *const[]){c->model_path};
 	dest.n_inputs = 1;
+	product_warm_fonts(&dest);
 	p = press_new();
 	if (session_open(&s, c->model_path, &c->diag))
 		product_render(p, "templates/handbook.xsl", s.model->doc, NULL, NULL,
@@ -262,6 +270,7 @@ appraisal_product(struct cli *c, const char *template, const char *suffix)
 	dest.input_path = c->operands[0];
 	dest.inputs = (const char *const[]){c->operands[0], c->target_path, c->model_path};
 	dest.n_inputs = 3;
+	product_warm_fonts(&dest);
 	if (!session_open(&s, c->model_path, &c->diag) ||
 	    !session_rate(&s, c->operands[0], c->target_path, &rated))
 		goto done;

@@ -163,6 +163,96 @@ add_color_attr(PangoAttrList *attrs, PangoAttribute *a, int start, int end)
 	pango_attr_list_insert(attrs, a);
 }
 
+/* ---- fonts ---- */
+
+/* The process's font map once typeset_warm_fonts made it, and the thread
+ * loading its fonts until typesetting needs them. */
+static PangoFontMap *font_map;
+static GThread *warming;
+
+/* A context with the typesetter's settings.  pango keeps loaded fonts per
+ * context settings, so the warm-up uses the same. */
+static PangoContext *
+new_context(PangoFontMap *map)
+{
+	PangoContext *c = pango_font_map_create_context(map);
+	cairo_font_options_t *fopts = cairo_font_options_create();
+
+	/* Points, not pixels: at pango's default 96 dpi text comes out 4/3 too large. */
+	pango_cairo_context_set_resolution(c, 72);
+	/* Glyphs where the font puts them: rounded to whole points (pango's
+	 * default, meant for screens) letters jitter by up to half a point and
+	 * every glyph needs its own position in the PDF. */
+	pango_context_set_round_glyph_positions(c, FALSE);
+	cairo_font_options_set_hint_metrics(fopts, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fopts, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(c, fopts);
+	cairo_font_options_destroy(fopts);
+	return c;
+}
+
+/* The font of every style; pango_font_description_free each. */
+static void
+make_fonts(PangoFontDescription *fonts[S_STYLES])
+{
+	for (size_t i = 0; i < S_STYLES; i++) {
+		fonts[i] = pango_font_description_new();
+		pango_font_description_set_family(fonts[i], FONT);
+		pango_font_description_set_absolute_size(fonts[i], styles[i].size * PANGO_SCALE);
+		pango_font_description_set_weight(fonts[i],
+		                                  styles[i].bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	}
+}
+
+/* Lay out a line in each style the products use, with the inline forms of
+ * body text and table cells, so that pango has loaded those fonts, sorted
+ * their fallbacks and measured them: a millisecond or two for each, most
+ * of a short document's typesetting. */
+static gpointer
+warm(gpointer data)
+{
+	static const enum style used[] = {S_BODY, S_SMALL, S_H1, S_H2, S_H3, S_H4, S_CELL_HEAD,
+	                                  S_CAPTION};
+	/* Body text with "strong", "code" and "small" as put_inline marks them
+	 * (S_SMALL is also the table cells' font). */
+	static const char sample[] = "Ab Cd Ef Gh";
+	PangoContext *c = new_context(data);
+	PangoLayout *l = pango_layout_new(c);
+	PangoFontDescription *fonts[S_STYLES];
+	size_t i;
+
+	make_fonts(fonts);
+	pango_layout_set_text(l, sample, -1);
+	for (i = 0; i < G_N_ELEMENTS(used); i++) {
+		PangoAttrList *attrs = pango_attr_list_new();
+		int w, h;
+
+		pango_layout_set_font_description(l, fonts[used[i]]);
+		if (used[i] == S_BODY) {
+			add_color_attr(attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), 3, 5);
+			add_color_attr(attrs, pango_attr_family_new(MONO), 6, 8);
+			add_color_attr(attrs, pango_attr_scale_new(0.85), 6, 8);
+			add_color_attr(attrs, pango_attr_scale_new(0.85), 9, 11);
+		}
+		pango_layout_set_attributes(l, attrs);
+		pango_attr_list_unref(attrs);
+		pango_layout_get_size(l, &w, &h);
+	}
+	for (i = 0; i < S_STYLES; i++)
+		pango_font_description_free(fonts[i]);
+	g_object_unref(l);
+	g_object_unref(c);
+	return NULL;
+}
+
+/* The font map to typeset with, once any warm-up has finished with it. */
+static PangoFontMap *
+fonts_ready(void)
+{
+	typeset_fonts_join();
+	return font_map != NULL ? font_map : pango_cairo_font_map_get_default();
+}
+
 static PangoAttribute *
 fg_attr(unsigned rgb)
 {
@@ -1298,7 +1388,6 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	struct flow_layout *layout = NULL;
 	cairo_surface_t *surface = NULL;
 	cairo_t *cr = NULL;
-	cairo_font_options_t *fopts;
 	GHashTable *pages = NULL;
 	char *title = NULL, *marking = NULL, *raw;
 	size_t i, k, piece;
@@ -1316,25 +1405,8 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	ts.page_h = papers[paper].height;
 	ts.body_w = ts.page_w - 2 * MARGIN_X;
 	ts.body_h = ts.page_h - MARGIN_TOP - MARGIN_BOTTOM;
-	ts.pango = pango_font_map_create_context(pango_cairo_font_map_get_default());
-	/* Points, not pixels: at pango's default 96 dpi text comes out 4/3 too large. */
-	pango_cairo_context_set_resolution(ts.pango, 72);
-	/* Glyphs where the font puts them: rounded to whole points (pango's
-	 * default, meant for screens) letters jitter by up to half a point and
-	 * every glyph needs its own position in the PDF. */
-	pango_context_set_round_glyph_positions(ts.pango, FALSE);
-	fopts = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fopts, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fopts, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(ts.pango, fopts);
-	cairo_font_options_destroy(fopts);
-	for (i = 0; i < S_STYLES; i++) {
-		ts.fonts[i] = pango_font_description_new();
-		pango_font_description_set_family(ts.fonts[i], FONT);
-		pango_font_description_set_absolute_size(ts.fonts[i], styles[i].size * PANGO_SCALE);
-		pango_font_description_set_weight(ts.fonts[i],
-		                                  styles[i].bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	}
+	ts.pango = new_context(fonts_ready());
+	make_fonts(ts.fonts);
 	ts.items = g_array_new(FALSE, FALSE, sizeof(struct flow_item));
 	ts.blocks = g_ptr_array_new_with_free_func(destroy_block);
 	ts.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -1475,4 +1547,24 @@ typeset_prepare(void)
 	 * start a thread to sort fonts, and a process that forks must not have
 	 * threads that may hold locks. */
 	FcInit();
+}
+
+void
+typeset_warm_fonts(void)
+{
+	if (font_map != NULL)
+		return;
+	font_map = pango_cairo_font_map_new();
+	/* This thread's default too, which chart_cairo draws with. */
+	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(font_map));
+	warming = g_thread_try_new("ssecmm-fonts", warm, font_map, NULL);
+}
+
+void
+typeset_fonts_join(void)
+{
+	if (warming != NULL) {
+		g_thread_join(warming);
+		warming = NULL;
+	}
 }

@@ -29,4 +29,15 @@ bool typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void
  * thread. */
 void typeset_prepare(void);
 
+/* Start loading the fonts typeset_pdf will use on a thread of their own,
+ * so that it overlaps the loading and transforming before typesetting
+ * (a short document's typesetting is mostly loading fonts); typeset_pdf
+ * waits for it.  Only where a PDF will be typeset, and never in a process
+ * that forks afterwards. */
+void typeset_warm_fonts(void);
+
+/* Wait for that thread, if it runs: before the process exits, since
+ * libraries free their state at exit. */
+void typeset_fonts_join(void);
+
 #endif
