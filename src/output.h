@@ -19,10 +19,12 @@ struct output;
 struct output *output_open(const char *path, FILE *out, const char *const *inputs,
                            size_t n_inputs, struct diag *d);
 
-/* Append bytes; the first failure is remembered and reported at commit. */
+/* Append bytes (gathered in a buffer of 64 KiB); the first failure is
+ * remembered and reported at commit. */
 void output_write(struct output *o, const void *buf, size_t len);
 
-/* False once a write has failed. */
+/* False once a write has failed (buffered bytes fail when flushed: at the
+ * latest at commit). */
 bool output_ok(const struct output *o);
 
 /* Flush, sync and rename into place (or flush the stream).  Frees o.
