@@ -499,7 +499,11 @@ cmd_batch(struct cli *c)
 	if (!plan(&b, shard_k, shard_n) || !session_open(&b.s, c->model_path, &c->diag) ||
 	    !press_load(b.p, templates, &c->diag))
 		goto done;
-	typeset_prepare();
+	if ((b.dest.formats & PRODUCT_PDF) && !typeset_prepare()) {
+		diag_report(&c->diag, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
+		            "cannot start workers: font loading threads did not end");
+		goto done;
+	}
 	b.progress = !c->quiet && isatty(fileno(c->err));
 	b.started = g_get_monotonic_time();
 	run(&b, (unsigned)n_workers);

@@ -1540,13 +1540,38 @@ done:
 	return ok;
 }
 
-void
+/* Threads of this process, from /proc/self/task; 0 when that cannot be read. */
+static unsigned
+count_threads(void)
+{
+	GDir *dir = g_dir_open("/proc/self/task", 0, NULL);
+	unsigned n = 0;
+
+	if (dir == NULL)
+		return 0;
+	while (g_dir_read_name(dir) != NULL)
+		n++;
+	g_dir_close(dir);
+	return n;
+}
+
+bool
 typeset_prepare(void)
 {
-	/* Only fontconfig's configuration and caches: pango's font map would
-	 * start a thread to sort fonts, and a process that forks must not have
-	 * threads that may hold locks. */
+	int waited;
+
 	FcInit();
+	/* pango sorts fonts on threads of its own: warm up only where we can
+	 * see them end, since a process that forks must have no other thread
+	 * (one may hold a lock the child would wait on for ever). */
+	if (font_map != NULL || count_threads() != 1)
+		return font_map == NULL;
+	font_map = pango_cairo_font_map_new();
+	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(font_map));
+	warm(font_map);
+	for (waited = 0; waited < 5000 && count_threads() != 1; waited++)
+		g_usleep(1000);
+	return count_threads() == 1;
 }
 
 void

@@ -24,10 +24,12 @@ enum typeset_paper { PAPER_A4, PAPER_LETTER };
 bool typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx,
                  struct output *o, struct diag *d);
 
-/* Load the font configuration and caches, so that processes forked
- * afterwards share that work instead of each repeating it.  Starts no
- * thread. */
-void typeset_prepare(void);
+/* Load the font configuration and the fonts typeset_pdf uses, so that
+ * processes forked afterwards share that work instead of each repeating it,
+ * and wait until pango's helper threads have ended.  (Where /proc/self/task
+ * cannot be read, only the configuration.)  False if threads are still
+ * running after five seconds: forking is then unsafe. */
+bool typeset_prepare(void);
 
 /* Start loading the fonts typeset_pdf will use on a thread of their own,
  * so that it overlaps the loading and transforming before typesetting
