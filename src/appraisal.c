@@ -241,12 +241,22 @@ check_practice(struct checker *C, const struct appraisal *a, const xmlNode *node
 		}
 		return true;
 	}
-	if (is_attribute_id(id) && a->method != RATE_ISO15504) {
-		fail(C, node, "%sprocess attribute %s is rated only with method iso15504 "
-		     "(<scope method=\"iso15504\">)", who, id);
-		return false;
+	if (is_attribute_id(id)) {
+		if (a->method != RATE_ISO15504) {
+			fail(C, node, "%sprocess attribute %s is rated only with method iso15504 "
+			     "(<scope method=\"iso15504\">)", who, id);
+			return false;
+		}
+		if (rate_attribute_index(id) < 0) {
+			fail(C, node, "%sunknown process attribute '%s'; they are PA1.1, PA2.1, PA2.2, "
+			     "PA3.1, PA3.2, PA4.1, PA4.2, PA5.1 and PA5.2", who, id);
+			return false;
+		}
+		return true;
 	}
-	return true;
+	fail(C, node, "%sunknown practice '%s': expected a base practice (BP.01.01), a generic "
+	     "practice (GP-2.1.1) or a process attribute (PA1.1)", who, id);
+	return false;
 }
 
 static void

@@ -14,6 +14,19 @@ static const char *const rating_names[] = {
 	[RATING_NA] = "NA",
 };
 
+const char *const rate_attribute_ids[RATE_ATTRIBUTES] = {
+	"PA1.1", "PA2.1", "PA2.2", "PA3.1", "PA3.2", "PA4.1", "PA4.2", "PA5.1", "PA5.2",
+};
+
+int
+rate_attribute_index(const char *id)
+{
+	for (int i = 0; i < RATE_ATTRIBUTES; i++)
+		if (strcmp(rate_attribute_ids[i], id) == 0)
+			return i;
+	return -1;
+}
+
 const char *
 rate_rating_name(enum rating r)
 {

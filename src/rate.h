@@ -23,6 +23,14 @@ enum rate_method {
 #define RATE_MAX_LEVEL 5
 #define RATE_NOT_APPLICABLE (-1) /* every practice of the area is NA */
 
+/* The nine process attributes of ISO/IEC 15504-2 in level order: "PA1.1",
+ * "PA2.1", "PA2.2", ... "PA5.2". */
+#define RATE_ATTRIBUTES 9
+extern const char *const rate_attribute_ids[RATE_ATTRIBUTES];
+
+/* Index of id in rate_attribute_ids, or -1. */
+int rate_attribute_index(const char *id);
+
 /* "F", "L", "P", "N", "NA", or "unrated". */
 const char *rate_rating_name(enum rating r);
 

@@ -7,10 +7,6 @@
 
 #include <glib.h>
 
-static const char *const attribute_ids[] = {
-	"PA1.1", "PA2.1", "PA2.2", "PA3.1", "PA3.2", "PA4.1", "PA4.2", "PA5.1", "PA5.2",
-};
-
 const char *
 results_label(const char *id)
 {
@@ -39,9 +35,8 @@ results_practice_rank(const struct model *m, const struct model_pa *pa, const ch
 	gp = model_gp(m, id);
 	if (gp != NULL && strcmp(gp->id, id) == 0)
 		return (long)(pa->n_bps + (size_t)(gp - m->gps));
-	for (i = 0; i < G_N_ELEMENTS(attribute_ids); i++)
-		if (strcmp(attribute_ids[i], id) == 0)
-			return (long)(pa->n_bps + m->n_gps + i);
+	if (rate_attribute_index(id) >= 0)
+		return (long)(pa->n_bps + m->n_gps + (size_t)rate_attribute_index(id));
 	return -1;
 }
 
@@ -77,13 +72,13 @@ rate_one(const struct model *m, const struct appraisal *a, const struct ap_area 
 
 	in.method = a->method;
 	if (a->method == RATE_ISO15504) {
-		out->items = g_new0(struct rate_item, G_N_ELEMENTS(attribute_ids));
-		for (i = 0; i < G_N_ELEMENTS(attribute_ids); i++) {
-			out->items[i].id = attribute_ids[i];
-			out->items[i].level = attribute_ids[i][2] - '0';
-			out->items[i].rating = rating_of(area, attribute_ids[i]);
+		out->items = g_new0(struct rate_item, RATE_ATTRIBUTES);
+		for (i = 0; i < RATE_ATTRIBUTES; i++) {
+			out->items[i].id = rate_attribute_ids[i];
+			out->items[i].level = rate_attribute_ids[i][2] - '0';
+			out->items[i].rating = rating_of(area, rate_attribute_ids[i]);
 		}
-		out->n_items = G_N_ELEMENTS(attribute_ids);
+		out->n_items = RATE_ATTRIBUTES;
 		in.attrs = out->items;
 		in.n_attrs = out->n_items;
 	} else {
