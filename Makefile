@@ -148,9 +148,10 @@ include tests/fuzz/fuzz.mk
 # HTML printed by WeasyPrint and Chromium, of a batch and of larger models, into
 # bench/results.md.  BENCH_RUNS runs of each (default 5); BENCH_BATCH generated
 # appraisals in the batch (default 500).  It needs the build's libraries, fonts
-# and Chromium from DEPS, and WeasyPrint, GNU time and pdfinfo.
+# and Chromium from DEPS, and WeasyPrint, GNU time, pdfinfo and pgrep.
 BENCH_DEPS = $(filter pc:% file:%,$(DEPS)) cmd:pkg-config:pkg-config \
-             cmd:pdfinfo:poppler-utils cmd:weasyprint:weasyprint file:/usr/bin/time:time
+             cmd:pdfinfo:poppler-utils cmd:weasyprint:weasyprint file:/usr/bin/time:time \
+             cmd:pgrep:procps
 
 bench:
 	@$(call install-missing,$(BENCH_DEPS))
