@@ -381,7 +381,6 @@ needs_isolation(const xmlNode *n)
 	return rtl;
 }
 
-
 /* Code from start to the end: the monospaced face, except for zero-width
  * spaces (break opportunities, see put_text), which that face lacks: pango
  * would load a generic fallback font just to measure an invisible box. */
@@ -400,7 +399,6 @@ code_attrs(struct inline_text *it, int start)
 		p += 3;
 	}
 }
-
 
 static void
 put_children(struct ts *ts, struct inline_text *it, const xmlNode *n)
@@ -1555,20 +1553,35 @@ count_threads(void)
 	return n;
 }
 
+/* The process's font map, made the default of the calling thread too
+ * (chart_cairo draws with that); false if it existed already. */
+static bool
+make_font_map(void)
+{
+	if (font_map != NULL)
+		return false;
+	font_map = pango_cairo_font_map_new();
+	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(font_map));
+	return true;
+}
+
 bool
 typeset_prepare(void)
 {
+	unsigned threads;
 	int waited;
 
 	FcInit();
-	/* pango sorts fonts on threads of its own: warm up only where we can
-	 * see them end, since a process that forks must have no other thread
-	 * (one may hold a lock the child would wait on for ever). */
-	if (font_map != NULL || count_threads() != 1)
-		return font_map == NULL;
-	font_map = pango_cairo_font_map_new();
-	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(font_map));
-	warm(font_map);
+	/* pango sorts fonts on threads of its own, and a process that forks
+	 * must have no other thread (one may hold a lock the child would wait
+	 * on for ever): load fonts only where those threads can be seen end. */
+	threads = count_threads();
+	if (threads == 0)
+		return true;
+	if (threads > 1)
+		return false;
+	if (make_font_map())
+		warm(font_map);
 	for (waited = 0; waited < 5000 && count_threads() != 1; waited++)
 		g_usleep(1000);
 	return count_threads() == 1;
@@ -1577,12 +1590,8 @@ typeset_prepare(void)
 void
 typeset_warm_fonts(void)
 {
-	if (font_map != NULL)
-		return;
-	font_map = pango_cairo_font_map_new();
-	/* This thread's default too, which chart_cairo draws with. */
-	pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(font_map));
-	warming = g_thread_try_new("ssecmm-fonts", warm, font_map, NULL);
+	if (make_font_map())
+		warming = g_thread_try_new("ssecmm-fonts", warm, font_map, NULL);
 }
 
 void

@@ -27,8 +27,8 @@ bool typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void
 /* Load the font configuration and the fonts typeset_pdf uses, so that
  * processes forked afterwards share that work instead of each repeating it,
  * and wait until pango's helper threads have ended.  (Where /proc/self/task
- * cannot be read, only the configuration.)  False if threads are still
- * running after five seconds: forking is then unsafe. */
+ * cannot be read, only the configuration.)  False if the process has, or
+ * still has after five seconds, another thread: forking is then unsafe. */
 bool typeset_prepare(void);
 
 /* Start loading the fonts typeset_pdf will use on a thread of their own,
