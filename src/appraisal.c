@@ -207,12 +207,6 @@ check_evidence_refs(struct checker *C, struct appraisal *a, const xmlNode *node,
 	g_strfreev(ids);
 }
 
-static bool
-is_attribute_id(const char *id)
-{
-	return id[0] == 'P' && id[1] == 'A' && strchr(id, '.') != NULL;
-}
-
 /* Does practice id belong to area pa under method?  Reports why not. */
 /* Does practice id belong to area pa under the appraisal's method?  who
  * starts the message ("" for ratings, "finding F2: " for findings). */
@@ -241,15 +235,15 @@ check_practice(struct checker *C, const struct appraisal *a, const xmlNode *node
 		}
 		return true;
 	}
-	if (is_attribute_id(id)) {
+	if (rate_is_attribute_form(id)) {
 		if (a->method != RATE_ISO15504) {
 			fail(C, node, "%sprocess attribute %s is rated only with method iso15504 "
 			     "(<scope method=\"iso15504\">)", who, id);
 			return false;
 		}
 		if (rate_attribute_index(id) < 0) {
-			fail(C, node, "%sunknown process attribute '%s'; they are PA1.1, PA2.1, PA2.2, "
-			     "PA3.1, PA3.2, PA4.1, PA4.2, PA5.1 and PA5.2", who, id);
+			fail(C, node, "%sunknown process attribute '%s'; they are " RATE_ATTRIBUTE_LIST,
+			     who, id);
 			return false;
 		}
 		return true;

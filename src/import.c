@@ -284,12 +284,6 @@ blank_row(const struct csv_row *row)
 	return true;
 }
 
-static bool
-is_attribute_id(const char *id)
-{
-	return id[0] == 'P' && id[1] == 'A' && g_ascii_isdigit(id[2]) && id[3] == '.';
-}
-
 /* Check practice id of area pa; its rank in model order, or -1 after reporting. */
 static long
 check_practice(struct import *im, const struct csv_field *fd, long col,
@@ -312,13 +306,13 @@ check_practice(struct import *im, const struct csv_field *fd, long col,
 			sheet_error(im, fd->line, col, "unknown generic practice '%s'", id);
 		else
 			return rank;
-	} else if (is_attribute_id(id)) {
+	} else if (rate_is_attribute_form(id)) {
 		if (!im->f.iso15504)
 			sheet_error(im, fd->line, col, "process attribute %s is rated only with method "
 			            "iso15504, and the template's scope has method ssam", id);
 		else if (rank < 0)
-			sheet_error(im, fd->line, col, "unknown process attribute '%s'; they are PA1.1, "
-			            "PA2.1, PA2.2, PA3.1, PA3.2, PA4.1, PA4.2, PA5.1 and PA5.2", id);
+			sheet_error(im, fd->line, col, "unknown process attribute '%s'; they are "
+			            RATE_ATTRIBUTE_LIST, id);
 		else
 			return rank;
 	} else {

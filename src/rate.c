@@ -27,6 +27,12 @@ rate_attribute_index(const char *id)
 	return -1;
 }
 
+bool
+rate_is_attribute_form(const char *id)
+{
+	return id[0] == 'P' && id[1] == 'A' && id[2] >= '0' && id[2] <= '9' && id[3] == '.';
+}
+
 const char *
 rate_rating_name(enum rating r)
 {

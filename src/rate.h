@@ -28,8 +28,15 @@ enum rate_method {
 #define RATE_ATTRIBUTES 9
 extern const char *const rate_attribute_ids[RATE_ATTRIBUTES];
 
+/* The same, for messages. */
+#define RATE_ATTRIBUTE_LIST "PA1.1, PA2.1, PA2.2, PA3.1, PA3.2, PA4.1, PA4.2, PA5.1 and PA5.2"
+
 /* Index of id in rate_attribute_ids, or -1. */
 int rate_attribute_index(const char *id);
+
+/* Whether id has the form of a process attribute ("PA" digit "."), known
+ * or not: it is then to be checked as one. */
+bool rate_is_attribute_form(const char *id);
 
 /* "F", "L", "P", "N", "NA", or "unrated". */
 const char *rate_rating_name(enum rating r);

@@ -28,6 +28,7 @@ results_practice_rank(const struct model *m, const struct model_pa *pa, const ch
 {
 	const struct model_gp *gp;
 	size_t i;
+	int attr;
 
 	for (i = 0; i < pa->n_bps; i++)
 		if (strcmp(pa->bps[i].id, id) == 0)
@@ -35,9 +36,8 @@ results_practice_rank(const struct model *m, const struct model_pa *pa, const ch
 	gp = model_gp(m, id);
 	if (gp != NULL && strcmp(gp->id, id) == 0)
 		return (long)(pa->n_bps + (size_t)(gp - m->gps));
-	if (rate_attribute_index(id) >= 0)
-		return (long)(pa->n_bps + m->n_gps + (size_t)rate_attribute_index(id));
-	return -1;
+	attr = rate_attribute_index(id);
+	return attr >= 0 ? (long)(pa->n_bps + m->n_gps + (size_t)attr) : -1;
 }
 
 const char *
