@@ -302,9 +302,12 @@ cmd_index(struct cli *c)
 
 	if ((status = product_dest_from_cli(c, &dest)) >= 0)
 		goto done;
-	for (i = 0; i < c->n_operands; i++)
-		if (!collect(c->operands[i], paths, &c->diag))
+	for (i = 0; i < c->n_operands; i++) {
+		if (!collect(c->operands[i], paths, &c->diag)) {
+			status = c->diag.status;
 			goto done;
+		}
+	}
 	if (dest.output == NULL) {
 		/* Beside the results: in the first directory named. */
 		outdir = g_file_test(c->operands[0], G_FILE_TEST_IS_DIR)
