@@ -1,6 +1,7 @@
 /* The command line: options, subcommands, usage and exit statuses. */
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -13,6 +14,8 @@
 #include "commands.h"
 #include "datadir.h"
 #include "diag.h"
+#include "typeset.h"
+#include "xform.h"
 #include "xmlload.h"
 
 #ifndef SSECMM_VERSION
@@ -287,5 +290,22 @@ ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
 	}
 	status = cmd->run(&c);
 	g_free(default_model);
+	/* Fonts may still be loading on their own thread: a run leaves none. */
+	typeset_fonts_join();
+	/* A full disk shows up only when the buffered output is flushed. */
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(err, "ssecmm: error: cannot write standard output: %s\n",
+		        g_strerror(errno));
+		if (status == EXIT_OK)
+			status = EXIT_IO;
+	}
 	return status;
+}
+
+void
+ssecmm_cleanup(void)
+{
+	typeset_fonts_join();
+	xform_cleanup();
+	xmlload_cleanup();
 }
