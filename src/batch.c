@@ -467,6 +467,7 @@ cmd_batch(struct cli *c)
 	const char *slash;
 	int status;
 
+	b.dest.directory_only = true;
 	if ((status = product_dest_from_cli(c, &b.dest)) >= 0)
 		return status;
 	if (c->output == NULL || strcmp(c->output, "-") == 0) {

@@ -621,7 +621,10 @@ expect_fail() {
 }
 
 expect_fail "write: -o /dev/full is refused as not a regular file (exit 3)" 3 \
-	"refusing to write: not a regular file" "$bin" -q --model "$model" report "$mini" -o /dev/full
+	"refusing to write: not a regular file" "$bin" -q --model "$model" import \
+	tests/cli/import/blank-lines.csv --template "$mini" -o /dev/full
+expect_fail "write: -o /dev/full for a product is refused by its name (exit 2)" 2 \
+	"a file name ending in .html or .pdf" "$bin" -q --model "$model" report "$mini" -o /dev/full
 if [ -c /dev/full ]; then
 	tap OK "write: /dev/full is still a device"
 else
@@ -657,8 +660,9 @@ for fmt in pdf html; do
 	fi
 done
 
-# Signals while the handbook is being written.
-for sig in TERM INT HUP; do
+# Signals while the handbook is being written: every catchable signal that
+# ends a process removes the temporary files.
+for sig in TERM INT HUP QUIT ABRT PIPE ALRM USR1 USR2 SEGV; do
 	fresh "$w/signal"
 	echo "previous pdf" >"$w/signal/sse-cmm-handbook.pdf"
 	echo "previous html" >"$w/signal/sse-cmm-handbook.html"
@@ -759,6 +763,65 @@ if [ $r1 = 0 ] && [ $r2 = 0 ] && cmp -s "$w/race/alone.pdf" "$w/race/both.pdf" &
 else
 	tap FAIL "write: two runs to the same file at once leave one whole file, no temporary file" \
 		"exits $r1 $r2" "$(ls -A "$w/race")"
+fi
+
+# -o names one file for one format, a directory for both; anything else is refused.
+fresh "$w/names"
+expect_fail "write: -o without .html, .pdf or a trailing / is refused (exit 2), saying what to write" 2 \
+	"a file name ending in .html or .pdf" \
+	"$bin" -q --model "$model" report "$mini" -o "$w/names/myreport"
+"$bin" -q --model "$model" report "$mini" -o "$w/names/R.PDF" 2>"$tmp/err"
+r1=$?
+"$bin" -q --model "$model" report "$mini" -o "$w/names/r.Html" 2>>"$tmp/err"
+r2=$?
+"$bin" -q --model "$model" report "$mini" -o "$w/names/new/" 2>>"$tmp/err"
+r3=$?
+# shellcheck disable=SC2012 # our own file names
+left=$(ls -A "$w/names" "$w/names/new" | tr '\n' ' ')
+if [ $r1 = 0 ] && [ $r2 = 0 ] && [ $r3 = 0 ] && [ "$(head -c 5 "$w/names/R.PDF")" = "%PDF-" ] &&
+   grep -q '^<!DOCTYPE html>' "$w/names/r.Html" &&
+   [ "$left" = "$w/names: R.PDF new r.Html  $w/names/new: mini-appraisal-report.html mini-appraisal-report.pdf " ]; then
+	tap OK "write: -o X.PDF holds a PDF, -o X.Html HTML (any case), -o DIR/ both, in a new directory"
+else
+	tap FAIL "write: -o X.PDF holds a PDF, -o X.Html HTML (any case), -o DIR/ both, in a new directory" \
+		"exits $r1 $r2 $r3; $left" "$(cat "$tmp/err")"
+fi
+expect_fail "write: -o X.pdf with --format html is refused (exit 2)" 2 "names one format" \
+	"$bin" -q --model "$model" report "$mini" --format html -o "$w/names/x.pdf"
+
+# The HTML and PDF of a product appear together: an HTML name that fits but
+# whose temporary name (8 bytes more) does not is refused before anything is
+# written, and the earlier pair stays as it was.
+fresh "$w/pair"
+long=$(printf '%0236d' 0)
+cp "$mini" "$w/pair/$long.xml"
+echo "previous pdf" >"$w/pair/$long-report.pdf"
+echo "previous html" >"$w/pair/$long-report.html"
+"$bin" -q --model "$model" report "$w/pair/$long.xml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 3 ] && grep -qF "file name too long: 248 bytes" "$tmp/err" &&
+   [ "$(cat "$w/pair/$long-report.pdf")" = "previous pdf" ] &&
+   [ "$(cat "$w/pair/$long-report.html")" = "previous html" ] &&
+   [ "$(count_files "$w/pair")" = 3 ]; then
+	tap OK "write: a temporary name too long for the HTML: exit 3 before writing, both earlier files intact"
+else
+	tap FAIL "write: a temporary name too long for the HTML: exit 3 before writing, both earlier files intact" \
+		"exit $rc" "$(cat "$tmp/err")" "$(ls -A "$w/pair" | cut -c230-)"
+fi
+
+# Replacing a file keeps its permissions; a new file follows the umask.
+fresh "$w/mode"
+echo previous >"$w/mode/private.pdf"
+chmod 600 "$w/mode/private.pdf"
+(umask 027 && "$bin" -q --model "$model" report "$mini" -o "$w/mode/private.pdf" &&
+	"$bin" -q --model "$model" report "$mini" -o "$w/mode/new.pdf") 2>"$tmp/err"
+rc=$?
+modes="$(stat -c %a "$w/mode/private.pdf") $(stat -c %a "$w/mode/new.pdf" 2>/dev/null)"
+if [ $rc = 0 ] && [ "$modes" = "600 640" ]; then
+	tap OK "write: a 0600 file replaced stays 0600; a new file under umask 027 is 0640"
+else
+	tap FAIL "write: a 0600 file replaced stays 0600; a new file under umask 027 is 0640" \
+		"exit $rc; modes $modes" "$(cat "$tmp/err")"
 fi
 
 # An unprivileged user: root ignores permissions, so run as nobody when root.
