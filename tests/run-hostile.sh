@@ -1084,6 +1084,74 @@ else
 		"exit $rc, worker ${worker:-not found}" "$(cat "$b/stderr")" "$(ls -a "$b/slow-out" 2>&1)"
 fi
 
+# An input named like another input's product, beside it: refused before any
+# worker starts (exit 2, naming both), every file as it was.  A result
+# document there is an earlier run's product: skipped, and a second run into
+# the input directory works.
+mkdir -p "$b/clash"
+cp "$mini" "$b/clash/acme.xml"
+cp "$mini" "$b/clash/acme-result.xml"
+cp "$mini" "$b/clash/keep.copy"
+"$bin" -q --model "$model" batch "$b/clash" -o "$b/clash" >"$b/stdout" 2>"$b/stderr"
+rc=$?
+if [ $rc = 2 ] && grep -q 'acme-result.xml: error: this input would be overwritten by .*/acme-result.xml, a product of .*/acme.xml' "$b/stderr" &&
+   cmp -s "$mini" "$b/clash/acme-result.xml" && [ "$(count_files "$b/clash")" = 3 ]; then
+	tap OK "batch: an input that another input's product would replace: exit 2 naming both, nothing written"
+else
+	tap FAIL "batch: an input that another input's product would replace: exit 2 naming both, nothing written" \
+		"exit $rc" "$(cat "$b/stderr")" "$(ls -A "$b/clash")"
+fi
+rm "$b/clash/acme-result.xml" "$b/clash/keep.copy"
+"$bin" --model "$model" batch --format html "$b/clash" -o "$b/clash" >"$b/stdout" 2>"$b/stderr"
+r1=$?
+"$bin" --model "$model" batch --format html "$b/clash" -o "$b/clash" >"$b/stdout" 2>"$b/stderr"
+r2=$?
+if [ $r1 = 0 ] && [ $r2 = 0 ] && grep -q '1 written, 1 skipped' "$b/stderr" &&
+   cmp -s "$mini" "$b/clash/acme.xml" && [ "$(count_files "$b/clash")" = 6 ]; then
+	tap OK "batch: a second run into its input directory skips the earlier result and replaces it"
+else
+	tap FAIL "batch: a second run into its input directory skips the earlier result and replaces it" \
+		"exits $r1 $r2" "$(cat "$b/stderr")" "$(ls -A "$b/clash")"
+fi
+ln "$b/clash/acme.xml" "$b/clash/other.xml.link"
+mkdir -p "$b/clash2"
+ln "$b/clash/acme.xml" "$b/clash2/acme-chart.svg"
+expect_fail "batch: an output that is a hard link to an input is refused (exit 2)" 2 \
+	"this input would be overwritten by" \
+	"$bin" -q --model "$model" batch "$b/clash/acme.xml" -o "$b/clash2"
+
+# SIGTERM, SIGINT or SIGHUP to a running batch ends its workers (each leads a
+# process group of its own) and leaves no temporary file.
+mkdir -p "$b/stop"
+for k in 1 2 3 4; do cp samples/meridian-integrator.xml "$b/stop/m$k.xml"; done
+for sig in TERM INT HUP; do
+	rm -rf "$b/stop-out"
+	"$bin" -q batch -j 2 "$b/stop" -o "$b/stop-out" >/dev/null 2>&1 &
+	batch_pid=$!
+	seen=
+	for k in $(seq 1 600); do
+		seen=$(find "$b/stop-out" -name '.m*' 2>/dev/null | head -1)
+		[ -n "$seen" ] && break
+		kill -0 "$batch_pid" 2>/dev/null || break
+		sleep 0.02
+	done
+	workers=$(pgrep -P "$batch_pid" | tr '\n' ' ')
+	[ -n "$seen" ] && kill -s $sig "$batch_pid"
+	wait "$batch_pid" 2>/dev/null
+	rc=$?
+	alive=
+	for pid in $workers; do kill -0 "$pid" 2>/dev/null && alive="$alive $pid"; done
+	left=$(find "$b/stop-out" -name '.*' | head -3)
+	if [ -z "$seen" ]; then
+		skip "batch: SIG$sig ends the workers" "no temporary file seen before the batch ended"
+	elif [ $rc -gt 128 ] && [ -n "$workers" ] && [ -z "$alive" ] && [ -z "$left" ]; then
+		tap OK "batch: SIG$sig ends the batch and its workers, no temporary file left"
+	else
+		tap FAIL "batch: SIG$sig ends the batch and its workers, no temporary file left" \
+			"exit $rc; workers $workers; still alive:$alive" "$left"
+	fi
+done
+
 # ---------------------------------------------------------------------------
 # The Nu HTML Checker's results
 # ---------------------------------------------------------------------------
