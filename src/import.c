@@ -812,9 +812,9 @@ write_result(struct import *im, const xmlChar *mem, int len, const char *sheet_p
 	if (!output_commit(o, &c->diag))
 		return false;
 	if (!c->quiet && strcmp(c->output, "-") != 0)
-		fprintf(c->out, "%s: %u ratings of %u project%s from %s, the rest from %s\n",
-		        c->output, im->order->len, im->f.project_ids->len,
-		        im->f.project_ids->len == 1 ? "" : "s", im->sheet, im->f.display);
+		diag_say(c->out, "%s: %u ratings of %u project%s from %s, the rest from %s",
+		         c->output, im->order->len, im->f.project_ids->len,
+		         im->f.project_ids->len == 1 ? "" : "s", im->sheet, im->f.display);
 	return true;
 }
 

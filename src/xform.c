@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <libexslt/exslt.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -109,6 +110,10 @@ begin(struct diag *d, const char *file, const char *allowed_dir)
 	if (!installed) {
 		xsltSetGenericErrorFunc(NULL, collect_error);
 		xsltSetLoaderFunc(load_only_templates);
+		/* str:tokenize lets a template walk a list of ids with
+		 * xsl:for-each instead of a recursion as deep as the list.  Only
+		 * the string functions: no other EXSLT module is needed. */
+		exsltStrRegister();
 		installed = true;
 	}
 	sink.diag = d;

@@ -898,6 +898,68 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# Names and text from files reach terminals escaped and documents as UTF-8
+# ---------------------------------------------------------------------------
+
+nm=$tmp/names
+mkdir -p "$nm/in" "$nm/out"
+esc=$(printf '\033')
+bel=$(printf '\007')
+raw_controls() { # raw_controls FILE: prints the lines holding ESC, BEL, C1 or bidi controls
+	LC_ALL=C grep -n "$esc\|$bel\|$(printf '\302\233')\|$(printf '\342\200\256')" "$1"
+}
+# A file named with ESC, BEL and a Latin-1 byte (not UTF-8).
+evil=$(printf 'e\033[31mvil\007-\351t\351')
+cp "$mini" "$nm/in/$evil.xml"
+"$bin" --model "$model" report "$nm/in/$evil.xml" -o "$nm/out/" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && [ -z "$(raw_controls "$tmp/err")" ] &&
+   grep -qF 'wrote' "$tmp/err" && grep -qF '\x1B[31mvil\x07-\xE9t\xE9-report.pdf' "$tmp/err"; then
+	tap OK "names: the 'wrote' lines show a file name's controls and bad bytes as escapes"
+else
+	tap FAIL "names: the 'wrote' lines show a file name's controls and bad bytes as escapes" \
+		"exit $rc" "$(cat -v "$tmp/err")"
+fi
+"$bin" --model "$model" validate "$nm/in/$evil.xml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && [ -z "$(raw_controls "$tmp/out")" ] && grep -qF '\x1B[31m' "$tmp/out"; then
+	tap OK "names: validate's summary escapes the file name"
+else
+	tap FAIL "names: validate's summary escapes the file name" "exit $rc" "$(cat -v "$tmp/out")"
+fi
+"$bin" -q --model "$model" rate --format xml "$nm/in/$evil.xml" >"$nm/out/rate.xml" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && xmllint --noout "$nm/out/rate.xml" 2>"$tmp/err" &&
+   grep -qF "name=\"e$(printf '\357\277\275')[31mvil$(printf '\357\277\275')-$(printf '\357\277\275')t$(printf '\357\277\275').xml\"" "$nm/out/rate.xml"; then
+	tap OK "names: rate --format xml gives a non-UTF-8, control-laden file name as U+FFFD, well-formed"
+else
+	tap FAIL "names: rate --format xml gives a non-UTF-8, control-laden file name as U+FFFD, well-formed" \
+		"exit $rc" "$(cat "$tmp/err")" "$(grep -a 'input ' "$nm/out/rate.xml" | cat -v)"
+fi
+"$bin" --model "$model" batch --format html "$nm/in" -o "$nm/batch" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && grep -qF '1 written, 0 skipped' "$tmp/err" && [ -f "$nm/batch/index.html" ] &&
+   [ -z "$(raw_controls "$tmp/err")" ] && iconv -f UTF-8 -t UTF-8 "$nm/batch/index.html" >/dev/null &&
+   iconv -f UTF-8 -t UTF-8 "$nm/batch/$evil-report.html" >/dev/null; then
+	tap OK "names: batch over a non-UTF-8 file name writes its index; every page valid UTF-8"
+else
+	tap FAIL "names: batch over a non-UTF-8 file name writes its index; every page valid UTF-8" \
+		"exit $rc" "$(cat -v "$tmp/err")"
+fi
+# A model whose titles hold C1 controls and a right-to-left override.
+sed 's|title="Administer Security Controls"|title="Admin\&#x9B;31m\&#x202E;ister"|' "$model" \
+	>"$nm/hostile-model.xml"
+"$bin" --model "$nm/hostile-model.xml" rate "$mini" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && grep -qF 'Admin\u{009B}31m\u{202E}ister' "$tmp/out" &&
+   [ -z "$(raw_controls "$tmp/out")" ]; then
+	tap OK "names: rate's table escapes C1 and bidi controls from a model's titles"
+else
+	tap FAIL "names: rate's table escapes C1 and bidi controls from a model's titles" \
+		"exit $rc" "$(cat -v "$tmp/out" | head -20)" "$(cat "$tmp/err")"
+fi
+
+# ---------------------------------------------------------------------------
 # 4. Resource limits (the big inputs are made here, not stored)
 # ---------------------------------------------------------------------------
 
@@ -1027,6 +1089,37 @@ for enc in UTF-16LE UTF-16BE; do
 			"$(diff "$l/utf8.txt" "$l/$enc.txt" | head -5)"
 	fi
 done
+
+# Lists as long as the schema allows render: no template recursion as deep
+# as a list.  1,000 evidence items cited by one rating; a finding naming each
+# of its practices four times (136 ids, where about 130 used to stop the
+# transform).
+ex=$tmp/extremes
+mkdir -p "$ex"
+awk 'BEGIN { for (i = 1000; i <= 1999; i++) { ids = ids " E" i
+	items = items sprintf("<item id=\"E%d\" kind=\"document\" date=\"2026-01-02\"><title>T%d</title><location>L</location></item>", i, i) } }
+	/<\/evidence>/ { print items }
+	/"BP.01.01"/ { sub(/evidence="E1"/, "evidence=\"E1" ids "\"") }
+	{ print }' "$mini" >"$ex/evidence.xml"
+"$bin" -q --model "$model" report "$ex/evidence.xml" -o "$ex/" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && grep -q '<a href="#ev-E1999">E1999</a>' "$ex/evidence-report.html" &&
+   pdftotext "$ex/evidence-report.pdf" - | grep -q 'E1999'; then
+	tap OK "extremes: 1,000 evidence ids on one rating render in HTML and PDF"
+else
+	tap FAIL "extremes: 1,000 evidence ids on one rating render in HTML and PDF" "exit $rc" "$(cat "$tmp/err")"
+fi
+all=$(grep -o 'practice[^>]* id="[^"]*"' model-xml/sse-cmm.xml | sed 's/.* id="//; s/"$//' |
+	grep -E '^(BP\.05|GP-)' | tr '\n' ' ')
+awk -v all="$all$all$all$all" '/<finding / && !done { sub(/practices="[^"]*"/, "practices=\"" all "\""); done = 1 } { print }' \
+	samples/sentinel-vendor.xml >"$ex/finding.xml"
+"$bin" -q report "$ex/finding.xml" --format html -o "$ex/" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && [ "$(echo "$all" | wc -w)" -gt 30 ] && grep -q 'BP.05.02, BP.05.03' "$ex/finding-report.html"; then
+	tap OK "extremes: a finding naming all its $(echo "$all" | wc -w) practices four times renders"
+else
+	tap FAIL "extremes: a finding naming all its practices four times renders" "exit $rc" "$(cat "$tmp/err")"
+fi
 
 # ---------------------------------------------------------------------------
 # batch: each input in its own worker process
