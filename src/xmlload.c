@@ -275,6 +275,16 @@ find_attribute_flood(const char *buf, size_t len, unsigned max_attributes)
 	return len;
 }
 
+/* UTF-32, with or without its byte-order mark ("<" is the first character
+ * of any XML document without one).  Checked before UTF-16, whose
+ * little-endian mark begins the UTF-32 one. */
+static bool
+is_utf32(const unsigned char *u, size_t len)
+{
+	return len >= 4 && (memcmp(u, "\xFF\xFE\0\0", 4) == 0 || memcmp(u, "\0\0\xFE\xFF", 4) == 0 ||
+	                    memcmp(u, "<\0\0\0", 4) == 0 || memcmp(u, "\0\0\0<", 4) == 0);
+}
+
 static bool
 precheck(const char *buf, size_t len, const char *display, const struct xml_limits *limits,
          struct diag *d)
@@ -284,18 +294,22 @@ precheck(const char *buf, size_t len, const char *display, const struct xml_limi
 	size_t flood;
 
 	if (len >= 2 && u[0] == 0x1F && u[1] == 0x8B) {
-		diag_error(d, display, 0, "gzip-compressed data is not accepted; decompress it first");
+		diag_error(d, display, 1, "gzip-compressed data is not accepted; decompress it first");
 		return false;
 	}
 	if (len >= 6 && memcmp(u, "\xFD" "7zXZ", 5) == 0) {
-		diag_error(d, display, 0, "xz-compressed data is not accepted; decompress it first");
+		diag_error(d, display, 1, "xz-compressed data is not accepted; decompress it first");
+		return false;
+	}
+	if (is_utf32(u, len)) {
+		diag_error(d, display, 1, "UTF-32 text is not accepted; save it as UTF-8");
 		return false;
 	}
 	/* UTF-16 without its byte-order mark would be reported as a NUL byte;
 	 * name the real problem ("<" then NUL, or NUL then "<"; not UTF-32). */
 	if (len >= 4 && ((u[0] == '<' && u[1] == 0 && u[2] != 0 && u[3] == 0) ||
 	                 (u[0] == 0 && u[1] == '<' && u[2] == 0 && u[3] != 0))) {
-		diag_error(d, display, 0, "UTF-16 text without a byte-order mark is not accepted; "
+		diag_error(d, display, 1, "UTF-16 text without a byte-order mark is not accepted; "
 		           "save it as UTF-8, or as UTF-16 with a byte-order mark");
 		return false;
 	}
@@ -332,7 +346,7 @@ parse_utf16(const char *buf, size_t len, const char *from, const char *display,
 
 	utf8 = g_convert(buf + 2, (gssize)(len - 2), "UTF-8", from, NULL, &out_len, &err);
 	if (utf8 == NULL) {
-		diag_error(d, display, 0, "invalid %s text: %s", from, err->message);
+		diag_error(d, display, 1, "invalid %s text: %s", from, err->message);
 		g_error_free(err);
 		return NULL;
 	}
@@ -349,6 +363,8 @@ xmlload_memory(const char *buf, size_t len, const char *display,
 
 	if (limits == NULL)
 		limits = &xmlload_default_limits;
+	if (is_utf32(u, len))
+		return parse_checked(buf, len, NULL, display, limits, NULL, d);
 	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
 		return parse_utf16(buf, len, "UTF-16LE", display, limits, d);
 	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
@@ -366,11 +382,11 @@ parse_checked(const char *buf, size_t len, const char *encoding, const char *dis
 	bool ok;
 
 	if (len == 0) {
-		diag_error(d, display, 0, "empty file: not an XML document");
+		diag_error(d, display, 1, "empty file: not an XML document");
 		return NULL;
 	}
 	if (len > limits->max_bytes) {
-		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 0, 0,
+		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
 		            "size of %zu bytes exceeds the limit of %zu bytes", len, limits->max_bytes);
 		return NULL;
 	}
@@ -406,7 +422,7 @@ parse_checked(const char *buf, size_t len, const char *encoding, const char *dis
 	ok = doc != NULL && ctxt->wellFormed && ctxt->nsWellFormed && ps.errors == 0 &&
 	     !ps.doctype && !ps.limit_hit;
 	if (!ok && ps.errors == 0)
-		diag_error(d, display, 0, "not a well-formed XML document");
+		diag_error(d, display, 1, "not a well-formed XML document");
 	current = NULL;
 	xmlFreeParserCtxt(ctxt);
 	if (!ok) {
@@ -450,7 +466,7 @@ xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len_out, struct d
 			return NULL;
 		}
 		if ((unsigned long long)st.st_size > max_bytes) {
-			diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 0, 0,
+			diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
 			            "size of %lld bytes exceeds the limit of %zu bytes",
 			            (long long)st.st_size, max_bytes);
 			close(fd);
@@ -465,7 +481,7 @@ xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len_out, struct d
 
 		if (len == cap) {
 			if (cap > max_bytes) {
-				diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 0, 0,
+				diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
 				            "size exceeds the limit of %zu bytes", max_bytes);
 				goto fail;
 			}
@@ -485,7 +501,7 @@ xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len_out, struct d
 		len += (size_t)n;
 	}
 	if (len > max_bytes) {
-		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 0, 0,
+		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
 		            "size of %zu bytes exceeds the limit of %zu bytes", len, max_bytes);
 		goto fail;
 	}

@@ -960,6 +960,59 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# Environment and messages
+# ---------------------------------------------------------------------------
+
+for v in abc -1 1e9 ' 1700000000' 253402300800 99999999999999999999; do
+	SOURCE_DATE_EPOCH=$v "$bin" -q --model "$model" report "$mini" -o "$nm/out/epoch.pdf" \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ $rc = 2 ] && grep -qF "error: SOURCE_DATE_EPOCH='$v' is not a number of seconds" "$tmp/err" &&
+	   [ ! -e "$nm/out/epoch.pdf" ]; then
+		tap OK "environment: SOURCE_DATE_EPOCH='$v' is an error (exit 2), nothing written"
+	else
+		tap FAIL "environment: SOURCE_DATE_EPOCH='$v' is an error (exit 2), nothing written" \
+			"exit $rc" "$(cat "$tmp/err")"
+	fi
+done
+SOURCE_DATE_EPOCH=253402300799 "$bin" -q --model "$model" report "$mini" -o "$nm/out/epoch.pdf" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && pdfinfo -isodates "$nm/out/epoch.pdf" | grep -q 'CreationDate: *9999-12-31T23:59:59'; then
+	tap OK "environment: SOURCE_DATE_EPOCH at its largest gives the PDF date 9999-12-31T23:59:59"
+else
+	tap FAIL "environment: SOURCE_DATE_EPOCH at its largest gives the PDF date 9999-12-31T23:59:59" \
+		"exit $rc" "$(cat "$tmp/err")" "$(pdfinfo -isodates "$nm/out/epoch.pdf" 2>&1 | grep Date)"
+fi
+"$bin" --model "$model" compare "$mini" "$mini" --format html -o "$nm/out/same.html" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && grep -qF "mini-appraisal.xml:1: warning: the same appraisal as" "$tmp/err"; then
+	tap OK "messages: compare A A warns that nothing was compared"
+else
+	tap FAIL "messages: compare A A warns that nothing was compared" "exit $rc" "$(cat "$tmp/err")"
+fi
+expect_fail "messages: report -x.xml says to write ./-x.xml or put -- before it" 2 \
+	"a file whose name starts with '-' is written ./-x.xml, or after --" \
+	"$bin" --model "$model" report -x.xml
+{
+	echo "project,process_area,practice,rating"
+	awk 'BEGIN { for (i = 0; i < 100000; i++) print "P1,PA01,BP.01.01,X" }'
+} >"$nm/bad-rows.csv"
+"$bin" --model "$model" import "$nm/bad-rows.csv" --template "$mini" -o "$nm/out/imported.xml" \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 1 ] && [ "$(grep -c ': error: ' "$tmp/err")" = 100 ] &&
+   [ "$(tail -1 "$tmp/err")" = "ssecmm: $nm/bad-rows.csv: 99900 more errors not shown" ] &&
+   [ ! -e "$nm/out/imported.xml" ]; then
+	tap OK "messages: a sheet of 100,000 bad rows prints 100 errors and the count of the rest"
+else
+	tap FAIL "messages: a sheet of 100,000 bad rows prints 100 errors and the count of the rest" \
+		"exit $rc, $(wc -l <"$tmp/err") lines" "$(tail -3 "$tmp/err")"
+fi
+printf '\377\376\0\0p\0\0\0' >"$nm/utf32.csv"
+expect_fail "messages: a UTF-32 sheet is named UTF-32, at line 1" 1 "utf32.csv:1:1: error: UTF-32 text" \
+	"$bin" --model "$model" import "$nm/utf32.csv" --template "$mini" -o "$nm/out/imported.xml"
+
+# ---------------------------------------------------------------------------
 # 4. Resource limits (the big inputs are made here, not stored)
 # ---------------------------------------------------------------------------
 
