@@ -361,6 +361,20 @@ cmd_statement(struct cli *c)
 	return appraisal_product(c, "templates/statement.xsl", "statement");
 }
 
+/* A PNG chart is drawn at twice its size for sharpness, and smaller when
+ * that would make a side longer than PNG_MAX_SIDE pixels: cairo's image
+ * surfaces stop at 32,767, and a model of hundreds of process areas would
+ * otherwise ask for more (and for gigabytes of pixels). */
+#define PNG_MAX_SIDE 8192.0
+
+static double
+png_scale(const struct chart *chart)
+{
+	double longest = chart->width > chart->height ? chart->width : chart->height;
+
+	return longest * 2.0 > PNG_MAX_SIDE ? PNG_MAX_SIDE / longest : 2.0;
+}
+
 int
 cmd_chart(struct cli *c)
 {
@@ -395,7 +409,7 @@ cmd_chart(struct cli *c)
 	if (g_str_has_suffix(path, ".svg"))
 		product_write_svg(chart, title, o, &c->diag);
 	else if (g_str_has_suffix(path, ".png"))
-		chart_write_png(chart, 2.0, o, &c->diag);
+		chart_write_png(chart, png_scale(chart), o, &c->diag);
 	else
 		chart_write_pdf(chart, title, o, &c->diag);
 done:

@@ -15,11 +15,18 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
+#include "appraisal.h"
+
 const struct xml_limits xmlload_default_limits = {
 	.max_bytes = 16u * 1024 * 1024,
 	.max_depth = 64,
 	.max_elements = 500000,
 	.max_attributes = 64,
+	/* Appraisals are the inputs whose size a report grows with: about 150
+	 * MB of memory and 3 s of CPU per MB of appraisal, text or ratings.  At
+	 * 4 MiB (a hundred projects rating every practice fit in it) a report
+	 * and a statement stay well inside a batch worker's 1 GiB and 60 s. */
+	.max_appraisal_bytes = 4u * 1024 * 1024,
 };
 
 /* State of the one parse in progress.  libxml2 2.9 routes errors and the
@@ -372,6 +379,16 @@ xmlload_memory(const char *buf, size_t len, const char *display,
 	return parse_checked(buf, len, NULL, display, limits, NULL, d);
 }
 
+static bool
+is_appraisal(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+
+	return root != NULL && root->ns != NULL &&
+	       xmlStrEqual(root->name, (const xmlChar *)"appraisal") &&
+	       xmlStrEqual(root->ns->href, (const xmlChar *)APPRAISAL_NS);
+}
+
 static xmlDoc *
 parse_checked(const char *buf, size_t len, const char *encoding, const char *display,
               const struct xml_limits *limits, xmlDict *dict, struct diag *d)
@@ -425,6 +442,14 @@ parse_checked(const char *buf, size_t len, const char *encoding, const char *dis
 		diag_error(d, display, 1, "not a well-formed XML document");
 	current = NULL;
 	xmlFreeParserCtxt(ctxt);
+	if (ok && limits->max_appraisal_bytes > 0 && len > limits->max_appraisal_bytes &&
+	    is_appraisal(doc)) {
+		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
+		            "an appraisal of %zu bytes exceeds the limit of %zu bytes for appraisals "
+		            "(what a report can be made of within a batch worker's limits)", len,
+		            limits->max_appraisal_bytes);
+		ok = false;
+	}
 	if (!ok) {
 		xmlFreeDoc(doc);
 		return NULL;

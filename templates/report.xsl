@@ -37,6 +37,7 @@
   <xsl:key name="evidence" match="a:evidence/a:item" use="@id"/>
   <xsl:key name="project" match="a:projects/a:project" use="@id"/>
   <xsl:key name="finding" match="a:findings/a:finding" use="@id"/>
+  <xsl:key name="project-area" match="r:result/r:project/r:area" use="@ref"/>
   <xsl:key name="findings-of-area" match="a:findings/a:finding" use="@process-area"/>
   <xsl:key name="practice-in-area" match="a:ratings/a:process-area/a:practice"
            use="concat(../@ref, ' ', @ref)"/>
@@ -1473,7 +1474,7 @@
   <xsl:template name="organization-reason">
     <xsl:variable name="area" select="."/>
     <xsl:variable name="holding"
-                  select="$res/r:project/r:area[@ref = $area/@ref][@status = $area/@status]
+                  select="key('project-area', $area/@ref)[@status = $area/@status]
                           [not($area/@level) or @level = $area/@level]"/>
     <xsl:choose>
       <xsl:when test="@status = 'out-of-scope'">

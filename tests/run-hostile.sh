@@ -1049,6 +1049,42 @@ if [ $rc = 4 ] && grep -qF "exceeds the limit of 16777216 bytes" "$tmp/err"; the
 else
 	tap FAIL "limit: 16 MiB + 1 byte on standard input is refused with exit 4" "exit $rc" "$(cat "$tmp/err")"
 fi
+# Appraisals have a lower cap, 4 MiB, so that whatever validate accepts is
+# made into a report within a batch worker's limits.
+alimit=$((4 * 1024 * 1024))
+{
+	cat "$mini"
+	awk -v n=$((alimit - $(wc -c <"$mini"))) 'BEGIN {
+		line = sprintf("%1023s", "")
+		for (; n >= 1024; n -= 1024) print line
+		if (n > 0) printf "%s\n", substr(line, 1, n - 1)
+	}'
+} >"$l/appraisal.xml"
+timeout 60 "$bin" -q --model "$model" validate "$l/appraisal.xml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$(wc -c <"$l/appraisal.xml")" = $alimit ] && [ $rc = 0 ]; then
+	tap OK "limit: an appraisal of exactly 4 MiB is accepted"
+else
+	tap FAIL "limit: an appraisal of exactly 4 MiB is accepted" "exit $rc" "$(cat "$tmp/err")"
+fi
+printf ' ' >>"$l/appraisal.xml"
+expect_fail "limit: an appraisal of 4 MiB + 1 byte is refused by validate (exit 4), naming the limit" 4 \
+	"appraisal.xml:1: error: an appraisal of 4194305 bytes exceeds the limit of 4194304 bytes for appraisals" \
+	"$bin" --model "$model" validate "$l/appraisal.xml"
+# 100,000 ratings (20,000 projects of five): refused by validate, quickly.
+awk 'BEGIN { r = "<process-area ref=\"PA01\"><practice ref=\"BP.01.01\" rating=\"F\"/><practice ref=\"BP.01.02\" rating=\"F\"/><practice ref=\"GP-2.1.1\" rating=\"F\"/><practice ref=\"GP-2.1.2\" rating=\"F\"/><practice ref=\"GP-3.1.1\" rating=\"F\"/></process-area>" }
+	/<ratings project=/ { for (i = 1; i <= 20000; i++) printf "<ratings project=\"P%d\">%s</ratings>\n", i, r; skip = 1 }
+	skip && /<\/ratings>/ { skip = 0; next }
+	skip { next }
+	{ print }' "$mini" >"$l/ratings.xml"
+expect_fail "limit: an appraisal of 100,000 ratings is refused by validate (exit 4)" 4 \
+	"exceeds the limit of 4194304 bytes for appraisals" \
+	"$bin" --model "$model" validate "$l/ratings.xml"
+# 100 kB names: over the schema's 300 characters, refused by validate.
+name=$(printf '%0102400d' 0 | tr 0 n)
+sed "s|<name>Test Org</name>|<name>$name</name>|" "$mini" >"$l/name.xml"
+expect_fail "limit: a 100 kB organisation name is refused by validate (exit 1)" 1 \
+	"name.xml:7: error:" "$bin" --model "$model" validate "$l/name.xml"
 # shellcheck disable=SC2002 # a pipe, not a file, on standard input
 cat "$l/exact.xml" | timeout 60 "$bin" validate - >"$tmp/out" 2>"$tmp/err"
 rc=$?
@@ -1172,6 +1208,33 @@ if [ $rc = 0 ] && [ "$(echo "$all" | wc -w)" -gt 30 ] && grep -q 'BP.05.02, BP.0
 	tap OK "extremes: a finding naming all its $(echo "$all" | wc -w) practices four times renders"
 else
 	tap FAIL "extremes: a finding naming all its practices four times renders" "exit $rc" "$(cat "$tmp/err")"
+fi
+
+# A model of 770 process areas (the schema allows three digits): the PNG
+# chart is scaled to fit 8,192 pixels instead of failing, and the report and
+# statement are made (no XPath over every project's areas for each area).
+awk '/<\/process-areas>/ { for (i = 100; i < 870; i++) printf "<process-area id=\"PA%d\" category=\"security\" title=\"Area %d\"><summary><p>S.</p></summary><goal id=\"PA%d.G1\">G.</goal><base-practice id=\"BP.%d.01\" title=\"P\"><statement>S.</statement><description><p>D.</p></description><work-products><work-product>W</work-product><work-product>X</work-product><work-product>Y</work-product></work-products></base-practice></process-area>\n", i, i, i, i }
+	{ print }' "$model" >"$ex/model-770.xml"
+excluded=$(awk 'BEGIN { for (i = 100; i < 870; i++) printf "<excluded process-area=\"PA%d\">Not here.</excluded>", i }')
+sed "s|</description></scope>|</description>$excluded</scope>|" "$mini" >"$ex/areas-770.xml"
+"$bin" -q --model "$ex/model-770.xml" chart "$ex/areas-770.xml" -o "$ex/areas-770.png" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && file "$ex/areas-770.png" | grep -q 'PNG image data, 8192 x '; then
+	tap OK "extremes: the PNG chart of 770 process areas is scaled to 8,192 pixels"
+else
+	tap FAIL "extremes: the PNG chart of 770 process areas is scaled to 8,192 pixels" "exit $rc" \
+		"$(cat "$tmp/err")" "$(file "$ex/areas-770.png")"
+fi
+"$bin" -q --model "$ex/model-770.xml" report "$ex/areas-770.xml" --format html -o "$ex/" >"$tmp/out" 2>"$tmp/err"
+r1=$?
+"$bin" -q --model "$ex/model-770.xml" statement "$ex/areas-770.xml" --format html -o "$ex/" >"$tmp/out" 2>>"$tmp/err"
+r2=$?
+if [ $r1 = 0 ] && [ $r2 = 0 ] && grep -q 'PA869' "$ex/areas-770-report.html" &&
+   grep -q 'PA869' "$ex/areas-770-statement.html"; then
+	tap OK "extremes: the report and statement over 770 process areas are made"
+else
+	tap FAIL "extremes: the report and statement over 770 process areas are made" "exits $r1 $r2" \
+		"$(cat "$tmp/err")"
 fi
 
 # ---------------------------------------------------------------------------
