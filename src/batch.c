@@ -19,6 +19,7 @@
 #include "products.h"
 #include "result.h"
 #include "session.h"
+#include "signals.h"
 #include "xmlload.h"
 #include "xmlnode.h"
 
@@ -29,8 +30,19 @@
 #define WORKER_WALL_SECONDS 180
 #define MAX_JOBS 64
 /* A worker's exit status for an input skipped, not failed: a target
- * profile found in a directory of appraisals. */
+ * profile or a result document found in a directory of appraisals. */
 #define WORKER_SKIPPED 100
+
+/* The files a worker writes for an input NAME: NAME plus each suffix (the
+ * renderings only in the formats asked for), the result document last. */
+static const struct {
+	const char *suffix;
+	int format;        /* PRODUCT_HTML or PRODUCT_PDF, 0 for always */
+} products[] = {
+	{"-report.html", PRODUCT_HTML},    {"-report.pdf", PRODUCT_PDF},
+	{"-statement.html", PRODUCT_HTML}, {"-statement.pdf", PRODUCT_PDF},
+	{"-chart.svg", 0},                 {INDEX_RESULT_SUFFIX, 0},
+};
 
 static const char *const templates[] = {"templates/report.xsl", "templates/statement.xsl",
                                         "templates/index.xsl", NULL};
@@ -47,6 +59,7 @@ struct job {
 	char *reason;      /* why it failed, one line */
 	bool in_dir;       /* found in a directory named, not named itself */
 	bool skipped;
+	int slot;          /* in the signal handler's table of workers */
 };
 
 struct batch {
@@ -116,6 +129,157 @@ job_free(gpointer data)
 	g_free(j);
 }
 
+/* Whether path, found in a directory of inputs, is a result document (an
+ * earlier batch's output), parsed with the hardened loader and no messages:
+ * a file that does not parse is an input, and fails in its worker. */
+static bool
+is_result_document(const char *path)
+{
+	struct diag quiet;
+	xmlDoc *doc;
+	xmlNode *root;
+	bool is;
+
+	diag_init(&quiet, NULL, true, false);
+	doc = xmlload_file(path, NULL, &quiet, NULL);
+	root = doc != NULL ? xmlDocGetRootElement(doc) : NULL;
+	is = xn_is(root, "result") && root->ns != NULL &&
+	     strcmp((const char *)root->ns->href, RESULT_NS) == 0;
+	xmlFreeDoc(doc);
+	return is;
+}
+
+/* path as the file it will be: its directory resolved, its own name kept
+ * (a link there is refused by output_open anyway).  g_free the result. */
+static char *
+resolved(const char *path)
+{
+	char *dir = g_path_get_dirname(path), *base = g_path_get_basename(path);
+	char *real = realpath(dir, NULL), *out;
+
+	out = g_build_filename(real != NULL ? real : dir, base, NULL);
+	free(real);
+	g_free(dir);
+	g_free(base);
+	return out;
+}
+
+/* One file the run reads, by name and by identity. */
+struct input_file {
+	char *name;        /* resolved */
+	const char *shown; /* as given */
+	bool exists;
+	dev_t dev;
+	ino_t ino;
+};
+
+static void
+add_input(GArray *inputs, const char *path)
+{
+	struct input_file f = {resolved(path), path, false, 0, 0};
+	struct stat st;
+
+	if (stat(path, &st) == 0) {
+		f.exists = true;
+		f.dev = st.st_dev;
+		f.ino = st.st_ino;
+	}
+	g_array_append_val(inputs, f);
+}
+
+/* The input output would replace, by name or as the same file (a hard
+ * link), or NULL. */
+static const struct input_file *
+input_at(GArray *inputs, const char *output)
+{
+	struct stat st;
+	bool exists = stat(output, &st) == 0;
+	guint i;
+
+	for (i = 0; i < inputs->len; i++) {
+		const struct input_file *f = &g_array_index(inputs, struct input_file, i);
+
+		if (strcmp(f->name, output) == 0 ||
+		    (exists && f->exists && f->dev == st.st_dev && f->ino == st.st_ino))
+			return f;
+	}
+	return NULL;
+}
+
+/* Before any worker starts: every file the run will write, checked against
+ * every file it reads and against each other.  A collision is a usage
+ * error naming both files; nothing is written.  Inputs skipped as earlier
+ * results are not inputs: the run replaces them. */
+static bool
+check_collisions(struct batch *b)
+{
+	struct cli *c = b->c;
+	GArray *inputs = g_array_new(FALSE, FALSE, sizeof(struct input_file));
+	GHashTable *writers = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	char *outdir = resolved(b->outdir), *path;
+	const struct input_file *f;
+	bool ok = true;
+	guint i, k;
+
+	/* resolved() keeps the last component: the output directory's own. */
+	path = realpath(b->outdir, NULL);
+	if (path != NULL) {
+		g_free(outdir);
+		outdir = g_strdup(path);
+		free(path);
+	}
+	for (i = 0; i < b->jobs->len; i++) {
+		struct job *j = b->jobs->pdata[i];
+
+		if (!j->skipped)
+			add_input(inputs, j->path);
+	}
+	if (c->model_path != NULL)
+		add_input(inputs, c->model_path);
+	if (c->target_path != NULL)
+		add_input(inputs, c->target_path);
+	for (i = 0; i <= b->jobs->len; i++) {
+		struct job *j = i < b->jobs->len ? b->jobs->pdata[i] : NULL;
+
+		if (j != NULL && j->skipped)
+			continue;
+		for (k = 0; k < G_N_ELEMENTS(products); k++) {
+			char *file;
+
+			if (j == NULL && k > 1)
+				break;
+			if (products[k].format != 0 && !(b->dest.formats & products[k].format))
+				continue;
+			file = j != NULL ? g_strconcat(j->stem, products[k].suffix, NULL)
+			       : g_strconcat("index", strchr(products[k].suffix, '.'), NULL);
+			path = g_build_filename(outdir, file, NULL);
+			g_free(file);
+			if ((f = input_at(inputs, path)) != NULL) {
+				diag_report(&c->diag, DIAG_ERROR, EXIT_USAGE, f->shown, 0, 0,
+				            "this input would be overwritten by %s%s%s", path,
+				            j != NULL ? ", a product of " : ", the index",
+				            j != NULL ? j->path : "");
+				ok = false;
+			} else if (g_hash_table_contains(writers, path)) {
+				const char *other = g_hash_table_lookup(writers, path);
+
+				diag_report(&c->diag, DIAG_ERROR, EXIT_USAGE, path, 0, 0,
+				            "would be written for two inputs, %s and %s", other,
+				            j != NULL ? j->path : "the index");
+				ok = false;
+			}
+			g_hash_table_insert(writers, path,
+			                    j != NULL ? j->path : (char *)"the index");
+		}
+	}
+	for (i = 0; i < inputs->len; i++)
+		g_free(g_array_index(inputs, struct input_file, i).name);
+	g_array_free(inputs, TRUE);
+	g_hash_table_destroy(writers);
+	g_free(outdir);
+	return ok;
+}
+
 /* The inputs of this run: every operand expanded, the shard's share kept,
  * names that would overwrite each other's products refused. */
 static bool
@@ -145,6 +309,11 @@ plan(struct batch *b, unsigned long shard_k, unsigned long shard_n)
 		j->stem = stem;
 		j->fd = -1;
 		j->in_dir = g_hash_table_contains(in_dir, paths->pdata[i]);
+		j->slot = -1;
+		/* An earlier run's result in a directory of inputs is its product,
+		 * replaced by this run, not an input. */
+		j->skipped = j->in_dir && g_str_has_suffix(j->path, INDEX_RESULT_SUFFIX) &&
+		             is_result_document(j->path);
 		if (g_hash_table_contains(stems, stem)) {
 			diag_report(&c->diag, DIAG_ERROR, EXIT_USAGE, j->path, 0, 0,
 			            "another input is also called %s.xml: their products would "
@@ -159,7 +328,7 @@ plan(struct batch *b, unsigned long shard_k, unsigned long shard_n)
 	g_hash_table_destroy(stems);
 	g_hash_table_destroy(in_dir);
 	g_ptr_array_free(paths, TRUE);
-	return ok;
+	return ok && check_collisions(b);
 }
 
 /* The process limits of a worker.  AddressSanitizer reserves terabytes of
@@ -198,7 +367,8 @@ work(struct batch *b, struct job *j, FILE *err)
 	b->s.diag = &d;
 	product_warm_fonts(&dest);
 	doc = xmlload_file(j->path, NULL, &d, sha256);
-	if (doc != NULL && j->in_dir && xn_is(xmlDocGetRootElement(doc), "target-profile")) {
+	if (doc != NULL && j->in_dir && (xn_is(xmlDocGetRootElement(doc), "target-profile") ||
+	                                 xn_is(xmlDocGetRootElement(doc), "result"))) {
 		xmlFreeDoc(doc);
 		return WORKER_SKIPPED;
 	}
@@ -239,9 +409,13 @@ done:
 	return d.status;
 }
 
+/* Start a worker for j, leading a process group of its own so that ending
+ * the batch ends it (signals.c); fatal signals are held from the fork until
+ * the worker is watched, so that none can slip between. */
 static bool
 start(struct batch *b, struct job *j)
 {
+	sigset_t all, old;
 	int fds[2];
 	pid_t pid;
 
@@ -251,8 +425,11 @@ start(struct batch *b, struct job *j)
 		return false;
 	}
 	fflush(NULL);
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
 	pid = fork();
 	if (pid < 0) {
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		diag_report(&b->c->diag, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
 		            "cannot start a worker: %s", g_strerror(errno));
 		close(fds[0]);
@@ -262,11 +439,19 @@ start(struct batch *b, struct job *j)
 	if (pid == 0) {
 		FILE *err;
 
+		setpgid(0, 0);
+		signals_forget_all();
+		sigprocmask(SIG_SETMASK, &old, NULL);
 		close(fds[0]);
 		limit_worker();
 		err = fdopen(fds[1], "w");
 		_exit(err != NULL ? work(b, j, err) : EXIT_INTERNAL);
 	}
+	/* Both sides set the group: whichever runs first, it exists before a
+	 * signal could be sent to it. */
+	setpgid(pid, pid);
+	j->slot = signals_watch_worker(pid);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	close(fds[1]);
 	j->pid = pid;
 	j->fd = fds[0];
@@ -320,13 +505,45 @@ static void
 show_progress(struct batch *b, const struct job *current)
 {
 	double secs = (double)(g_get_monotonic_time() - b->started) / 1e6;
+	char name[44];
 
 	if (!b->progress)
 		return;
-	fprintf(b->c->err, "\r\033[K[%u/%u] %.1f s, %.1f/s%s%.40s", b->done, b->jobs->len,
-	        secs, secs > 0 ? b->done / secs : 0.0, current != NULL ? ", " : "",
-	        current != NULL ? current->stem : "");
+	diag_escape(name, sizeof name, current != NULL ? current->stem : "");
+	fprintf(b->c->err, "\r\033[K[%u/%u] %.1f s, %.1f/s%s%s", b->done, b->jobs->len,
+	        secs, secs > 0 ? b->done / secs : 0.0, current != NULL ? ", " : "", name);
 	fflush(b->c->err);
+}
+
+/* Remove the temporary files of a worker that was killed before it could
+ * (SIGKILL at the wall-time limit, a crash): .NAME-SUFFIX.XXXXXX in the
+ * output directory, for each file it writes. */
+static void
+remove_leftovers(struct batch *b, const struct job *j)
+{
+	GDir *dir = g_dir_open(b->outdir, 0, NULL);
+	const char *entry;
+	size_t k;
+
+	if (dir == NULL)
+		return;
+	while ((entry = g_dir_read_name(dir)) != NULL) {
+		for (k = 0; k < G_N_ELEMENTS(products); k++) {
+			char *prefix = g_strconcat(".", j->stem, products[k].suffix, ".", NULL);
+			bool match = g_str_has_prefix(entry, prefix) &&
+			             strlen(entry) == strlen(prefix) + 6;
+
+			g_free(prefix);
+			if (match) {
+				char *path = g_build_filename(b->outdir, entry, NULL);
+
+				unlink(path);
+				g_free(path);
+				break;
+			}
+		}
+	}
+	g_dir_close(dir);
 }
 
 static void
@@ -340,6 +557,10 @@ finish(struct batch *b, struct job *j)
 	j->fd = -1;
 	while (waitpid(j->pid, &wstatus, 0) < 0 && errno == EINTR)
 		;
+	signals_forget_worker(j->slot);
+	j->slot = -1;
+	if (!WIFEXITED(wstatus))
+		remove_leftovers(b, j);
 	st = judge(j, wstatus);
 	j->ok = st == EXIT_OK && !j->skipped;
 	b->skipped += j->skipped;
@@ -383,6 +604,11 @@ run(struct batch *b, unsigned n_workers)
 		while (n_running < n_workers && next < b->jobs->len) {
 			struct job *j = b->jobs->pdata[next++];
 
+			if (j->skipped) {
+				b->skipped++;
+				b->done++;
+				continue;
+			}
 			if (!start(b, j)) {
 				j->reason = g_strdup("could not start a worker");
 				b->failed++;
@@ -467,6 +693,7 @@ cmd_batch(struct cli *c)
 	const char *slash;
 	int status;
 
+	b.dest.directory_only = true;
 	if ((status = product_dest_from_cli(c, &b.dest)) >= 0)
 		return status;
 	if (c->output == NULL || strcmp(c->output, "-") == 0) {
@@ -504,12 +731,14 @@ cmd_batch(struct cli *c)
 		            "cannot start workers: font loading threads did not end");
 		goto done;
 	}
+	signals_install();
 	b.progress = !c->quiet && isatty(fileno(c->err));
 	b.started = g_get_monotonic_time();
 	run(&b, (unsigned)n_workers);
 	write_index(&b);
 	if (!c->quiet)
-		fprintf(c->err, "ssecmm: batch: %u written, %u skipped (target profiles), %u failed, "
+		fprintf(c->err, "ssecmm: batch: %u written, %u skipped (target profiles, earlier results), "
+		        "%u failed, "
 		        "%.1f s\n", b.jobs->len - b.failed - b.skipped, b.skipped, b.failed,
 		        (double)(g_get_monotonic_time() - b.started) / 1e6);
 done:

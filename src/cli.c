@@ -95,7 +95,8 @@ usage(FILE *f)
 	      "      --paper SIZE     a4 (default) or letter\n"
 	      "  -j, --jobs N         batch: parallel workers (default: the number of cores)\n"
 	      "      --shard K/N      batch: only the K-th of N shares of the inputs\n"
-	      "  -o, --output PATH    where products go: a directory, a file, or - for\n"
+	      "  -o, --output PATH    where products go: a directory (DIR/, both formats),\n"
+	      "                       FILE.html or FILE.pdf (that format), or - for\n"
 	      "                       standard output (default: beside the input)\n"
 	      "      --scope SCOPE    the chart's scope: organization (default) or a project id\n"
 	      "      --template FILE  import: the appraisal whose ratings the sheet replaces\n"
@@ -171,12 +172,14 @@ static const struct option longopts[] = {
 static int
 parse_options(struct cli *c, int argc, char **argv, const char *optstring, unsigned *given)
 {
-	int ch;
+	int ch, k, before = 0;
+	const char *arg;
 
 	/* getopt keeps state between calls; 0 makes glibc start afresh. */
 	optind = 0;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
+	while ((before = optind > 0 ? optind : 1),
+	       (ch = getopt_long(argc, argv, optstring, longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
 			usage(c->out);
@@ -224,11 +227,48 @@ parse_options(struct cli *c, int argc, char **argv, const char *optstring, unsig
 			*given |= OPT_TEMPLATE;
 			break;
 		default:
-			return usage_error(c, "unknown option or missing argument: %s",
-			                   argv[optind - 1]);
+			/* A long option has been stepped over; a short one may still
+			 * be inside its group ("-x.xml"), after operands getopt skips. */
+			arg = argv[optind - 1];
+			for (k = before; optopt != 0 && k < argc; k++)
+				if (argv[k][0] == '-' && argv[k][1] != '-' &&
+				    strchr(argv[k] + 1, optopt) != NULL) {
+					arg = argv[k];
+					break;
+				}
+			if (arg[0] == '-' && arg[1] != '-' &&
+			    (g_file_test(arg, G_FILE_TEST_EXISTS) || strchr(arg, '.') != NULL))
+				return usage_error(c, "unknown option: %s; a file whose name starts with "
+				                   "'-' is written ./%s, or after --", arg, arg);
+			return usage_error(c, "unknown option or missing argument: %s", arg);
 		}
 	}
 	return -1;
+}
+
+/* The latest time a PDF date (four-digit years) can hold: 9999-12-31T23:59:59Z. */
+#define EPOCH_MAX 253402300799LL
+
+/* SOURCE_DATE_EPOCH, when set and not empty, must be a decimal count of
+ * seconds a PDF date can show: anything else is an error, as the
+ * reproducible-builds specification asks, rather than a date made up. */
+static bool
+source_date_epoch_ok(struct diag *d)
+{
+	const char *v = getenv("SOURCE_DATE_EPOCH");
+	const char *p;
+
+	if (v == NULL || *v == '\0')
+		return true;
+	for (p = v; g_ascii_isdigit(*p); p++)
+		;
+	if (*p != '\0' || p - v > 12 || g_ascii_strtoll(v, NULL, 10) > EPOCH_MAX) {
+		diag_report(d, DIAG_ERROR, EXIT_USAGE, NULL, 0, 0,
+		            "SOURCE_DATE_EPOCH='%s' is not a number of seconds from 0 to %lld",
+		            v, EPOCH_MAX);
+		return false;
+	}
+	return true;
 }
 
 int
@@ -284,6 +324,8 @@ ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
 		initialised = true;
 	}
 	diag_init(&c.diag, err, c.quiet, want_color(err));
+	if (!source_date_epoch_ok(&c.diag))
+		return c.diag.status;
 	if (c.model_path == NULL) {
 		default_model = datadir_path("model-xml/sse-cmm.xml");
 		c.model_path = default_model;

@@ -284,6 +284,15 @@ warn_oddities(struct cli *c, const struct comparison *cmp)
 
 	for (k = 1; k < cmp->n; k++) {
 		const struct appraisal *a = cmp->rated[k].appraisal, *prev = cmp->rated[k - 1].appraisal;
+		size_t j;
+
+		/* The same bytes twice (the same file, or a copy): nothing changed
+		 * because nothing was compared. */
+		for (j = 0; j < k; j++)
+			if (strcmp(a->sha256, cmp->rated[j].appraisal->sha256) == 0)
+				diag_warning(&c->diag, a->path, 1, "the same appraisal as %s (identical "
+				             "content): the comparison shows no change",
+				             cmp->rated[j].appraisal->path);
 
 		if (g_strcmp0(a->date_end, prev->date_end) < 0)
 			diag_warning(&c->diag, a->path, 0,

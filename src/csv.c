@@ -211,6 +211,10 @@ csv_parse(const char *buf, size_t len, const struct csv_limits *limits,
 	size_t i;
 
 	memset(err, 0, sizeof *err);
+	if (len >= 4 && (memcmp(u, "\xFF\xFE\0\0", 4) == 0 || memcmp(u, "\0\0\xFE\xFF", 4) == 0)) {
+		fail(&p, CSV_ERR_UTF16, 1, 1, "UTF-32 text: save the file as UTF-8 text");
+		return NULL;
+	}
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
 		fail(&p, CSV_ERR_UTF16, 1, 1, "UTF-16 text: save the file as UTF-8 text");
 		return NULL;

@@ -36,7 +36,7 @@ enum csv_error {
 	CSV_ERR_BARE_CR,            /* a carriage return not followed by a line feed */
 	CSV_ERR_NUL,
 	CSV_ERR_INVALID_UTF8,
-	CSV_ERR_UTF16,              /* a UTF-16 byte-order mark */
+	CSV_ERR_UTF16,              /* a UTF-16 or UTF-32 byte-order mark */
 	CSV_ERR_TOO_MANY_FIELDS,    /* limits: the three below */
 	CSV_ERR_TOO_MANY_ROWS,
 	CSV_ERR_FIELD_TOO_LONG,

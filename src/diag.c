@@ -170,3 +170,16 @@ diag_report(struct diag *d, enum diag_severity sev, enum exit_status status,
 	diag_vreport(d, sev, status, file, line, col, fmt, ap);
 	va_end(ap);
 }
+
+void
+diag_say(FILE *out, const char *fmt, ...)
+{
+	char raw[4 * DIAG_LINE_MAX], line[4 * DIAG_LINE_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	diag_escape(line, sizeof line, raw);
+	fprintf(out, "%s\n", line);
+}

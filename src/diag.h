@@ -49,6 +49,11 @@ void diag_vreport(struct diag *d, enum diag_severity sev, enum exit_status statu
 #define diag_warning(d, file, line, ...) \
 	diag_report((d), DIAG_WARNING, EXIT_OK, (file), (line), 0, __VA_ARGS__)
 
+/* Print one line to out (a "wrote" line, a summary), formatted and then
+ * escaped as diagnostics are, so that names from files print as escapes;
+ * the newline is added here.  Not counted, never suppressed. */
+void diag_say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Escape text for a one-line diagnostic into buf (always NUL-terminated,
  * truncated with "..." when it does not fit).  Exposed for tests. */
 void diag_escape(char *buf, size_t size, const char *text);

@@ -67,10 +67,15 @@ struct sheet_area {
 	long line;               /* of the area's first row */
 };
 
+/* Errors about a sheet printed before the rest are only counted: a sheet
+ * with 100,000 bad rows gives a screenful, then how many more there were. */
+#define SHEET_SHOWN_ERRORS 100
+
 struct import {
 	struct cli *c;
 	const struct model *m;
 	const char *sheet;       /* display name */
+	unsigned hidden_errors;  /* past SHEET_SHOWN_ERRORS */
 	int columns[N_COLUMNS];  /* field index of each column, -1 when absent */
 	size_t n_columns;
 	struct frame f;
@@ -87,9 +92,18 @@ sheet_error(struct import *im, long line, long col, const char *fmt, ...)
 {
 	va_list ap;
 
+	struct diag *d = &im->c->diag;
+	FILE *out = d->out;
+
+	/* Counted (and the exit status kept) either way; printed while few. */
+	if (d->errors >= SHEET_SHOWN_ERRORS) {
+		d->out = NULL;
+		im->hidden_errors++;
+	}
 	va_start(ap, fmt);
-	diag_vreport(&im->c->diag, DIAG_ERROR, EXIT_INVALID, im->sheet, line, col, fmt, ap);
+	diag_vreport(d, DIAG_ERROR, EXIT_INVALID, im->sheet, line, col, fmt, ap);
 	va_end(ap);
+	d->out = out;
 }
 
 static void
@@ -812,9 +826,9 @@ write_result(struct import *im, const xmlChar *mem, int len, const char *sheet_p
 	if (!output_commit(o, &c->diag))
 		return false;
 	if (!c->quiet && strcmp(c->output, "-") != 0)
-		fprintf(c->out, "%s: %u ratings of %u project%s from %s, the rest from %s\n",
-		        c->output, im->order->len, im->f.project_ids->len,
-		        im->f.project_ids->len == 1 ? "" : "s", im->sheet, im->f.display);
+		diag_say(c->out, "%s: %u ratings of %u project%s from %s, the rest from %s",
+		         c->output, im->order->len, im->f.project_ids->len,
+		         im->f.project_ids->len == 1 ? "" : "s", im->sheet, im->f.display);
 	return true;
 }
 
@@ -882,7 +896,7 @@ cmd_import(struct cli *c)
 		goto done;
 	}
 	if (csv_n_rows(table) == 0) {
-		sheet_error(&im, 0, 0, "empty file: a sheet starts with a header row naming its "
+		sheet_error(&im, 1, 0, "empty file: a sheet starts with a header row naming its "
 		            "columns, project,process_area,practice,rating,evidence,note");
 		goto done;
 	}
@@ -916,6 +930,8 @@ cmd_import(struct cli *c)
 	report_warnings(&im, a);
 	write_result(&im, mem, mem_len, sheet_path, c->template_path);
 done:
+	if (im.hidden_errors > 0)
+		diag_say(c->err, "ssecmm: %s: %u more errors not shown", im.sheet, im.hidden_errors);
 	appraisal_free(a);
 	xmlFree(mem);
 	csv_free(table);

@@ -15,7 +15,7 @@
 #include "xmlnode.h"
 
 /* A result file is small: 22 areas a project, at most a thousand projects. */
-static const struct xml_limits result_limits = {4u << 20, 16, 200000, 16};
+static const struct xml_limits result_limits = {4u << 20, 16, 200000, 16, 0};
 
 /* Levels 0-5, then not applicable and out of scope: the columns of the
  * spread table. */
@@ -186,7 +186,7 @@ index_input(const struct model *m, char **paths, xmlDoc **docs, size_t n,
 
 		stem[strlen(stem) - strlen(INDEX_RESULT_SUFFIX)] = '\0';
 		entry = xmlNewChild(root, ns, (const xmlChar *)"entry", NULL);
-		xb_set(entry, "name", stem);
+		xb_set_file_name(entry, "name", stem);
 		add_links(entry, paths[i], index_dir);
 		xmlAddChild(entry, xmlDocCopyNode(r, doc, 1));
 		g_free(stem);
@@ -209,7 +209,7 @@ index_input(const struct model *m, char **paths, xmlDoc **docs, size_t n,
 	for (i = 0; i < n_failed; i++) {
 		xmlNode *f = xmlNewChild(root, ns, (const xmlChar *)"failed", NULL);
 
-		xb_set(f, "name", failed[i].name);
+		xb_set_file_name(f, "name", failed[i].name);
 		xb_set(f, "reason", failed[i].reason);
 	}
 	spread = xmlNewChild(root, ns, (const xmlChar *)"spread", NULL);

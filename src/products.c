@@ -1,6 +1,7 @@
 /* The product commands (handbook, report, statement, chart) and the parts of making a product they share with batch and compare. */
 #include "products.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib.h>
@@ -86,13 +87,35 @@ product_appraisal_input(const struct results *r)
 	return doc;
 }
 
-/* Which renderings a product gets: both by default, one when -o names a
- * file by its extension or --format says so. */
+/* Whether option names a directory: an existing one, or one to be made
+ * (a trailing '/'). */
+static bool
+names_directory(const char *option)
+{
+	return g_str_has_suffix(option, "/") || g_file_test(option, G_FILE_TEST_IS_DIR);
+}
+
+/* The format a file name asks for by its extension, in any case; 0 for none. */
+static int
+format_of_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n >= 5 && g_ascii_strcasecmp(name + n - 5, ".html") == 0)
+		return PRODUCT_HTML;
+	if (n >= 4 && g_ascii_strcasecmp(name + n - 4, ".pdf") == 0)
+		return PRODUCT_PDF;
+	return 0;
+}
+
+/* Which renderings a product gets: both by default, or what --format says;
+ * -o FILE.html or FILE.pdf (any case) one, never two formats in one file. */
 int
 product_dest_from_cli(struct cli *c, struct product_dest *dest)
 {
 	const char *f = c->format;
-	int *formats = &dest->formats;
+	int *formats = &dest->formats, named;
+	char shown[512];
 
 	if (f == NULL)
 		*formats = PRODUCT_HTML | PRODUCT_PDF;
@@ -103,22 +126,44 @@ product_dest_from_cli(struct cli *c, struct product_dest *dest)
 	else if (strcmp(f, "html,pdf") == 0 || strcmp(f, "pdf,html") == 0)
 		*formats = PRODUCT_HTML | PRODUCT_PDF;
 	else {
-		fprintf(c->err, "ssecmm: unknown format '%s': use html, pdf or html,pdf\n", f);
+		diag_escape(shown, sizeof shown, f);
+		fprintf(c->err, "ssecmm: unknown format '%s': use html, pdf or html,pdf\n", shown);
 		return EXIT_USAGE;
 	}
-	if (c->output != NULL && g_str_has_suffix(c->output, ".pdf") && f == NULL)
-		*formats = PRODUCT_PDF;
-	else if (c->output != NULL && g_str_has_suffix(c->output, ".html") && f == NULL)
-		*formats = PRODUCT_HTML;
-	else if (c->output != NULL && strcmp(c->output, "-") == 0 && f == NULL)
-		*formats = PRODUCT_HTML;
-	if (c->output != NULL && strcmp(c->output, "-") == 0 &&
-	    *formats == (PRODUCT_HTML | PRODUCT_PDF)) {
-		fprintf(c->err, "ssecmm: standard output takes one format: --format html or pdf\n");
-		return EXIT_USAGE;
+	if (c->output != NULL && strcmp(c->output, "-") == 0) {
+		if (f == NULL)
+			*formats = PRODUCT_HTML;
+		if (*formats == (PRODUCT_HTML | PRODUCT_PDF)) {
+			fprintf(c->err, "ssecmm: standard output takes one format: --format html or "
+			        "pdf\n");
+			return EXIT_USAGE;
+		}
+	} else if (c->output != NULL && dest->directory_only) {
+		if (g_file_test(c->output, G_FILE_TEST_EXISTS) && !names_directory(c->output)) {
+			diag_escape(shown, sizeof shown, c->output);
+			fprintf(c->err, "ssecmm: -o %s: not a directory; name a directory, new or "
+			        "existing\n", shown);
+			return EXIT_USAGE;
+		}
+	} else if (c->output != NULL && !names_directory(c->output)) {
+		named = format_of_name(c->output);
+		diag_escape(shown, sizeof shown, c->output);
+		if (named == 0) {
+			fprintf(c->err, "ssecmm: -o %s: write -o DIR/ for a directory (both formats "
+			        "inside), or a file name ending in .html or .pdf for that format "
+			        "alone\n", shown);
+			return EXIT_USAGE;
+		}
+		if (f != NULL && *formats != named) {
+			fprintf(c->err, "ssecmm: -o %s names one format and --format %s asks for "
+			        "another\n", shown, f);
+			return EXIT_USAGE;
+		}
+		*formats = named;
 	}
 	if (c->paper != NULL && strcmp(c->paper, "a4") != 0 && strcmp(c->paper, "letter") != 0) {
-		fprintf(c->err, "ssecmm: unknown paper '%s': use a4 or letter\n", c->paper);
+		diag_escape(shown, sizeof shown, c->paper);
+		fprintf(c->err, "ssecmm: unknown paper '%s': use a4 or letter\n", shown);
 		return EXIT_USAGE;
 	}
 	dest->output = c->output;
@@ -134,8 +179,7 @@ product_path(const struct product_dest *dest, const char *name, const char *ext)
 	const char *option = dest->output;
 	char *dir, *file, *path;
 
-	if (option != NULL && !g_str_has_suffix(option, "/") &&
-	    !g_file_test(option, G_FILE_TEST_IS_DIR))
+	if (option != NULL && !names_directory(option))
 		return g_strdup(option);
 	dir = option != NULL ? g_strdup(option)
 	      : dest->input_path != NULL ? g_path_get_dirname(dest->input_path) : g_strdup(".");
@@ -167,7 +211,7 @@ static void
 wrote(const struct product_dest *dest, const char *path)
 {
 	if (dest->log != NULL && strcmp(path, "-") != 0)
-		fprintf(dest->log, "ssecmm: wrote %s\n", path);
+		diag_say(dest->log, "ssecmm: wrote %s", path);
 }
 
 bool
@@ -175,35 +219,50 @@ product_render(struct press *p, const char *rel, xmlDoc *input, chart_maker char
                const char *name, const struct product_dest *dest, struct diag *d)
 {
 	const struct html_style *style = NULL;
-	struct output *o;
+	struct output_set *set;
+	struct output *pdf = NULL, *html = NULL;
 	xmlDoc *doc;
-	char *path;
+	char *pdf_path, *html_path;
 	bool ok = true;
 
 	if ((dest->formats & PRODUCT_HTML) && (style = press_style(p, d)) == NULL)
 		return false;
-	doc = press_document(p, rel, input, product_params, d);
-	if (doc == NULL)
+	if (dest->output != NULL && g_str_has_suffix(dest->output, "/") &&
+	    g_mkdir_with_parents(dest->output, 0777) != 0) {
+		diag_report(d, DIAG_ERROR, EXIT_IO, dest->output, 0, 0, "cannot make directory: %s",
+		            g_strerror(errno));
 		return false;
-	if (dest->formats & PRODUCT_PDF) {
-		path = product_path(dest, name, ".pdf");
-		o = output_open(path, dest->out, dest->inputs, dest->n_inputs, d);
-		if (o != NULL && typeset_pdf(doc, dest->paper, charts, ctx, o, d))
-			wrote(dest, path);
-		else
-			ok = false;
-		g_free(path);
 	}
-	if (ok && (dest->formats & PRODUCT_HTML)) {
-		path = product_path(dest, name, ".html");
-		o = output_open(path, dest->out, dest->inputs, dest->n_inputs, d);
-		if (o != NULL && html_write(doc, style, charts, ctx, o, d))
-			wrote(dest, path);
-		else
-			ok = false;
-		g_free(path);
+	/* Both files are opened (their names checked) before any work, and
+	 * appear together or not at all. */
+	set = output_set_new();
+	pdf_path = product_path(dest, name, ".pdf");
+	html_path = product_path(dest, name, ".html");
+	if (dest->formats & PRODUCT_PDF)
+		ok = (pdf = output_open_in(set, pdf_path, dest->out, dest->inputs, dest->n_inputs,
+		                           d)) != NULL;
+	if (ok && (dest->formats & PRODUCT_HTML))
+		ok = (html = output_open_in(set, html_path, dest->out, dest->inputs, dest->n_inputs,
+		                            d)) != NULL;
+	doc = ok ? press_document(p, rel, input, product_params, d) : NULL;
+	ok = doc != NULL;
+	if (ok && pdf != NULL)
+		ok = typeset_pdf(doc, dest->paper, charts, ctx, pdf, d);
+	if (ok && html != NULL)
+		ok = html_write(doc, style, charts, ctx, html, d);
+	if (!ok)
+		output_set_free(set);
+	else if (!output_set_commit(set, d))
+		ok = false;
+	else {
+		if (pdf != NULL)
+			wrote(dest, pdf_path);
+		if (html != NULL)
+			wrote(dest, html_path);
 	}
 	xmlFreeDoc(doc);
+	g_free(pdf_path);
+	g_free(html_path);
 	return ok;
 }
 
@@ -302,6 +361,20 @@ cmd_statement(struct cli *c)
 	return appraisal_product(c, "templates/statement.xsl", "statement");
 }
 
+/* A PNG chart is drawn at twice its size for sharpness, and smaller when
+ * that would make a side longer than PNG_MAX_SIDE pixels: cairo's image
+ * surfaces stop at 32,767, and a model of hundreds of process areas would
+ * otherwise ask for more (and for gigabytes of pixels). */
+#define PNG_MAX_SIDE 8192.0
+
+static double
+png_scale(const struct chart *chart)
+{
+	double longest = chart->width > chart->height ? chart->width : chart->height;
+
+	return longest * 2.0 > PNG_MAX_SIDE ? PNG_MAX_SIDE / longest : 2.0;
+}
+
 int
 cmd_chart(struct cli *c)
 {
@@ -336,7 +409,7 @@ cmd_chart(struct cli *c)
 	if (g_str_has_suffix(path, ".svg"))
 		product_write_svg(chart, title, o, &c->diag);
 	else if (g_str_has_suffix(path, ".png"))
-		chart_write_png(chart, 2.0, o, &c->diag);
+		chart_write_png(chart, png_scale(chart), o, &c->diag);
 	else
 		chart_write_pdf(chart, title, o, &c->diag);
 done:

@@ -27,12 +27,16 @@ struct product_dest {
 	FILE *log;                /* gets "ssecmm: wrote PATH" lines; NULL for none */
 	const char *const *inputs;   /* files never to be overwritten */
 	size_t n_inputs;
+	bool directory_only;      /* set before product_dest_from_cli: -o must
+	                           * name a directory (batch) */
 };
 
 struct cli;
 
 /* Fill dest's formats, paper, output and streams from the command line
- * (--format, --paper, -o, -q).  Returns -1 to go on, or the exit status of
+ * (--format, --paper, -o, -q).  -o is "-", a directory (existing, or
+ * ending in '/': both formats) or a file ending in .html or .pdf in any
+ * case (that format alone); anything else is a usage error.  Returns -1 to go on, or the exit status of
  * a usage error after reporting it. */
 int product_dest_from_cli(struct cli *c, struct product_dest *dest);
 
@@ -48,7 +52,8 @@ char *product_path(const struct product_dest *dest, const char *name, const char
  * write the renderings dest asks for, NAME.pdf by the typesetter and
  * NAME.html by the HTML writer, from the same document; charts(ctx, scope)
  * draws the charts the document asks for (charts may be NULL when it asks
- * for none).  False after reporting; renderings already written stay. */
+ * for none).  The renderings appear together, or none of them does and
+ * the files they would replace stay as they were.  False after reporting. */
 bool product_render(struct press *p, const char *rel, xmlDoc *input, chart_maker charts,
                     void *ctx, const char *name, const struct product_dest *dest,
                     struct diag *d);

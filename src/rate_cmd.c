@@ -24,8 +24,10 @@ safe(const char *text, char *buf, size_t size)
 
 /* Print s in exactly width columns: cut with "..." or padded. */
 static void
-put_column(FILE *out, const char *s, long width)
+put_column(FILE *out, const char *text, long width)
 {
+	char buf[1024];
+	const char *s = safe(text, buf, sizeof buf);
 	long n = g_utf8_strlen(s, -1);
 
 	if (n > width) {
@@ -82,7 +84,7 @@ static void
 print_text(FILE *out, const struct results *r)
 {
 	const struct model *m = r->m;
-	char b1[512], b2[512], gap[32];
+	char b1[512], b2[512], id[64], reason[4096], gap[32];
 	size_t p, i;
 	bool single = r->n_projects == 1, targets = r->target != NULL;
 
@@ -100,15 +102,16 @@ print_text(FILE *out, const struct results *r)
 			const struct area_result *ar = &pr->areas[i];
 			const struct org_result *o = &r->org[i];
 
-			fprintf(out, "  %-5s ", m->pas[i].id);
+			fprintf(out, "  %-5s ", safe(m->pas[i].id, id, sizeof id));
 			put_column(out, m->pas[i].title, TITLE_WIDTH);
+			safe(ar->reason, reason, sizeof reason);
 			if (single && targets)
 				fprintf(out, "  %-5s  %-6s  %-13s  %s\n", area_level_text(ar),
 				        o->target >= 0 ? results_level_text(o->target) : "-",
-				        gap_text(o, gap, sizeof gap), ar->reason);
+				        gap_text(o, gap, sizeof gap), reason);
 			else
 				fprintf(out, "  %-5s  %-7s  %s\n", area_level_text(ar),
-				        ar->claimed >= 0 ? results_level_text(ar->claimed) : "-", ar->reason);
+				        ar->claimed >= 0 ? results_level_text(ar->claimed) : "-", reason);
 		}
 	}
 	if (single)
@@ -122,7 +125,7 @@ print_text(FILE *out, const struct results *r)
 
 		if (o->in_scope && o->org.level != RATE_NOT_APPLICABLE)
 			snprintf(range, sizeof range, "%d-%d", o->org.level, o->org.max_level);
-		fprintf(out, "  %-5s ", m->pas[i].id);
+		fprintf(out, "  %-5s ", safe(m->pas[i].id, id, sizeof id));
 		put_column(out, m->pas[i].title, TITLE_WIDTH);
 		fprintf(out, "  %-5s  %-5s  %-6s  %s\n",
 		        o->in_scope ? results_level_text(o->org.level) : "-", range,

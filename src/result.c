@@ -19,7 +19,7 @@ add_input(xmlNode *inputs, const char *role, const char *path, const char *sha25
 	char *name = g_path_get_basename(path);
 
 	xb_set(in, "role", role);
-	xb_set(in, "name", name);
+	xb_set_file_name(in, "name", name);
 	xb_set(in, "sha256", sha256);
 	g_free(name);
 }

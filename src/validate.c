@@ -33,14 +33,13 @@ print_model_summary(struct cli *c, const char *display, const struct model *m)
 		else
 			organization++;
 	}
-	fprintf(c->out,
-	        "%s: valid model: %s, %s\n"
-	        "  %zu process areas (%zu security, %zu project, %zu organization), "
-	        "%zu goals, %zu base practices\n"
-	        "  %d capability levels, %zu common features, %zu generic practices, "
-	        "%zu glossary terms\n",
-	        display, m->short_title, m->model_version, m->n_pas, security, project,
-	        organization, m->n_goals, m->n_bps, MODEL_LEVELS, m->n_cfs, m->n_gps, m->n_terms);
+	/* Names and titles come from the file: printed escaped, as diagnostics are. */
+	diag_say(c->out, "%s: valid model: %s, %s", display, m->short_title, m->model_version);
+	diag_say(c->out, "  %zu process areas (%zu security, %zu project, %zu organization), "
+	         "%zu goals, %zu base practices", m->n_pas, security, project, organization,
+	         m->n_goals, m->n_bps);
+	diag_say(c->out, "  %d capability levels, %zu common features, %zu generic practices, "
+	         "%zu glossary terms", MODEL_LEVELS, m->n_cfs, m->n_gps, m->n_terms);
 }
 
 /* Schemas and the model, loaded on first need and shared by every file. */
@@ -88,13 +87,11 @@ print_appraisal_summary(struct cli *c, const char *display, const struct apprais
 		for (i = 0; i < m->n_pas; i++)
 			if (a->projects[p].areas[i] != NULL)
 				ratings += a->projects[p].areas[i]->n_ratings;
-	fprintf(c->out,
-	        "%s: valid appraisal %s (%s, method %s)\n"
-	        "  %zu of %zu process areas in scope, %zu project(s), %zu ratings, "
-	        "%zu evidence items, %zu findings%s\n",
-	        display, a->id, a->organization, a->method == RATE_ISO15504 ? "iso15504" : "ssam",
-	        in_scope, m->n_pas, a->n_projects, ratings, a->n_evidence, a->n_findings,
-	        a->target != NULL ? ", target profile included" : "");
+	diag_say(c->out, "%s: valid appraisal %s (%s, method %s)", display, a->id,
+	         a->organization, a->method == RATE_ISO15504 ? "iso15504" : "ssam");
+	diag_say(c->out, "  %zu of %zu process areas in scope, %zu project(s), %zu ratings, "
+	         "%zu evidence items, %zu findings%s", in_scope, m->n_pas, a->n_projects, ratings,
+	         a->n_evidence, a->n_findings, a->target != NULL ? ", target profile included" : "");
 }
 
 static bool
@@ -158,8 +155,8 @@ validate_one(struct validate_state *st, const char *path)
 				if (t->levels[i] >= 0)
 					n++;
 			if (!c->quiet)
-				fprintf(c->out, "%s: valid target profile %s (%s): %zu process areas\n",
-				        display, t->id, t->issuer, n);
+				diag_say(c->out, "%s: valid target profile %s (%s): %zu process areas",
+				         display, t->id, t->issuer, n);
 			target_free(t);
 		}
 		return true;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <libexslt/exslt.h>
 #include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
@@ -109,6 +110,10 @@ begin(struct diag *d, const char *file, const char *allowed_dir)
 	if (!installed) {
 		xsltSetGenericErrorFunc(NULL, collect_error);
 		xsltSetLoaderFunc(load_only_templates);
+		/* str:tokenize lets a template walk a list of ids with
+		 * xsl:for-each instead of a recursion as deep as the list.  Only
+		 * the string functions: no other EXSLT module is needed. */
+		exsltStrRegister();
 		installed = true;
 	}
 	sink.diag = d;
@@ -196,6 +201,7 @@ xform_apply(struct xform *x, xmlDoc *input, const char *const *params, struct di
 	xmlDoc *out;
 	unsigned errors;
 	int state;
+	bool op_limit_hit;
 
 	ctxt = xsltNewTransformContext(x->style, input);
 	if (ctxt == NULL) {
@@ -215,12 +221,20 @@ xform_apply(struct xform *x, xmlDoc *input, const char *const *params, struct di
 		xsltQuoteUserParams(ctxt, (const char **)params);
 	out = xsltApplyStylesheetUser(x->style, input, NULL, NULL, NULL, ctxt);
 	state = ctxt->state;
+	op_limit_hit = ctxt->opCount >= XFORM_MAX_XPATH_OPS ||
+	               (ctxt->xpathCtxt != NULL && ctxt->xpathCtxt->opCount >= XFORM_MAX_XPATH_OPS);
 	errors = end();
 	xsltFreeTransformContext(ctxt);
 	if (out == NULL || errors > 0 || state != XSLT_STATE_OK) {
-		if (errors == 0)
+		/* Name the limit: libxslt's own words for it are about xsltproc. */
+		if (op_limit_hit)
 			diag_report(d, DIAG_ERROR, EXIT_INTERNAL, (const char *)x->style->doc->URL, 0, 0,
-			            "transform stopped");
+			            "transform stopped at the limit of %lu XPath operations",
+			            XFORM_MAX_XPATH_OPS);
+		else if (errors == 0)
+			diag_report(d, DIAG_ERROR, EXIT_INTERNAL, (const char *)x->style->doc->URL, 0, 0,
+			            "transform stopped (nested template calls are limited to %d)",
+			            XFORM_MAX_TEMPLATE_DEPTH);
 		xmlFreeDoc(out);
 		return NULL;
 	}

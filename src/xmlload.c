@@ -15,11 +15,18 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
+#include "appraisal.h"
+
 const struct xml_limits xmlload_default_limits = {
 	.max_bytes = 16u * 1024 * 1024,
 	.max_depth = 64,
 	.max_elements = 500000,
 	.max_attributes = 64,
+	/* Appraisals are the inputs whose size a report grows with: about 150
+	 * MB of memory and 3 s of CPU per MB of appraisal, text or ratings.  At
+	 * 4 MiB (a hundred projects rating every practice fit in it) a report
+	 * and a statement stay well inside a batch worker's 1 GiB and 60 s. */
+	.max_appraisal_bytes = 4u * 1024 * 1024,
 };
 
 /* State of the one parse in progress.  libxml2 2.9 routes errors and the
@@ -275,6 +282,16 @@ find_attribute_flood(const char *buf, size_t len, unsigned max_attributes)
 	return len;
 }
 
+/* UTF-32, with or without its byte-order mark ("<" is the first character
+ * of any XML document without one).  Checked before UTF-16, whose
+ * little-endian mark begins the UTF-32 one. */
+static bool
+is_utf32(const unsigned char *u, size_t len)
+{
+	return len >= 4 && (memcmp(u, "\xFF\xFE\0\0", 4) == 0 || memcmp(u, "\0\0\xFE\xFF", 4) == 0 ||
+	                    memcmp(u, "<\0\0\0", 4) == 0 || memcmp(u, "\0\0\0<", 4) == 0);
+}
+
 static bool
 precheck(const char *buf, size_t len, const char *display, const struct xml_limits *limits,
          struct diag *d)
@@ -284,18 +301,22 @@ precheck(const char *buf, size_t len, const char *display, const struct xml_limi
 	size_t flood;
 
 	if (len >= 2 && u[0] == 0x1F && u[1] == 0x8B) {
-		diag_error(d, display, 0, "gzip-compressed data is not accepted; decompress it first");
+		diag_error(d, display, 1, "gzip-compressed data is not accepted; decompress it first");
 		return false;
 	}
 	if (len >= 6 && memcmp(u, "\xFD" "7zXZ", 5) == 0) {
-		diag_error(d, display, 0, "xz-compressed data is not accepted; decompress it first");
+		diag_error(d, display, 1, "xz-compressed data is not accepted; decompress it first");
+		return false;
+	}
+	if (is_utf32(u, len)) {
+		diag_error(d, display, 1, "UTF-32 text is not accepted; save it as UTF-8");
 		return false;
 	}
 	/* UTF-16 without its byte-order mark would be reported as a NUL byte;
 	 * name the real problem ("<" then NUL, or NUL then "<"; not UTF-32). */
 	if (len >= 4 && ((u[0] == '<' && u[1] == 0 && u[2] != 0 && u[3] == 0) ||
 	                 (u[0] == 0 && u[1] == '<' && u[2] == 0 && u[3] != 0))) {
-		diag_error(d, display, 0, "UTF-16 text without a byte-order mark is not accepted; "
+		diag_error(d, display, 1, "UTF-16 text without a byte-order mark is not accepted; "
 		           "save it as UTF-8, or as UTF-16 with a byte-order mark");
 		return false;
 	}
@@ -332,7 +353,7 @@ parse_utf16(const char *buf, size_t len, const char *from, const char *display,
 
 	utf8 = g_convert(buf + 2, (gssize)(len - 2), "UTF-8", from, NULL, &out_len, &err);
 	if (utf8 == NULL) {
-		diag_error(d, display, 0, "invalid %s text: %s", from, err->message);
+		diag_error(d, display, 1, "invalid %s text: %s", from, err->message);
 		g_error_free(err);
 		return NULL;
 	}
@@ -349,11 +370,23 @@ xmlload_memory(const char *buf, size_t len, const char *display,
 
 	if (limits == NULL)
 		limits = &xmlload_default_limits;
+	if (is_utf32(u, len))
+		return parse_checked(buf, len, NULL, display, limits, NULL, d);
 	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
 		return parse_utf16(buf, len, "UTF-16LE", display, limits, d);
 	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
 		return parse_utf16(buf, len, "UTF-16BE", display, limits, d);
 	return parse_checked(buf, len, NULL, display, limits, NULL, d);
+}
+
+static bool
+is_appraisal(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+
+	return root != NULL && root->ns != NULL &&
+	       xmlStrEqual(root->name, (const xmlChar *)"appraisal") &&
+	       xmlStrEqual(root->ns->href, (const xmlChar *)APPRAISAL_NS);
 }
 
 static xmlDoc *
@@ -366,11 +399,11 @@ parse_checked(const char *buf, size_t len, const char *encoding, const char *dis
 	bool ok;
 
 	if (len == 0) {
-		diag_error(d, display, 0, "empty file: not an XML document");
+		diag_error(d, display, 1, "empty file: not an XML document");
 		return NULL;
 	}
 	if (len > limits->max_bytes) {
-		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 0, 0,
+		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
 		            "size of %zu bytes exceeds the limit of %zu bytes", len, limits->max_bytes);
 		return NULL;
 	}
@@ -406,9 +439,17 @@ parse_checked(const char *buf, size_t len, const char *encoding, const char *dis
 	ok = doc != NULL && ctxt->wellFormed && ctxt->nsWellFormed && ps.errors == 0 &&
 	     !ps.doctype && !ps.limit_hit;
 	if (!ok && ps.errors == 0)
-		diag_error(d, display, 0, "not a well-formed XML document");
+		diag_error(d, display, 1, "not a well-formed XML document");
 	current = NULL;
 	xmlFreeParserCtxt(ctxt);
+	if (ok && limits->max_appraisal_bytes > 0 && len > limits->max_appraisal_bytes &&
+	    is_appraisal(doc)) {
+		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
+		            "an appraisal of %zu bytes exceeds the limit of %zu bytes for appraisals "
+		            "(what a report can be made of within a batch worker's limits)", len,
+		            limits->max_appraisal_bytes);
+		ok = false;
+	}
 	if (!ok) {
 		xmlFreeDoc(doc);
 		return NULL;
@@ -450,7 +491,7 @@ xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len_out, struct d
 			return NULL;
 		}
 		if ((unsigned long long)st.st_size > max_bytes) {
-			diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 0, 0,
+			diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
 			            "size of %lld bytes exceeds the limit of %zu bytes",
 			            (long long)st.st_size, max_bytes);
 			close(fd);
@@ -465,7 +506,7 @@ xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len_out, struct d
 
 		if (len == cap) {
 			if (cap > max_bytes) {
-				diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 0, 0,
+				diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
 				            "size exceeds the limit of %zu bytes", max_bytes);
 				goto fail;
 			}
@@ -485,7 +526,7 @@ xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len_out, struct d
 		len += (size_t)n;
 	}
 	if (len > max_bytes) {
-		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 0, 0,
+		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
 		            "size of %zu bytes exceeds the limit of %zu bytes", len, max_bytes);
 		goto fail;
 	}

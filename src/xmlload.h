@@ -15,6 +15,7 @@ struct xml_limits {
 	unsigned max_depth;           /* element nesting */
 	unsigned long max_elements;   /* elements in the document */
 	unsigned max_attributes;      /* attributes on one element */
+	size_t max_appraisal_bytes;   /* size of an appraisal (0: max_bytes) */
 };
 
 extern const struct xml_limits xmlload_default_limits;

@@ -14,7 +14,8 @@
                 xmlns:m="urn:ssecmm:model:1"
                 xmlns:a="urn:ssecmm:appraisal:1"
                 xmlns:r="urn:ssecmm:result:1"
-                exclude-result-prefixes="m a r">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="m a r str">
 
   <xsl:import href="common.xsl"/>
 
@@ -36,6 +37,7 @@
   <xsl:key name="evidence" match="a:evidence/a:item" use="@id"/>
   <xsl:key name="project" match="a:projects/a:project" use="@id"/>
   <xsl:key name="finding" match="a:findings/a:finding" use="@id"/>
+  <xsl:key name="project-area" match="r:result/r:project/r:area" use="@ref"/>
   <xsl:key name="findings-of-area" match="a:findings/a:finding" use="@process-area"/>
   <xsl:key name="practice-in-area" match="a:ratings/a:process-area/a:practice"
            use="concat(../@ref, ' ', @ref)"/>
@@ -1472,7 +1474,7 @@
   <xsl:template name="organization-reason">
     <xsl:variable name="area" select="."/>
     <xsl:variable name="holding"
-                  select="$res/r:project/r:area[@ref = $area/@ref][@status = $area/@status]
+                  select="key('project-area', $area/@ref)[@status = $area/@status]
                           [not($area/@level) or @level = $area/@level]"/>
     <xsl:choose>
       <xsl:when test="@status = 'out-of-scope'">
@@ -1561,32 +1563,33 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "E01 E02" as links "E01, E02"; $ids is whitespace-normalised. -->
+  <!-- "E01 E02" as links "E01, E02".  A loop, not a recursion: a rating
+       may cite any number of evidence items.  The tokens live in a
+       document of their own, so each link is made back in this one, where
+       key() finds the evidence. -->
   <xsl:template name="evidence-links">
     <xsl:param name="ids"/>
-    <xsl:call-template name="evidence-link">
-      <xsl:with-param name="id" select="substring-before(concat($ids, ' '), ' ')"/>
-    </xsl:call-template>
-    <xsl:if test="contains($ids, ' ')">
-      <xsl:text>, </xsl:text>
-      <xsl:call-template name="evidence-links">
-        <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
-      </xsl:call-template>
-    </xsl:if>
+    <xsl:variable name="here" select="/"/>
+    <xsl:for-each select="str:tokenize($ids, ' &#9;&#10;&#13;')">
+      <xsl:variable name="id" select="string(.)"/>
+      <xsl:if test="position() > 1"><xsl:text>, </xsl:text></xsl:if>
+      <xsl:for-each select="$here">
+        <xsl:call-template name="evidence-link">
+          <xsl:with-param name="id" select="$id"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:for-each>
   </xsl:template>
 
-  <!-- "GP-3.1.2 BP.05.01" as "GP 3.1.2, BP.05.01"; $ids is normalised. -->
+  <!-- "GP-3.1.2 BP.05.01" as "GP 3.1.2, BP.05.01", in a loop as above. -->
   <xsl:template name="practice-labels">
     <xsl:param name="ids"/>
-    <xsl:call-template name="label">
-      <xsl:with-param name="id" select="substring-before(concat($ids, ' '), ' ')"/>
-    </xsl:call-template>
-    <xsl:if test="contains($ids, ' ')">
-      <xsl:text>, </xsl:text>
-      <xsl:call-template name="practice-labels">
-        <xsl:with-param name="ids" select="substring-after($ids, ' ')"/>
+    <xsl:for-each select="str:tokenize($ids, ' &#9;&#10;&#13;')">
+      <xsl:if test="position() > 1"><xsl:text>, </xsl:text></xsl:if>
+      <xsl:call-template name="label">
+        <xsl:with-param name="id" select="string(.)"/>
       </xsl:call-template>
-    </xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- Cross references in model text link only to what this report holds:

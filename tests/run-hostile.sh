@@ -621,7 +621,10 @@ expect_fail() {
 }
 
 expect_fail "write: -o /dev/full is refused as not a regular file (exit 3)" 3 \
-	"refusing to write: not a regular file" "$bin" -q --model "$model" report "$mini" -o /dev/full
+	"refusing to write: not a regular file" "$bin" -q --model "$model" import \
+	tests/cli/import/blank-lines.csv --template "$mini" -o /dev/full
+expect_fail "write: -o /dev/full for a product is refused by its name (exit 2)" 2 \
+	"a file name ending in .html or .pdf" "$bin" -q --model "$model" report "$mini" -o /dev/full
 if [ -c /dev/full ]; then
 	tap OK "write: /dev/full is still a device"
 else
@@ -657,8 +660,9 @@ for fmt in pdf html; do
 	fi
 done
 
-# Signals while the handbook is being written.
-for sig in TERM INT HUP; do
+# Signals while the handbook is being written: every catchable signal that
+# ends a process removes the temporary files.
+for sig in TERM INT HUP QUIT ABRT PIPE ALRM USR1 USR2 SEGV; do
 	fresh "$w/signal"
 	echo "previous pdf" >"$w/signal/sse-cmm-handbook.pdf"
 	echo "previous html" >"$w/signal/sse-cmm-handbook.html"
@@ -761,6 +765,65 @@ else
 		"exits $r1 $r2" "$(ls -A "$w/race")"
 fi
 
+# -o names one file for one format, a directory for both; anything else is refused.
+fresh "$w/names"
+expect_fail "write: -o without .html, .pdf or a trailing / is refused (exit 2), saying what to write" 2 \
+	"a file name ending in .html or .pdf" \
+	"$bin" -q --model "$model" report "$mini" -o "$w/names/myreport"
+"$bin" -q --model "$model" report "$mini" -o "$w/names/R.PDF" 2>"$tmp/err"
+r1=$?
+"$bin" -q --model "$model" report "$mini" -o "$w/names/r.Html" 2>>"$tmp/err"
+r2=$?
+"$bin" -q --model "$model" report "$mini" -o "$w/names/new/" 2>>"$tmp/err"
+r3=$?
+# shellcheck disable=SC2012 # our own file names
+left=$(ls -A "$w/names" "$w/names/new" | tr '\n' ' ')
+if [ $r1 = 0 ] && [ $r2 = 0 ] && [ $r3 = 0 ] && [ "$(head -c 5 "$w/names/R.PDF")" = "%PDF-" ] &&
+   grep -q '^<!DOCTYPE html>' "$w/names/r.Html" &&
+   [ "$left" = "$w/names: R.PDF new r.Html  $w/names/new: mini-appraisal-report.html mini-appraisal-report.pdf " ]; then
+	tap OK "write: -o X.PDF holds a PDF, -o X.Html HTML (any case), -o DIR/ both, in a new directory"
+else
+	tap FAIL "write: -o X.PDF holds a PDF, -o X.Html HTML (any case), -o DIR/ both, in a new directory" \
+		"exits $r1 $r2 $r3; $left" "$(cat "$tmp/err")"
+fi
+expect_fail "write: -o X.pdf with --format html is refused (exit 2)" 2 "names one format" \
+	"$bin" -q --model "$model" report "$mini" --format html -o "$w/names/x.pdf"
+
+# The HTML and PDF of a product appear together: an HTML name that fits but
+# whose temporary name (8 bytes more) does not is refused before anything is
+# written, and the earlier pair stays as it was.
+fresh "$w/pair"
+long=$(printf '%0236d' 0)
+cp "$mini" "$w/pair/$long.xml"
+echo "previous pdf" >"$w/pair/$long-report.pdf"
+echo "previous html" >"$w/pair/$long-report.html"
+"$bin" -q --model "$model" report "$w/pair/$long.xml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 3 ] && grep -qF "file name too long: 248 bytes" "$tmp/err" &&
+   [ "$(cat "$w/pair/$long-report.pdf")" = "previous pdf" ] &&
+   [ "$(cat "$w/pair/$long-report.html")" = "previous html" ] &&
+   [ "$(count_files "$w/pair")" = 3 ]; then
+	tap OK "write: a temporary name too long for the HTML: exit 3 before writing, both earlier files intact"
+else
+	tap FAIL "write: a temporary name too long for the HTML: exit 3 before writing, both earlier files intact" \
+		"exit $rc" "$(cat "$tmp/err")" "$(ls -A "$w/pair" | cut -c230-)"
+fi
+
+# Replacing a file keeps its permissions; a new file follows the umask.
+fresh "$w/mode"
+echo previous >"$w/mode/private.pdf"
+chmod 600 "$w/mode/private.pdf"
+(umask 027 && "$bin" -q --model "$model" report "$mini" -o "$w/mode/private.pdf" &&
+	"$bin" -q --model "$model" report "$mini" -o "$w/mode/new.pdf") 2>"$tmp/err"
+rc=$?
+modes="$(stat -c %a "$w/mode/private.pdf") $(stat -c %a "$w/mode/new.pdf" 2>/dev/null)"
+if [ $rc = 0 ] && [ "$modes" = "600 640" ]; then
+	tap OK "write: a 0600 file replaced stays 0600; a new file under umask 027 is 0640"
+else
+	tap FAIL "write: a 0600 file replaced stays 0600; a new file under umask 027 is 0640" \
+		"exit $rc; modes $modes" "$(cat "$tmp/err")"
+fi
+
 # An unprivileged user: root ignores permissions, so run as nobody when root.
 as_user=
 if [ "$(id -u)" != 0 ]; then
@@ -835,6 +898,121 @@ else
 fi
 
 # ---------------------------------------------------------------------------
+# Names and text from files reach terminals escaped and documents as UTF-8
+# ---------------------------------------------------------------------------
+
+nm=$tmp/names
+mkdir -p "$nm/in" "$nm/out"
+esc=$(printf '\033')
+bel=$(printf '\007')
+raw_controls() { # raw_controls FILE: prints the lines holding ESC, BEL, C1 or bidi controls
+	LC_ALL=C grep -n "$esc\|$bel\|$(printf '\302\233')\|$(printf '\342\200\256')" "$1"
+}
+# A file named with ESC, BEL and a Latin-1 byte (not UTF-8).
+evil=$(printf 'e\033[31mvil\007-\351t\351')
+cp "$mini" "$nm/in/$evil.xml"
+"$bin" --model "$model" report "$nm/in/$evil.xml" -o "$nm/out/" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && [ -z "$(raw_controls "$tmp/err")" ] &&
+   grep -qF 'wrote' "$tmp/err" && grep -qF '\x1B[31mvil\x07-\xE9t\xE9-report.pdf' "$tmp/err"; then
+	tap OK "names: the 'wrote' lines show a file name's controls and bad bytes as escapes"
+else
+	tap FAIL "names: the 'wrote' lines show a file name's controls and bad bytes as escapes" \
+		"exit $rc" "$(cat -v "$tmp/err")"
+fi
+"$bin" --model "$model" validate "$nm/in/$evil.xml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && [ -z "$(raw_controls "$tmp/out")" ] && grep -qF '\x1B[31m' "$tmp/out"; then
+	tap OK "names: validate's summary escapes the file name"
+else
+	tap FAIL "names: validate's summary escapes the file name" "exit $rc" "$(cat -v "$tmp/out")"
+fi
+"$bin" -q --model "$model" rate --format xml "$nm/in/$evil.xml" >"$nm/out/rate.xml" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && xmllint --noout "$nm/out/rate.xml" 2>"$tmp/err" &&
+   grep -qF "name=\"e$(printf '\357\277\275')[31mvil$(printf '\357\277\275')-$(printf '\357\277\275')t$(printf '\357\277\275').xml\"" "$nm/out/rate.xml"; then
+	tap OK "names: rate --format xml gives a non-UTF-8, control-laden file name as U+FFFD, well-formed"
+else
+	tap FAIL "names: rate --format xml gives a non-UTF-8, control-laden file name as U+FFFD, well-formed" \
+		"exit $rc" "$(cat "$tmp/err")" "$(grep -a 'input ' "$nm/out/rate.xml" | cat -v)"
+fi
+"$bin" --model "$model" batch --format html "$nm/in" -o "$nm/batch" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && grep -qF '1 written, 0 skipped' "$tmp/err" && [ -f "$nm/batch/index.html" ] &&
+   [ -z "$(raw_controls "$tmp/err")" ] && iconv -f UTF-8 -t UTF-8 "$nm/batch/index.html" >/dev/null &&
+   iconv -f UTF-8 -t UTF-8 "$nm/batch/$evil-report.html" >/dev/null; then
+	tap OK "names: batch over a non-UTF-8 file name writes its index; every page valid UTF-8"
+else
+	tap FAIL "names: batch over a non-UTF-8 file name writes its index; every page valid UTF-8" \
+		"exit $rc" "$(cat -v "$tmp/err")"
+fi
+# A model whose titles hold C1 controls and a right-to-left override.
+sed 's|title="Administer Security Controls"|title="Admin\&#x9B;31m\&#x202E;ister"|' "$model" \
+	>"$nm/hostile-model.xml"
+"$bin" --model "$nm/hostile-model.xml" rate "$mini" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && grep -qF 'Admin\u{009B}31m\u{202E}ister' "$tmp/out" &&
+   [ -z "$(raw_controls "$tmp/out")" ]; then
+	tap OK "names: rate's table escapes C1 and bidi controls from a model's titles"
+else
+	tap FAIL "names: rate's table escapes C1 and bidi controls from a model's titles" \
+		"exit $rc" "$(cat -v "$tmp/out" | head -20)" "$(cat "$tmp/err")"
+fi
+
+# ---------------------------------------------------------------------------
+# Environment and messages
+# ---------------------------------------------------------------------------
+
+for v in abc -1 1e9 ' 1700000000' 253402300800 99999999999999999999; do
+	SOURCE_DATE_EPOCH=$v "$bin" -q --model "$model" report "$mini" -o "$nm/out/epoch.pdf" \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	if [ $rc = 2 ] && grep -qF "error: SOURCE_DATE_EPOCH='$v' is not a number of seconds" "$tmp/err" &&
+	   [ ! -e "$nm/out/epoch.pdf" ]; then
+		tap OK "environment: SOURCE_DATE_EPOCH='$v' is an error (exit 2), nothing written"
+	else
+		tap FAIL "environment: SOURCE_DATE_EPOCH='$v' is an error (exit 2), nothing written" \
+			"exit $rc" "$(cat "$tmp/err")"
+	fi
+done
+SOURCE_DATE_EPOCH=253402300799 "$bin" -q --model "$model" report "$mini" -o "$nm/out/epoch.pdf" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && pdfinfo -isodates "$nm/out/epoch.pdf" | grep -q 'CreationDate: *9999-12-31T23:59:59'; then
+	tap OK "environment: SOURCE_DATE_EPOCH at its largest gives the PDF date 9999-12-31T23:59:59"
+else
+	tap FAIL "environment: SOURCE_DATE_EPOCH at its largest gives the PDF date 9999-12-31T23:59:59" \
+		"exit $rc" "$(cat "$tmp/err")" "$(pdfinfo -isodates "$nm/out/epoch.pdf" 2>&1 | grep Date)"
+fi
+"$bin" --model "$model" compare "$mini" "$mini" --format html -o "$nm/out/same.html" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && grep -qF "mini-appraisal.xml:1: warning: the same appraisal as" "$tmp/err"; then
+	tap OK "messages: compare A A warns that nothing was compared"
+else
+	tap FAIL "messages: compare A A warns that nothing was compared" "exit $rc" "$(cat "$tmp/err")"
+fi
+expect_fail "messages: report -x.xml says to write ./-x.xml or put -- before it" 2 \
+	"a file whose name starts with '-' is written ./-x.xml, or after --" \
+	"$bin" --model "$model" report -x.xml
+{
+	echo "project,process_area,practice,rating"
+	awk 'BEGIN { for (i = 0; i < 100000; i++) print "P1,PA01,BP.01.01,X" }'
+} >"$nm/bad-rows.csv"
+"$bin" --model "$model" import "$nm/bad-rows.csv" --template "$mini" -o "$nm/out/imported.xml" \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 1 ] && [ "$(grep -c ': error: ' "$tmp/err")" = 100 ] &&
+   [ "$(tail -1 "$tmp/err")" = "ssecmm: $nm/bad-rows.csv: 99900 more errors not shown" ] &&
+   [ ! -e "$nm/out/imported.xml" ]; then
+	tap OK "messages: a sheet of 100,000 bad rows prints 100 errors and the count of the rest"
+else
+	tap FAIL "messages: a sheet of 100,000 bad rows prints 100 errors and the count of the rest" \
+		"exit $rc, $(wc -l <"$tmp/err") lines" "$(tail -3 "$tmp/err")"
+fi
+printf '\377\376\0\0p\0\0\0' >"$nm/utf32.csv"
+expect_fail "messages: a UTF-32 sheet is named UTF-32, at line 1" 1 "utf32.csv:1:1: error: UTF-32 text" \
+	"$bin" --model "$model" import "$nm/utf32.csv" --template "$mini" -o "$nm/out/imported.xml"
+
+# ---------------------------------------------------------------------------
 # 4. Resource limits (the big inputs are made here, not stored)
 # ---------------------------------------------------------------------------
 
@@ -871,6 +1049,42 @@ if [ $rc = 4 ] && grep -qF "exceeds the limit of 16777216 bytes" "$tmp/err"; the
 else
 	tap FAIL "limit: 16 MiB + 1 byte on standard input is refused with exit 4" "exit $rc" "$(cat "$tmp/err")"
 fi
+# Appraisals have a lower cap, 4 MiB, so that whatever validate accepts is
+# made into a report within a batch worker's limits.
+alimit=$((4 * 1024 * 1024))
+{
+	cat "$mini"
+	awk -v n=$((alimit - $(wc -c <"$mini"))) 'BEGIN {
+		line = sprintf("%1023s", "")
+		for (; n >= 1024; n -= 1024) print line
+		if (n > 0) printf "%s\n", substr(line, 1, n - 1)
+	}'
+} >"$l/appraisal.xml"
+timeout 60 "$bin" -q --model "$model" validate "$l/appraisal.xml" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$(wc -c <"$l/appraisal.xml")" = $alimit ] && [ $rc = 0 ]; then
+	tap OK "limit: an appraisal of exactly 4 MiB is accepted"
+else
+	tap FAIL "limit: an appraisal of exactly 4 MiB is accepted" "exit $rc" "$(cat "$tmp/err")"
+fi
+printf ' ' >>"$l/appraisal.xml"
+expect_fail "limit: an appraisal of 4 MiB + 1 byte is refused by validate (exit 4), naming the limit" 4 \
+	"appraisal.xml:1: error: an appraisal of 4194305 bytes exceeds the limit of 4194304 bytes for appraisals" \
+	"$bin" --model "$model" validate "$l/appraisal.xml"
+# 100,000 ratings (20,000 projects of five): refused by validate, quickly.
+awk 'BEGIN { r = "<process-area ref=\"PA01\"><practice ref=\"BP.01.01\" rating=\"F\"/><practice ref=\"BP.01.02\" rating=\"F\"/><practice ref=\"GP-2.1.1\" rating=\"F\"/><practice ref=\"GP-2.1.2\" rating=\"F\"/><practice ref=\"GP-3.1.1\" rating=\"F\"/></process-area>" }
+	/<ratings project=/ { for (i = 1; i <= 20000; i++) printf "<ratings project=\"P%d\">%s</ratings>\n", i, r; skip = 1 }
+	skip && /<\/ratings>/ { skip = 0; next }
+	skip { next }
+	{ print }' "$mini" >"$l/ratings.xml"
+expect_fail "limit: an appraisal of 100,000 ratings is refused by validate (exit 4)" 4 \
+	"exceeds the limit of 4194304 bytes for appraisals" \
+	"$bin" --model "$model" validate "$l/ratings.xml"
+# 100 kB names: over the schema's 300 characters, refused by validate.
+name=$(printf '%0102400d' 0 | tr 0 n)
+sed "s|<name>Test Org</name>|<name>$name</name>|" "$mini" >"$l/name.xml"
+expect_fail "limit: a 100 kB organisation name is refused by validate (exit 1)" 1 \
+	"name.xml:7: error:" "$bin" --model "$model" validate "$l/name.xml"
 # shellcheck disable=SC2002 # a pipe, not a file, on standard input
 cat "$l/exact.xml" | timeout 60 "$bin" validate - >"$tmp/out" 2>"$tmp/err"
 rc=$?
@@ -965,6 +1179,64 @@ for enc in UTF-16LE UTF-16BE; do
 	fi
 done
 
+# Lists as long as the schema allows render: no template recursion as deep
+# as a list.  1,000 evidence items cited by one rating; a finding naming each
+# of its practices four times (136 ids, where about 130 used to stop the
+# transform).
+ex=$tmp/extremes
+mkdir -p "$ex"
+awk 'BEGIN { for (i = 1000; i <= 1999; i++) { ids = ids " E" i
+	items = items sprintf("<item id=\"E%d\" kind=\"document\" date=\"2026-01-02\"><title>T%d</title><location>L</location></item>", i, i) } }
+	/<\/evidence>/ { print items }
+	/"BP.01.01"/ { sub(/evidence="E1"/, "evidence=\"E1" ids "\"") }
+	{ print }' "$mini" >"$ex/evidence.xml"
+"$bin" -q --model "$model" report "$ex/evidence.xml" -o "$ex/" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && grep -q '<a href="#ev-E1999">E1999</a>' "$ex/evidence-report.html" &&
+   pdftotext "$ex/evidence-report.pdf" - | grep -q 'E1999'; then
+	tap OK "extremes: 1,000 evidence ids on one rating render in HTML and PDF"
+else
+	tap FAIL "extremes: 1,000 evidence ids on one rating render in HTML and PDF" "exit $rc" "$(cat "$tmp/err")"
+fi
+all=$(grep -o 'practice[^>]* id="[^"]*"' model-xml/sse-cmm.xml | sed 's/.* id="//; s/"$//' |
+	grep -E '^(BP\.05|GP-)' | tr '\n' ' ')
+awk -v all="$all$all$all$all" '/<finding / && !done { sub(/practices="[^"]*"/, "practices=\"" all "\""); done = 1 } { print }' \
+	samples/sentinel-vendor.xml >"$ex/finding.xml"
+"$bin" -q report "$ex/finding.xml" --format html -o "$ex/" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && [ "$(echo "$all" | wc -w)" -gt 30 ] && grep -q 'BP.05.02, BP.05.03' "$ex/finding-report.html"; then
+	tap OK "extremes: a finding naming all its $(echo "$all" | wc -w) practices four times renders"
+else
+	tap FAIL "extremes: a finding naming all its practices four times renders" "exit $rc" "$(cat "$tmp/err")"
+fi
+
+# A model of 770 process areas (the schema allows three digits): the PNG
+# chart is scaled to fit 8,192 pixels instead of failing, and the report and
+# statement are made (no XPath over every project's areas for each area).
+awk '/<\/process-areas>/ { for (i = 100; i < 870; i++) printf "<process-area id=\"PA%d\" category=\"security\" title=\"Area %d\"><summary><p>S.</p></summary><goal id=\"PA%d.G1\">G.</goal><base-practice id=\"BP.%d.01\" title=\"P\"><statement>S.</statement><description><p>D.</p></description><work-products><work-product>W</work-product><work-product>X</work-product><work-product>Y</work-product></work-products></base-practice></process-area>\n", i, i, i, i }
+	{ print }' "$model" >"$ex/model-770.xml"
+excluded=$(awk 'BEGIN { for (i = 100; i < 870; i++) printf "<excluded process-area=\"PA%d\">Not here.</excluded>", i }')
+sed "s|</description></scope>|</description>$excluded</scope>|" "$mini" >"$ex/areas-770.xml"
+"$bin" -q --model "$ex/model-770.xml" chart "$ex/areas-770.xml" -o "$ex/areas-770.png" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc = 0 ] && file "$ex/areas-770.png" | grep -q 'PNG image data, 8192 x '; then
+	tap OK "extremes: the PNG chart of 770 process areas is scaled to 8,192 pixels"
+else
+	tap FAIL "extremes: the PNG chart of 770 process areas is scaled to 8,192 pixels" "exit $rc" \
+		"$(cat "$tmp/err")" "$(file "$ex/areas-770.png")"
+fi
+"$bin" -q --model "$ex/model-770.xml" report "$ex/areas-770.xml" --format html -o "$ex/" >"$tmp/out" 2>"$tmp/err"
+r1=$?
+"$bin" -q --model "$ex/model-770.xml" statement "$ex/areas-770.xml" --format html -o "$ex/" >"$tmp/out" 2>>"$tmp/err"
+r2=$?
+if [ $r1 = 0 ] && [ $r2 = 0 ] && grep -q 'PA869' "$ex/areas-770-report.html" &&
+   grep -q 'PA869' "$ex/areas-770-statement.html"; then
+	tap OK "extremes: the report and statement over 770 process areas are made"
+else
+	tap FAIL "extremes: the report and statement over 770 process areas are made" "exits $r1 $r2" \
+		"$(cat "$tmp/err")"
+fi
+
 # ---------------------------------------------------------------------------
 # batch: each input in its own worker process
 # ---------------------------------------------------------------------------
@@ -1020,6 +1292,74 @@ else
 	tap FAIL "batch: a worker stopped at the CPU limit fails alone, named, no temporary file left" \
 		"exit $rc, worker ${worker:-not found}" "$(cat "$b/stderr")" "$(ls -a "$b/slow-out" 2>&1)"
 fi
+
+# An input named like another input's product, beside it: refused before any
+# worker starts (exit 2, naming both), every file as it was.  A result
+# document there is an earlier run's product: skipped, and a second run into
+# the input directory works.
+mkdir -p "$b/clash"
+cp "$mini" "$b/clash/acme.xml"
+cp "$mini" "$b/clash/acme-result.xml"
+cp "$mini" "$b/clash/keep.copy"
+"$bin" -q --model "$model" batch "$b/clash" -o "$b/clash" >"$b/stdout" 2>"$b/stderr"
+rc=$?
+if [ $rc = 2 ] && grep -q 'acme-result.xml: error: this input would be overwritten by .*/acme-result.xml, a product of .*/acme.xml' "$b/stderr" &&
+   cmp -s "$mini" "$b/clash/acme-result.xml" && [ "$(count_files "$b/clash")" = 3 ]; then
+	tap OK "batch: an input that another input's product would replace: exit 2 naming both, nothing written"
+else
+	tap FAIL "batch: an input that another input's product would replace: exit 2 naming both, nothing written" \
+		"exit $rc" "$(cat "$b/stderr")" "$(ls -A "$b/clash")"
+fi
+rm "$b/clash/acme-result.xml" "$b/clash/keep.copy"
+"$bin" --model "$model" batch --format html "$b/clash" -o "$b/clash" >"$b/stdout" 2>"$b/stderr"
+r1=$?
+"$bin" --model "$model" batch --format html "$b/clash" -o "$b/clash" >"$b/stdout" 2>"$b/stderr"
+r2=$?
+if [ $r1 = 0 ] && [ $r2 = 0 ] && grep -q '1 written, 1 skipped' "$b/stderr" &&
+   cmp -s "$mini" "$b/clash/acme.xml" && [ "$(count_files "$b/clash")" = 6 ]; then
+	tap OK "batch: a second run into its input directory skips the earlier result and replaces it"
+else
+	tap FAIL "batch: a second run into its input directory skips the earlier result and replaces it" \
+		"exits $r1 $r2" "$(cat "$b/stderr")" "$(ls -A "$b/clash")"
+fi
+ln "$b/clash/acme.xml" "$b/clash/other.xml.link"
+mkdir -p "$b/clash2"
+ln "$b/clash/acme.xml" "$b/clash2/acme-chart.svg"
+expect_fail "batch: an output that is a hard link to an input is refused (exit 2)" 2 \
+	"this input would be overwritten by" \
+	"$bin" -q --model "$model" batch "$b/clash/acme.xml" -o "$b/clash2"
+
+# SIGTERM, SIGINT or SIGHUP to a running batch ends its workers (each leads a
+# process group of its own) and leaves no temporary file.
+mkdir -p "$b/stop"
+for k in 1 2 3 4; do cp samples/meridian-integrator.xml "$b/stop/m$k.xml"; done
+for sig in TERM INT HUP; do
+	rm -rf "$b/stop-out"
+	"$bin" -q batch -j 2 "$b/stop" -o "$b/stop-out" >/dev/null 2>&1 &
+	batch_pid=$!
+	seen=
+	for k in $(seq 1 600); do
+		seen=$(find "$b/stop-out" -name '.m*' 2>/dev/null | head -1)
+		[ -n "$seen" ] && break
+		kill -0 "$batch_pid" 2>/dev/null || break
+		sleep 0.02
+	done
+	workers=$(pgrep -P "$batch_pid" | tr '\n' ' ')
+	[ -n "$seen" ] && kill -s $sig "$batch_pid"
+	wait "$batch_pid" 2>/dev/null
+	rc=$?
+	alive=
+	for pid in $workers; do kill -0 "$pid" 2>/dev/null && alive="$alive $pid"; done
+	left=$(find "$b/stop-out" -name '.*' | head -3)
+	if [ -z "$seen" ]; then
+		skip "batch: SIG$sig ends the workers" "no temporary file seen before the batch ended"
+	elif [ $rc -gt 128 ] && [ -n "$workers" ] && [ -z "$alive" ] && [ -z "$left" ]; then
+		tap OK "batch: SIG$sig ends the batch and its workers, no temporary file left"
+	else
+		tap FAIL "batch: SIG$sig ends the batch and its workers, no temporary file left" \
+			"exit $rc; workers $workers; still alive:$alive" "$left"
+	fi
+done
 
 # ---------------------------------------------------------------------------
 # The Nu HTML Checker's results

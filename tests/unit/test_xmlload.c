@@ -125,6 +125,26 @@ enforces_size_limit(void **state)
 	assert_non_null(strstr(captured, "exceeds the limit of 8 bytes"));
 }
 
+/* Only an appraisal meets the lower cap for appraisals; another document of
+ * the same size, or an element of that name in another namespace, does not. */
+static void
+caps_appraisals_lower(void **state)
+{
+	static const char appraisal[] = "<appraisal xmlns=\"urn:ssecmm:appraisal:1\">x</appraisal>";
+	static const char other[] = "<appraisal xmlns=\"urn:ssecmm:model:1\">xxxxxx</appraisal>";
+	struct xml_limits small = xmlload_default_limits;
+
+	(void)state;
+	small.max_appraisal_bytes = 40;
+	assert_true(loads(other, sizeof other - 1, &small));
+	assert_false(loads(appraisal, sizeof appraisal - 1, &small));
+	assert_int_equal(d.status, EXIT_LIMIT);
+	assert_non_null(strstr(captured, ":1: error: an appraisal of 55 bytes exceeds the limit "
+	                                 "of 40 bytes for appraisals"));
+	small.max_appraisal_bytes = sizeof appraisal - 1;
+	assert_true(loads(appraisal, sizeof appraisal - 1, &small));
+}
+
 static void
 enforces_depth_limit(void **state)
 {
@@ -268,6 +288,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(reports_first_error_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(refuses_fifo_without_blocking, setup, teardown),
 		cmocka_unit_test_setup_teardown(reads_file_and_hashes_it, setup, teardown),
+		cmocka_unit_test_setup_teardown(caps_appraisals_lower, setup, teardown),
 	};
 	int failed;
 
