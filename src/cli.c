@@ -33,6 +33,7 @@ enum {
 	OPT_JOBS = 1 << 6,
 	OPT_SHARD = 1 << 7,
 	OPT_TEMPLATE = 1 << 9,
+	OPT_STATS = 1 << 10,
 };
 
 struct command {
@@ -46,7 +47,7 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"validate", cmd_validate, OPT_MODEL, 1, -1, "validate FILE...",
+	{"validate", cmd_validate, OPT_MODEL | OPT_STATS, 1, -1, "validate [--stats] FILE...",
 	 "check model, appraisal and target-profile files"},
 	{"rate", cmd_rate, OPT_MODEL | OPT_TARGET | OPT_FORMAT, 1, 1,
 	 "rate APPRAISAL [--target FILE] [--format text|csv|xml|sheet]",
@@ -100,6 +101,7 @@ usage(FILE *f)
 	      "                       standard output (default: beside the input)\n"
 	      "      --scope SCOPE    the chart's scope: organization (default) or a project id\n"
 	      "      --template FILE  import: the appraisal whose ratings the sheet replaces\n"
+	      "      --stats          validate: the words of each process area of a model\n"
 	      "  -h, --help           show this help\n"
 	      "  -V, --version        show the version\n"
 	      "\nexit status: 0 ok, 1 invalid input, 2 usage error, 3 file error,\n"
@@ -146,6 +148,7 @@ option_name(unsigned bit)
 	case OPT_JOBS: return "--jobs";
 	case OPT_SHARD: return "--shard";
 	case OPT_TEMPLATE: return "--template";
+	case OPT_STATS: return "--stats";
 	default: return "option";
 	}
 }
@@ -163,6 +166,7 @@ static const struct option longopts[] = {
 	{"jobs", required_argument, NULL, 'j'},
 	{"shard", required_argument, NULL, 'S'},
 	{"template", required_argument, NULL, 'T'},
+	{"stats", no_argument, NULL, 'W'},
 	{NULL, 0, NULL, 0},
 };
 
@@ -225,6 +229,10 @@ parse_options(struct cli *c, int argc, char **argv, const char *optstring, unsig
 		case 'T':
 			c->template_path = optarg;
 			*given |= OPT_TEMPLATE;
+			break;
+		case 'W':
+			c->stats = true;
+			*given |= OPT_STATS;
 			break;
 		default:
 			/* A long option has been stepped over; a short one may still

@@ -23,6 +23,7 @@ struct cli {
 	const char *jobs;        /* -j of batch */
 	const char *shard;       /* --shard K/N of batch */
 	const char *template_path; /* --template of import */
+	bool stats;              /* --stats of validate */
 	char **operands;
 	int n_operands;
 };

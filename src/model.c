@@ -82,7 +82,12 @@ check_refs(struct loader *L, const xmlNode *node)
 		if (xn_is(c, "ref")) {
 			const char *to = xn_attr(c, "to");
 
-			if (to != NULL && !g_hash_table_contains(L->ids, to))
+			if (to == NULL || g_hash_table_contains(L->ids, to))
+				;
+			else if (g_str_has_prefix(to, "term-"))
+				fail(L, c, "link to glossary term '%s', which the glossary does not "
+				     "define", to);
+			else
 				fail(L, c, "reference to undefined id '%s'", to);
 		}
 		check_refs(L, c->children);
@@ -255,6 +260,61 @@ load_process_areas(struct loader *L, const xmlNode *areas)
 	}
 }
 
+/* A process area's related areas must be other process areas of the model,
+ * each named once.  Runs after the process areas are indexed. */
+static void
+check_related_areas(struct loader *L, const xmlNode *pa)
+{
+	const char *self = xn_attr(pa, "id");
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+
+	xn_each(link, pa, "related-area") {
+		const char *to = xn_attr(link, "to");
+
+		if (model_pa(L->m, to) == NULL)
+			fail(L, link, "process area %s lists '%s' as a related area, but the model has "
+			     "no such process area", self, to);
+		else if (strcmp(to, self) == 0)
+			fail(L, link, "process area %s lists itself as a related area", self);
+		else if (!g_hash_table_add(seen, (gpointer)to))
+			fail(L, link, "process area %s lists %s as a related area twice", self, to);
+	}
+	g_hash_table_destroy(seen);
+}
+
+/* The areas a generic practice relies on must be process areas of the
+ * model, each named once. */
+static void
+check_relied_on_areas(struct loader *L, const xmlNode *gp)
+{
+	const struct model_gp *g = model_gp(L->m, xn_attr(gp, "id"));
+	const char *self = g != NULL ? g->label : xn_attr(gp, "id");
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+
+	xn_each(link, gp, "relies-on") {
+		const char *to = xn_attr(link, "to");
+
+		if (model_pa(L->m, to) == NULL)
+			fail(L, link, "generic practice %s relies on '%s', but the model has no such "
+			     "process area", self, to);
+		else if (!g_hash_table_add(seen, (gpointer)to))
+			fail(L, link, "generic practice %s names %s twice as an area it relies on", self,
+			     to);
+	}
+	g_hash_table_destroy(seen);
+}
+
+static void
+check_relations(struct loader *L, const xmlNode *root)
+{
+	xn_each(pa, xn_child(root, "process-areas"), "process-area")
+		check_related_areas(L, pa);
+	xn_each(lv, xn_child(root, "capability-levels"), "level")
+		xn_each(cf, lv, "common-feature")
+			xn_each(gp, cf, "generic-practice")
+				check_relied_on_areas(L, gp);
+}
+
 struct model *
 model_load(const char *path, struct schema *schema, struct diag *d)
 {
@@ -308,6 +368,7 @@ model_from_doc(xmlDoc *doc, const char *path, const char sha256[65], struct sche
 	m->data_version = child_text(&L, identity, "data-version");
 	load_levels(&L, xn_child(root, "capability-levels"));
 	load_process_areas(&L, xn_child(root, "process-areas"));
+	check_relations(&L, root);
 	m->n_terms = xn_count(xn_child(root, "glossary"), "term");
 	if (L.errors > 0)
 		goto fail;

@@ -71,7 +71,9 @@ struct model {
 
 /* Load the model file at path, validate it against schema (model.xsd) and
  * check what a schema cannot: ids unique across the model, references that
- * resolve, ids consistent with their parents, levels and sequences in order.
+ * resolve (a link to a glossary term names a defined term), related areas and
+ * the areas generic practices rely on are process areas of the model, ids
+ * consistent with their parents, levels and sequences in order.
  * Every problem is reported; returns NULL if there was any.  The caller owns
  * the result (model_free). */
 struct model *model_load(const char *path, struct schema *schema, struct diag *d);

@@ -1,4 +1,5 @@
 /* The validate command: check model files (and, by their root element, other inputs). */
+#include <stdint.h>
 #include <string.h>
 
 #include <glib.h>
@@ -10,6 +11,7 @@
 #include "results.h"
 #include "schema.h"
 #include "xmlload.h"
+#include "xmlnode.h"
 
 static bool
 has_root(xmlDoc *doc, const char *name, const char *ns)
@@ -40,6 +42,61 @@ print_model_summary(struct cli *c, const char *display, const struct model *m)
 	         m->n_goals, m->n_bps);
 	diag_say(c->out, "  %d capability levels, %zu common features, %zu generic practices, "
 	         "%zu glossary terms", MODEL_LEVELS, m->n_cfs, m->n_gps, m->n_terms);
+}
+
+/* Words of the text under node: runs of characters between white space. */
+static size_t
+count_words(const xmlNode *node)
+{
+	xmlChar *text = xmlNodeGetContent(node);
+	size_t n = 0;
+	bool in_word = false;
+
+	for (const xmlChar *p = text; p != NULL && *p != '\0'; p++) {
+		bool space = g_ascii_isspace(*p);
+
+		if (!space && !in_word)
+			n++;
+		in_word = !space;
+	}
+	xmlFree(text);
+	return n;
+}
+
+/* --stats: the size of the model's prose, so that thin process areas show.
+ * Each area's words cover its summary, goals, base practices (statements,
+ * descriptions, work products, notes) and related areas. */
+static void
+print_model_stats(struct cli *c, const struct model *m)
+{
+	const xmlNode *root = xmlDocGetRootElement(m->doc);
+	size_t total = 0, least = SIZE_MAX, most = 0, i = 0;
+	const char *thinnest = "", *fullest = "";
+
+	fprintf(c->out, "  words per process area:\n");
+	xn_each(pa, xn_child(root, "process-areas"), "process-area") {
+		size_t words = count_words(pa);
+		const char *id = xn_attr(pa, "id");
+
+		fprintf(c->out, "    %-5s %6zu  %s\n", id, words, m->pas[i++].title);
+		total += words;
+		if (words < least) {
+			least = words;
+			thinnest = id;
+		}
+		if (words > most) {
+			most = words;
+			fullest = id;
+		}
+	}
+	if (m->n_pas > 0)
+		fprintf(c->out, "  process areas: %zu words, %zu on average, fewest %s (%zu), "
+		        "most %s (%zu)\n", total, total / m->n_pas, thinnest, least, fullest, most);
+	fprintf(c->out, "  overview %zu words, key concepts %zu, capability levels %zu, "
+	        "glossary %zu\n", count_words(xn_child(root, "overview")),
+	        xn_child(root, "concepts") ? count_words(xn_child(root, "concepts")) : 0,
+	        count_words(xn_child(root, "capability-levels")),
+	        count_words(xn_child(root, "glossary")));
 }
 
 /* Schemas and the model, loaded on first need and shared by every file. */
@@ -118,6 +175,8 @@ validate_one(struct validate_state *st, const char *path)
 			return false;
 		if (!c->quiet)
 			print_model_summary(c, display, m);
+		if (c->stats)
+			print_model_stats(c, m);
 		model_free(m);
 		return true;
 	}

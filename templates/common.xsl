@@ -95,7 +95,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The comparison with a target, from an organisation r:area. -->
+  <!-- The comparison with a target, from an organization r:area. -->
   <xsl:template name="gap-text">
     <xsl:param name="area" select="."/>
     <xsl:choose>
@@ -152,6 +152,41 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- What an empty <ref to="..."/> reads as.  Practice, area, goal and
+       feature ids are how people cite them ("BP.05.02", "GP 2.2.2"); section
+       and term ids are only anchors, so the section's title or the term's
+       name stands in for them (a term in lower case unless it is an
+       acronym, since it falls mid-sentence).  The key looks in the model
+       document that holds the ref. -->
+  <xsl:key name="model-named" match="m:section | m:term" use="@id"/>
+  <xsl:template name="ref-name">
+    <xsl:param name="id"/>
+    <xsl:variable name="target" select="key('model-named', $id)"/>
+    <xsl:choose>
+      <xsl:when test="$target/self::m:section">
+        <xsl:value-of select="$target/@title"/>
+      </xsl:when>
+      <xsl:when test="$target/self::m:term">
+        <xsl:variable name="name" select="string($target/@name)"/>
+        <xsl:variable name="second" select="substring($name, 2, 1)"/>
+        <xsl:choose>
+          <xsl:when test="$second != translate($second, 'abcdefghijklmnopqrstuvwxyz', '')
+                          or $second = ''">
+            <xsl:value-of select="concat(translate(substring($name, 1, 1),
+                                  'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),
+                                  substring($name, 2))"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$name"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="label">
+          <xsl:with-param name="id" select="$id"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- An anchor id for a model id: "BP.03.02" and "PA03" stay, "GP-2.1.1"
        stays; ids are ASCII by the schema, so they are safe as fragments. -->
   <xsl:template name="anchor">
@@ -183,7 +218,7 @@
       <xsl:choose>
         <xsl:when test="string(.)"><xsl:value-of select="."/></xsl:when>
         <xsl:otherwise>
-          <xsl:call-template name="label">
+          <xsl:call-template name="ref-name">
             <xsl:with-param name="id" select="@to"/>
           </xsl:call-template>
         </xsl:otherwise>

@@ -21,10 +21,16 @@
            use="translate(substring(normalize-space(.), 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
                           'abcdefghijklmnopqrstuvwxyz')"/>
   <xsl:key name="process-area-by-category" match="m:process-area" use="@category"/>
+  <!-- Relationships are recorded once, on one side; these find the other. -->
+  <xsl:key name="related-area-by-target" match="m:related-area" use="@to"/>
+  <xsl:key name="relies-on-by-target" match="m:relies-on" use="@to"/>
+  <xsl:key name="process-area" match="m:process-area" use="@id"/>
 
   <xsl:variable name="identity" select="/m:model/m:identity"/>
 
+  <xsl:variable name="title-preface" select="'About this handbook'"/>
   <xsl:variable name="title-overview" select="'How the model is built'"/>
+  <xsl:variable name="title-concepts" select="'Key concepts and common misreadings'"/>
   <xsl:variable name="title-levels" select="'Capability levels'"/>
   <xsl:variable name="title-chart" select="'Summary chart'"/>
   <xsl:variable name="title-rules" select="'How ratings become levels'"/>
@@ -37,7 +43,7 @@
       <xsl:with-param name="description"
                       select="concat('Reference handbook of the ', $identity/m:title, ' (',
                                      $identity/m:short-title, ', ', $identity/m:standard, ')')"/>
-      <xsl:with-param name="author" select="'ssecmm'"/>
+      <xsl:with-param name="author" select="string($identity/m:publisher)"/>
       <xsl:with-param name="content">
         <xsl:apply-templates select="m:model"/>
       </xsl:with-param>
@@ -48,7 +54,9 @@
     <xsl:apply-templates select="m:identity"/>
     <xsl:call-template name="contents"/>
     <main>
+      <xsl:call-template name="preface"/>
       <xsl:apply-templates select="m:overview"/>
+      <xsl:apply-templates select="m:concepts"/>
       <xsl:apply-templates select="m:capability-levels"/>
       <xsl:call-template name="summary-chart"/>
       <xsl:call-template name="category-chapter">
@@ -77,6 +85,15 @@
     <header class="cover">
       <h1><xsl:value-of select="m:title"/></h1>
       <p>Reference handbook</p>
+      <xsl:if test="m:edition or m:date">
+        <p>
+          <xsl:value-of select="m:edition"/>
+          <xsl:if test="m:edition and m:date">, </xsl:if>
+          <xsl:call-template name="date">
+            <xsl:with-param name="value" select="string(m:date)"/>
+          </xsl:call-template>
+        </p>
+      </xsl:if>
       <dl>
         <dt>Short title</dt>
         <dd><xsl:value-of select="m:short-title"/></dd>
@@ -86,12 +103,11 @@
         <dd><xsl:value-of select="m:model-version"/></dd>
         <dt>Data version</dt>
         <dd><xsl:value-of select="m:data-version"/></dd>
+        <xsl:if test="m:publisher">
+          <dt>Published by</dt>
+          <dd><xsl:value-of select="m:publisher"/></dd>
+        </xsl:if>
       </dl>
-      <div role="note" aria-label="Notice">
-        <xsl:call-template name="running-text">
-          <xsl:with-param name="text" select="m:notice"/>
-        </xsl:call-template>
-      </div>
     </header>
   </xsl:template>
 
@@ -99,12 +115,21 @@
     <nav class="toc" aria-label="Contents">
       <h2>Contents</h2>
       <ol>
+        <li><a href="#preface"><xsl:value-of select="$title-preface"/></a></li>
         <li>
           <a href="#overview"><xsl:value-of select="$title-overview"/></a>
           <ol>
             <xsl:apply-templates select="m:overview/m:section" mode="toc"/>
           </ol>
         </li>
+        <xsl:if test="m:concepts">
+          <li>
+            <a href="#concepts"><xsl:value-of select="$title-concepts"/></a>
+            <ol>
+              <xsl:apply-templates select="m:concepts/m:section" mode="toc"/>
+            </ol>
+          </li>
+        </xsl:if>
         <li>
           <a href="#capability-levels"><xsl:value-of select="$title-levels"/></a>
           <ol>
@@ -189,13 +214,43 @@
     <xsl:text> process areas</xsl:text>
   </xsl:template>
 
+  <!-- What the handbook is, and how far to trust each part of it: the
+       model file's own account of what is checked against the standard. -->
+  <xsl:template name="preface">
+    <section id="preface" class="page-break">
+      <h2><xsl:value-of select="$title-preface"/></h2>
+      <p>This handbook sets out the whole model: first how it is built and used, then its key
+        concepts, the capability levels with every generic practice, a one-page summary
+        chart, and the process areas with every base practice, followed by the rules by
+        which ssecmm turns ratings into levels, a glossary and an index of work products.
+        Each process area names the areas it works with most closely and the generic
+        practices that rely on it; each generic practice names the process areas it relies
+        on.</p>
+      <section id="preface-notice">
+        <h3>Whose words these are</h3>
+        <xsl:call-template name="running-text">
+          <xsl:with-param name="text" select="$identity/m:notice"/>
+        </xsl:call-template>
+      </section>
+      <xsl:if test="$identity/m:provenance">
+        <section id="preface-provenance">
+          <h3>What is checked against the standard</h3>
+          <xsl:call-template name="running-text">
+            <xsl:with-param name="text" select="$identity/m:provenance"/>
+          </xsl:call-template>
+        </section>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
   <xsl:template match="m:overview">
     <section id="overview" class="page-break">
       <h2><xsl:value-of select="$title-overview"/></h2>
-      <p>This chapter explains how the model is put together: what it covers, its two
-        dimensions, how they combine into a capability level for each process area, what it
-        leaves to the organization, and how it is used in an appraisal. It opens with the
-        model's own summary.</p>
+      <p>This chapter explains how the model is put together: what it covers, the setting of
+        security engineering and who uses the model, the three processes the security
+        process areas form, the model's two dimensions and how they combine into a
+        capability level for each process area, what it leaves to the organization, and how
+        it is used in an appraisal. It opens with the model's own summary.</p>
       <xsl:call-template name="running-text">
         <xsl:with-param name="text" select="$identity/m:summary"/>
       </xsl:call-template>
@@ -203,7 +258,17 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="m:overview/m:section">
+  <xsl:template match="m:concepts">
+    <section id="concepts" class="page-break">
+      <h2><xsl:value-of select="$title-concepts"/></h2>
+      <p>A capability model is easy to misread, and most misreadings lead to wasted effort or
+        to conclusions the evidence does not support. Each section below states one idea the
+        rest of the handbook relies on, together with the misreading it guards against.</p>
+      <xsl:apply-templates select="m:section"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="m:overview/m:section | m:concepts/m:section">
     <section id="{@id}">
       <h3><xsl:value-of select="@title"/></h3>
       <xsl:call-template name="running-text">
@@ -261,8 +326,38 @@
           </ul>
         </dd>
         <xsl:apply-templates select="m:notes"/>
+        <xsl:if test="m:relies-on">
+          <dt>Relies on</dt>
+          <dd>
+            <ul>
+              <xsl:apply-templates select="m:relies-on"/>
+            </ul>
+          </dd>
+        </xsl:if>
       </dl>
     </section>
+  </xsl:template>
+
+  <!-- A process area named by a relationship, with the reason it is named. -->
+  <xsl:template name="area-link">
+    <xsl:param name="to"/>
+    <xsl:param name="reason"/>
+    <li>
+      <a href="#{$to}">
+        <xsl:for-each select="key('process-area', $to)">
+          <xsl:call-template name="process-area-name"/>
+        </xsl:for-each>
+      </a>
+      <xsl:text>: </xsl:text>
+      <xsl:apply-templates select="$reason/node()" mode="text"/>
+    </li>
+  </xsl:template>
+
+  <xsl:template match="m:relies-on">
+    <xsl:call-template name="area-link">
+      <xsl:with-param name="to" select="@to"/>
+      <xsl:with-param name="reason" select="."/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="m:evidence/m:item">
@@ -443,9 +538,50 @@
             <xsl:apply-templates select="m:base-practice" mode="list"/>
           </ul>
         </dd>
+        <xsl:call-template name="relationships"/>
       </dl>
       <xsl:apply-templates select="m:base-practice"/>
     </section>
+  </xsl:template>
+
+  <!-- Related areas, whichever side recorded the relationship, in id order;
+       then the generic practices that rely on this area. -->
+  <xsl:template name="relationships">
+    <xsl:variable name="id" select="@id"/>
+    <xsl:variable name="related"
+                  select="m:related-area | key('related-area-by-target', $id)"/>
+    <xsl:if test="$related">
+      <dt>Related process areas</dt>
+      <dd>
+        <ul>
+          <xsl:for-each select="$related">
+            <xsl:sort select="concat(@to[. != $id], ../@id[. != $id])"/>
+            <xsl:call-template name="area-link">
+              <xsl:with-param name="to" select="concat(@to[. != $id], ../@id[. != $id])"/>
+              <xsl:with-param name="reason" select="."/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </ul>
+      </dd>
+    </xsl:if>
+    <xsl:if test="key('relies-on-by-target', $id)">
+      <dt>Generic practices that rely on this area</dt>
+      <dd>
+        <ul>
+          <xsl:for-each select="key('relies-on-by-target', $id)">
+            <li>
+              <a href="#{../@id}">
+                <xsl:for-each select="..">
+                  <xsl:call-template name="practice-name"/>
+                </xsl:for-each>
+              </a>
+              <xsl:text>: </xsl:text>
+              <xsl:apply-templates mode="text"/>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </dd>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="m:goal">
@@ -574,9 +710,10 @@
 
   <xsl:template name="rules-ssam">
     <section id="rules-ssam">
-      <h3>The ssam method</h3>
+      <h3>SSE-CMM appraisal method (SSAM)</h3>
       <p>This is the default method, named after the SSE-CMM Appraisal Method
-        (<a href="#term-ssam">SSAM</a>). The level of a process area is built up one level at
+        (<a href="#term-ssam">SSAM</a>) and written <code>ssam</code> in appraisal files.
+        The level of a process area is built up one level at
         a time from the practices of the model:</p>
       <ol>
         <li>The area is at <a href="#level-1">level 1</a> when every applicable base practice
@@ -598,8 +735,9 @@
 
   <xsl:template name="rules-iso15504">
     <section id="rules-iso15504">
-      <h3>The iso15504 method</h3>
-      <p>An appraisal can instead rate each process area through the nine process
+      <h3>ISO/IEC 15504 process attributes</h3>
+      <p>Written <code>iso15504</code> in appraisal files, this method is the alternative.
+        An appraisal can instead rate each process area through the nine process
         attributes of the ISO/IEC 15504 measurement framework, on the same scale as
         practices. PA&#160;1.1 has to be rated for every area in scope. Base practices may
         still be rated as supporting detail, but the level follows from the attributes

@@ -1593,7 +1593,7 @@
   </xsl:template>
 
   <!-- Cross references in model text link only to what this report holds:
-       process areas.  Anything else is shown as its label. -->
+       process areas.  Anything else is shown as its name or label. -->
   <xsl:template match="m:ref" mode="text">
     <xsl:choose>
       <xsl:when test="$org/r:area[@ref = current()/@to]">
@@ -1601,7 +1601,7 @@
       </xsl:when>
       <xsl:when test="string(.)"><xsl:value-of select="."/></xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="label">
+        <xsl:call-template name="ref-name">
           <xsl:with-param name="id" select="@to"/>
         </xsl:call-template>
       </xsl:otherwise>

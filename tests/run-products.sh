@@ -173,6 +173,18 @@ for f in "$out"/*.pdf; do
 	fi
 done
 
+# An empty <ref> to a section or a glossary term shows the target's title or
+# name: no product, HTML or PDF, may show such an anchor id as text.
+for f in "$out"/*.html "$out"/*.txt; do
+	raw=$(sed 's/<[^>]*>//g' "$f" | grep -oE '(^|[^A-Za-z0-9_.#-])(sec|term)-[a-z0-9]+(-[a-z0-9]+)*' |
+		sed 's/^[^a-z]//' | sort -u | head -5 | tr '\n' ' ')
+	if [ -z "$raw" ]; then
+		tap OK "no raw section or term id in $(basename "$f")"
+	else
+		tap FAIL "no raw section or term id in $(basename "$f"): $raw"
+	fi
+done
+
 for f in "$out"/*.png; do
 	if [ "$(head -c 4 "$f" | tail -c 3)" = PNG ]; then
 		tap OK "$(basename "$f") is a PNG image"

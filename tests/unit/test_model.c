@@ -95,6 +95,10 @@ full_model_loads_with_expected_counts(void **state)
 	assert_int_equal(m->n_gps, 29);
 	assert_int_equal(m->n_cfs, 12);
 	assert_string_equal(m->standard, "ISO/IEC 21827:2008");
+	/* The standard's scope clause names common feature 3.3 so. */
+	assert_string_equal(m->cfs[7].id, "CF-3.3");
+	assert_string_equal(m->cfs[7].title, "Coordinate Practices");
+	assert_true(m->n_terms >= 80);
 	model_free(m);
 }
 
