@@ -11,6 +11,7 @@
 
 #include "chart_cairo.h"
 #include "flow.h"
+#include "page_marks.h"
 #include "pdf.h"
 #include "xmlnode.h"
 
@@ -1387,7 +1388,8 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	cairo_surface_t *surface = NULL;
 	cairo_t *cr = NULL;
 	GHashTable *pages = NULL;
-	char *title = NULL, *marking = NULL, *raw;
+	char *title = NULL, *marking = NULL, *version = NULL, *raw;
+	bool draft;
 	size_t i, k, piece;
 	bool ok = false, committed = false;
 
@@ -1451,8 +1453,17 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 		pdf_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, head_meta(head, "author"));
 	if (head_meta(head, "description") != NULL)
 		pdf_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, head_meta(head, "description"));
+	/* A draft says so on every page and in its keywords (its title says so
+	 * already); the version goes into the footer.  Both come from the
+	 * document's <meta name="document-status|document-version">. */
+	draft = page_marks_is_draft(head_meta(head, "document-status"));
+	if (head_meta(head, "document-version") != NULL)
+		version = pdf_text(head_meta(head, "document-version"));
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS,
-	                               "SSE-CMM, ISO/IEC 21827, security engineering, capability");
+	                               draft ? "SSE-CMM, ISO/IEC 21827, security engineering, "
+	                                       "capability, draft"
+	                                     : "SSE-CMM, ISO/IEC 21827, security engineering, "
+	                                       "capability");
 	if (head_meta(head, "generator") != NULL)
 		pdf_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, head_meta(head, "generator"));
 	cr = cairo_create(surface);
@@ -1466,6 +1477,8 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 		bool cover_page = ts.has_cover && i == 0;
 		char footer[64];
 
+		if (draft)
+			page_marks_draft(cr, ts.pango, ts.page_w, ts.page_h);
 		if (!cover_page) {
 			/* The marking matters more than the title: it gets the wider half. */
 			show_small(&ts, cr, title, MARGIN_X, 28, PANGO_ALIGN_LEFT,
@@ -1481,6 +1494,13 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 			snprintf(footer, sizeof footer, "Page %zu of %zu", i + 1, layout->n_pages);
 			show_small(&ts, cr, footer, MARGIN_X, ts.page_h - 36, PANGO_ALIGN_RIGHT,
 			           ts.body_w);
+			if (version != NULL) {
+				char *v = g_strdup_printf("Version %s%s", version, draft ? ", draft" : "");
+
+				show_small(&ts, cr, v, MARGIN_X, ts.page_h - 36, PANGO_ALIGN_LEFT,
+				           ts.body_w * 0.6);
+				g_free(v);
+			}
 		}
 		for (; piece < layout->n_pieces && layout->pieces[piece].page == i; piece++) {
 			const struct flow_piece *p = &layout->pieces[piece];
@@ -1521,6 +1541,7 @@ done:
 		cairo_surface_destroy(surface);
 	g_free(title);
 	g_free(marking);
+	g_free(version);
 	if (pages != NULL)
 		g_hash_table_destroy(pages);
 	flow_layout_free(layout);
