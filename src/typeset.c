@@ -81,7 +81,8 @@ static const struct {
 
 struct link {
 	int start, end;   /* byte range in the layout's text */
-	char *dest;
+	char *dest;       /* an id of this document, or a relative path (uri) */
+	bool uri;         /* to a file beside this one: the index's links to products */
 };
 
 struct text {
@@ -457,7 +458,15 @@ put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 		const char *href = xn_attr(n, "href");
 
 		if (href != NULL && href[0] == '#' && g_hash_table_contains(ts->ids, href + 1)) {
-			struct link l = {start, (int)it->s->len, g_strdup(href + 1)};
+			struct link l = {start, (int)it->s->len, g_strdup(href + 1), false};
+
+			g_array_append_val(it->links, l);
+			add_color_attr(it->attrs, fg_attr(0x0B5CAD), start, (int)it->s->len);
+		} else if (href != NULL && (g_str_has_prefix(href, "./") ||
+		                            g_str_has_prefix(href, "../"))) {
+			/* The subset's href pattern (percent-encoded segments, no
+			 * quote or backslash) makes it safe inside uri='...'. */
+			struct link l = {start, (int)it->s->len, g_strdup(href), true};
 
 			g_array_append_val(it->links, l);
 			add_color_attr(it->attrs, fg_attr(0x0B5CAD), start, (int)it->s->len);
@@ -1219,15 +1228,15 @@ draw_lines(cairo_t *cr, const struct text *t, unsigned color, double x, double y
 
 			/* Only to destinations that were placed: cairo 1.16 writes a
 			 * damaged file for a link to a name it never saw. */
-			if (s >= e || !g_hash_table_contains(pages, l->dest) )
+			if (s >= e || (!l->uri && !g_hash_table_contains(pages, l->dest)))
 				continue;
 			pango_layout_line_index_to_x(line, s, FALSE, &xs);
 			pango_layout_line_index_to_x(line, e, FALSE, &xe);
 			lx = x + (double)MIN(xs, xe) / PANGO_SCALE;
 			lw = (double)abs(xe - xs) / PANGO_SCALE;
 			ly = y + t->tops[i] - origin;
-			attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] dest='%s'", lx, ly, lw,
-			                        t->heights[i], l->dest);
+			attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] %s='%s'", lx, ly, lw,
+			                        t->heights[i], l->uri ? "uri" : "dest", l->dest);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
 			g_free(attrs);
