@@ -403,9 +403,17 @@
   </xsl:template>
 
   <xsl:template name="scope-sentence">
-    <xsl:value-of select="$res/r:summary/@in-scope"/>
-    <xsl:text> of the </xsl:text>
-    <xsl:value-of select="$res/r:summary/@areas"/>
+    <xsl:choose>
+      <xsl:when test="$res/r:summary/@in-scope = $res/r:summary/@areas">
+        <xsl:text>All </xsl:text>
+        <xsl:value-of select="$res/r:summary/@areas"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$res/r:summary/@in-scope"/>
+        <xsl:text> of the </xsl:text>
+        <xsl:value-of select="$res/r:summary/@areas"/>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text> process areas of the model were in scope</xsl:text>
     <xsl:choose>
       <xsl:when test="$several">
