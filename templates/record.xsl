@@ -103,16 +103,15 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The signature block: the lead appraiser declares, the sponsor accepts;
-       one block each, with room to sign.  A draft is not signed.  heading is
-       the element name of the two headings (h3 in the report). -->
+  <!-- The signature block of the report: the lead appraiser declares, the
+       sponsor accepts; one block each under an h3, with room to sign.  A
+       draft is not signed. -->
   <xsl:template name="signature-block">
-    <xsl:param name="heading" select="'h3'"/>
     <xsl:if test="$draft">
       <p class="confidential">This version is a draft: it is not to be signed. The final
         version carries the signatures.</p>
     </xsl:if>
-    <xsl:element name="{$heading}">Lead appraiser</xsl:element>
+    <h3>Lead appraiser</h3>
     <dl>
       <dt>Name</dt>
       <dd><xsl:apply-templates select="$lead" mode="name"/></dd>
@@ -127,7 +126,7 @@
         <dd>__________________________________________</dd>
       </xsl:if>
     </dl>
-    <xsl:element name="{$heading}">Sponsor, accepting the results</xsl:element>
+    <h3>Sponsor, accepting the results</h3>
     <dl>
       <dt>Name</dt>
       <dd><bdi><xsl:value-of select="$ap/a:sponsor"/></bdi></dd>
