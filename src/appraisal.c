@@ -628,7 +628,209 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 	g_hash_table_destroy(ids);
 }
 
-/* Lint: ratings with no evidence, evidence nobody cites. */
+/* Is the member named name on the team?  Its entry, or NULL. */
+static const struct ap_member *
+find_member(const struct appraisal *a, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_members; i++)
+		if (strcmp(a->members[i].name, name) == 0)
+			return &a->members[i];
+	return NULL;
+}
+
+/* A member whose affiliation starts with the appraised organisation's name
+ * works for it: the record must declare that conflict of interest. */
+static bool
+from_appraised_organization(const struct appraisal *a, const struct ap_member *x)
+{
+	return x->affiliation != NULL &&
+	       strncmp(x->affiliation, a->organization, strlen(a->organization)) == 0;
+}
+
+static void
+check_independence(struct checker *C, struct appraisal *a, const xmlNode *ind)
+{
+	const struct ap_record *r = a->record;
+	const struct ap_member *lead = NULL;
+	GHashTable *declared = g_hash_table_new(g_str_hash, g_str_equal);
+	size_t i;
+
+	for (i = 0; i < a->n_members; i++)
+		if (strcmp(a->members[i].role, "lead-appraiser") == 0)
+			lead = &a->members[i];
+	xn_each(cf, ind, "conflict") {
+		const char *name = xn_attr(cf, "member");
+		const struct ap_member *x = find_member(a, name);
+
+		if (x == NULL) {
+			fail(C, cf, "conflict of interest declared for '%s', who is not on the team",
+			     name);
+			continue;
+		}
+		g_hash_table_add(declared, (gpointer)x->name);
+		if (strcmp(r->independence_team, "independent") == 0)
+			fail(C, cf, "the team is recorded as independent, but a conflict of interest "
+			     "is declared for %s", name);
+		if (x == lead && strcmp(r->independence_lead, "independent") == 0)
+			fail(C, cf, "the lead appraiser is recorded as independent, but a conflict of "
+			     "interest is declared for %s", name);
+	}
+	for (i = 0; i < a->n_members; i++)
+		if (from_appraised_organization(a, &a->members[i]) &&
+		    !g_hash_table_contains(declared, a->members[i].name))
+			warn(C, xmlload_line(ind), "%s is affiliated with the appraised organisation "
+			     "but no conflict of interest is declared for them: add <conflict member=\"%s\">",
+			     a->members[i].name, a->members[i].name);
+	if (r->purpose == AP_SELF_ASSESSMENT && strcmp(r->independence_lead, "internal") != 0)
+		warn(C, xmlload_line(ind), "a self-assessment is led from inside the organisation, "
+		     "but the lead appraiser is recorded as %s", r->independence_lead);
+	if (r->purpose != AP_SELF_ASSESSMENT && strcmp(r->independence_lead, "internal") == 0)
+		warn(C, xmlload_line(ind), "the lead appraiser is internal: say purpose "
+		     "kind=\"self-assessment\" so that no product presents the results as independent");
+	g_hash_table_destroy(declared);
+}
+
+/* The assessment record (<record>); a format 1 file may lack it (lint
+ * warns).  Needs the team loaded. */
+static void
+load_record(struct checker *C, struct appraisal *a, const xmlNode *root)
+{
+	static const char *const purposes[] = {
+		"process-improvement", "capability-determination", "supplier-selection",
+		"self-assessment",
+	};
+	const xmlNode *rec = xn_child(root, "record");
+	const xmlNode *purpose, *ind, *sp, *val, *doc;
+	struct ap_record *r;
+	const char *kind;
+	size_t i;
+
+	if (rec == NULL) {
+		if (strcmp(xn_attr(root, "format"), "2") == 0)
+			fail(C, root, "format=\"2\" needs the assessment record: add <record> after "
+			     "<confidentiality>");
+		return;
+	}
+	r = a->record = g_new0(struct ap_record, 1);
+	purpose = xn_child(rec, "purpose");
+	kind = xn_attr(purpose, "kind");
+	for (i = 0; i < G_N_ELEMENTS(purposes); i++)
+		if (strcmp(kind, purposes[i]) == 0)
+			r->purpose = (enum ap_purpose)i;
+	r->purpose_text = text_of(C, rec, "purpose");
+	r->assessment_class = text_of(C, rec, "class");
+	ind = xn_child(rec, "independence");
+	r->independence_body = attr(C, ind, "body");
+	r->independence_lead = attr(C, ind, "lead-appraiser");
+	r->independence_team = attr(C, ind, "team");
+	sp = xn_child(rec, "sponsorship");
+	r->plan_approved = attr(C, sp, "plan-approved");
+	r->results_accepted = attr(C, sp, "results-accepted");
+	val = xn_child(rec, "validation");
+	r->validation_date = attr(C, val, "date");
+	r->validation_attendees = (unsigned)strtoul(xn_attr(val, "attendees"), NULL, 10);
+	doc = xn_child(rec, "document");
+	r->version = attr(C, doc, "version");
+	r->draft = strcmp(xn_attr(doc, "status"), "draft") == 0;
+
+	check_independence(C, a, ind);
+	/* ISO dates compare correctly as strings; the schema fixed the form. */
+	if (strcmp(r->plan_approved, a->date_start) > 0)
+		fail(C, sp, "the sponsor approved the plan on %s, after the appraisal started (%s)",
+		     r->plan_approved, a->date_start);
+	if (r->results_accepted != NULL && strcmp(r->results_accepted, a->date_end) < 0)
+		fail(C, sp, "the sponsor accepted the results on %s, before the appraisal ended (%s)",
+		     r->results_accepted, a->date_end);
+	if (r->results_accepted == NULL && !r->draft)
+		warn(C, xmlload_line(sp), "the report is final but the sponsor's acceptance of the "
+		     "results is not recorded (results-accepted)");
+	if (strcmp(r->validation_date, a->date_start) < 0 ||
+	    strcmp(r->validation_date, a->date_report) > 0)
+		fail(C, val, "preliminary findings presented on %s, outside the appraisal (%s to the "
+		     "report on %s)", r->validation_date, a->date_start, a->date_report);
+}
+
+static const struct ap_finding *
+find_finding(const struct appraisal *a, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_findings; i++)
+		if (strcmp(a->findings[i].id, id) == 0)
+			return &a->findings[i];
+	return NULL;
+}
+
+/* The improvement plan (<actions>): what each action closes must exist and
+ * be open (a weakness or opportunity; an area in scope). */
+static void
+load_actions(struct checker *C, struct appraisal *a, const xmlNode *root)
+{
+	const xmlNode *acts = xn_child(root, "actions");
+	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
+	size_t i = 0;
+
+	a->n_actions = xn_count(acts, "action");
+	a->actions = g_new0(struct ap_action, a->n_actions ? a->n_actions : 1);
+	xn_each(ac, acts, "action") {
+		struct ap_action *x = &a->actions[i];
+		gchar **refs;
+		size_t k;
+
+		x->id = attr(C, ac, "id");
+		if (g_hash_table_contains(ids, x->id)) {
+			fail(C, ac, "action id '%s' is used twice", x->id);
+			continue;
+		}
+		g_hash_table_add(ids, (gpointer)x->id);
+		x->priority = attr(C, ac, "priority");
+		x->owner = attr(C, ac, "owner");
+		x->due = attr(C, ac, "due");
+		x->findings = attr(C, ac, "findings");
+		x->areas = attr(C, ac, "process-areas");
+		x->summary = text_of(C, ac, "summary");
+		x->line = xmlload_line(ac);
+		if (strcmp(x->due, a->date_report) <= 0)
+			fail(C, ac, "action %s is due on %s, not after the report date (%s)", x->id,
+			     x->due, a->date_report);
+		if (x->findings == NULL && x->areas == NULL)
+			fail(C, ac, "action %s closes nothing: name the findings or process areas it "
+			     "addresses", x->id);
+		refs = g_strsplit_set(x->findings ? x->findings : "", " \t\r\n", -1);
+		for (k = 0; refs[k] != NULL; k++) {
+			const struct ap_finding *f = *refs[k] ? find_finding(a, refs[k]) : NULL;
+
+			if (*refs[k] == '\0')
+				continue;
+			if (f == NULL)
+				fail(C, ac, "action %s addresses unknown finding '%s'", x->id, refs[k]);
+			else if (strcmp(f->kind, "strength") == 0)
+				fail(C, ac, "action %s addresses finding %s, which is a strength", x->id,
+				     refs[k]);
+		}
+		g_strfreev(refs);
+		refs = g_strsplit_set(x->areas ? x->areas : "", " \t\r\n", -1);
+		for (k = 0; refs[k] != NULL; k++) {
+			const struct model_pa *pa = *refs[k] ? model_pa(C->m, refs[k]) : NULL;
+
+			if (*refs[k] == '\0')
+				continue;
+			if (pa == NULL)
+				fail(C, ac, "action %s names unknown process area '%s'", x->id, refs[k]);
+			else if (a->excluded[appraisal_pa_index(C->m, pa)] != NULL)
+				fail(C, ac, "action %s names %s, which is excluded from scope", x->id,
+				     refs[k]);
+		}
+		g_strfreev(refs);
+		i++;
+	}
+	a->n_actions = i;
+	g_hash_table_destroy(ids);
+}
+
+/* Lint: ratings with no evidence, evidence nobody cites, no assessment record. */
 static void
 lint(struct checker *C, struct appraisal *a)
 {
@@ -650,6 +852,11 @@ lint(struct checker *C, struct appraisal *a)
 			}
 		}
 	}
+	if (a->record == NULL)
+		warn(C, xmlload_line(xmlDocGetRootElement(a->doc)), "no assessment record (format 1): "
+		     "the report says \"not recorded\" for its purpose, class, independence, "
+		     "constraints, sponsorship, qualifications, validation, context and document "
+		     "control; add <record> and set format=\"2\"");
 	for (i = 0; i < a->n_evidence; i++)
 		if (a->evidence[i].references == 0)
 			warn(C, a->evidence[i].line, "evidence %s ('%s') is never cited by a rating or finding",
@@ -685,6 +892,8 @@ appraisal_from_doc(xmlDoc *doc, const char *path, const char sha256[65], const s
 	load_evidence(&C, a, root);
 	load_ratings(&C, a, root);
 	load_findings(&C, a, root);
+	load_record(&C, a, root);
+	load_actions(&C, a, root);
 	embedded = xn_child(root, "target-profile");
 	if (embedded != NULL) {
 		a->target = g_new0(struct target, 1);
@@ -737,6 +946,8 @@ appraisal_free(struct appraisal *a)
 	g_free(a->participants);
 	g_free(a->evidence);
 	g_free(a->findings);
+	g_free(a->record);
+	g_free(a->actions);
 	g_free(a->excluded);
 	target_free(a->target);
 	g_hash_table_destroy(a->evidence_index);

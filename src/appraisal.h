@@ -75,6 +75,43 @@ struct ap_finding {
 	const char *recommendation; /* may be NULL */
 };
 
+/* Why an appraisal was made (<purpose kind="...">). */
+enum ap_purpose {
+	AP_PROCESS_IMPROVEMENT,
+	AP_CAPABILITY_DETERMINATION,
+	AP_SUPPLIER_SELECTION,
+	AP_SELF_ASSESSMENT,
+};
+
+/* The assessment record of a format 2 file; every string is non-NULL
+ * except where marked. */
+struct ap_record {
+	enum ap_purpose purpose;
+	const char *purpose_text;
+	const char *assessment_class;
+	const char *independence_body;    /* independent, partly-independent, internal */
+	const char *independence_lead;
+	const char *independence_team;
+	const char *plan_approved;        /* date */
+	const char *results_accepted;     /* date, or NULL while not accepted */
+	unsigned validation_attendees;
+	const char *validation_date;
+	bool draft;                       /* document status="draft" */
+	const char *version;              /* document version, e.g. "0.9" */
+};
+
+/* One action of the improvement plan. */
+struct ap_action {
+	const char *id;
+	const char *priority;             /* high, medium, low */
+	const char *owner;
+	const char *due;                  /* date */
+	const char *findings;             /* space-separated finding ids, or NULL */
+	const char *areas;                /* space-separated process-area ids, or NULL */
+	const char *summary;
+	long line;
+};
+
 /* The levels an acquirer requires; from its own file or inside an appraisal. */
 struct target {
 	const char *id;
@@ -118,6 +155,9 @@ struct appraisal {
 	struct ap_finding *findings;
 	size_t n_findings;
 	struct target *target;    /* embedded target profile, or NULL */
+	struct ap_record *record; /* NULL in a file without <record> (format 1) */
+	struct ap_action *actions;
+	size_t n_actions;
 	GStringChunk *strings;
 	GHashTable *evidence_index; /* id -> struct ap_evidence * */
 };

@@ -1,4 +1,6 @@
 /* The compare command: one organisation appraised several times, and what changed from each appraisal to the next. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib.h>
@@ -161,42 +163,151 @@ shares_practice(const char *a, const char *b)
 	return shared;
 }
 
-/* Whether some weakness of a is about the same area and practice as f. */
-static bool
-has_matching_weakness(const struct appraisal *a, const struct ap_finding *f)
+/* A space-separated list of practice ids as people write them: "GP 2.1.2,
+ * BP.01.02".  The caller frees the result. */
+static char *
+practice_labels(const char *ids)
+{
+	char **xs = g_strsplit_set(ids, " \t\r\n", -1), **x;
+	GString *out = g_string_new(NULL);
+
+	for (x = xs; *x != NULL; x++)
+		if (**x != '\0')
+			g_string_append_printf(out, "%s%s", out->len ? ", " : "", results_label(*x));
+	g_strfreev(xs);
+	return g_string_free(out, FALSE);
+}
+
+/* The first weakness of a about the same area and practice as f, or NULL. */
+static const struct ap_finding *
+matching_weakness(const struct appraisal *a, const struct ap_finding *f)
 {
 	size_t i;
 
 	for (i = 0; i < a->n_findings; i++)
 		if (strcmp(a->findings[i].kind, "weakness") == 0 && a->findings[i].pa == f->pa &&
 		    shares_practice(a->findings[i].practices, f->practices))
-			return true;
-	return false;
+			return &a->findings[i];
+	return NULL;
 }
 
-/* Weaknesses of `from` that `other` has no weakness to match, as
- * <finding change="closed"> (from the earlier) or "new" (from the later). */
+/* Weaknesses of `from` as <finding change="...">: "closed" (from the
+ * earlier, unmatched in the later), "new" (from the later, unmatched in the
+ * earlier) or "open" (from the later, matched: carried over, with the
+ * earlier weakness it matches as was="ID"). */
 static void
 add_findings(xmlNode *root, const struct appraisal *from, const struct appraisal *other,
              size_t step, const char *change)
 {
+	bool open = strcmp(change, "open") == 0;
 	size_t i;
 
 	for (i = 0; i < from->n_findings; i++) {
 		const struct ap_finding *f = &from->findings[i];
+		const struct ap_finding *match;
 		xmlNode *n;
 
-		if (strcmp(f->kind, "weakness") != 0 || has_matching_weakness(other, f))
+		if (strcmp(f->kind, "weakness") != 0)
+			continue;
+		match = matching_weakness(other, f);
+		if ((match != NULL) != open)
 			continue;
 		n = xb_add(root, "finding");
 		xb_set(n, "change", change);
 		xb_set_int(n, "step", (long)step);
 		xb_set(n, "id", f->id);
+		if (match != NULL)
+			xb_set(n, "was", match->id);
 		xb_set(n, "area", f->pa != NULL ? f->pa->id : NULL);
-		xb_set(n, "practices", f->practices);
+		if (f->practices != NULL) {
+			char *labels = practice_labels(f->practices);
+
+			xb_set(n, "practices", labels);
+			g_free(labels);
+		}
 		xb_set(n, "project", f->project);
 		xmlNewTextChild(n, n->ns, (const xmlChar *)"summary", (const xmlChar *)f->summary);
 	}
+}
+
+/* The level of one project in one area, as attributes prefix-status and
+ * prefix-level. */
+static void
+set_project_level(xmlNode *n, const char *prefix, const struct area_result *ar)
+{
+	char name[32];
+
+	snprintf(name, sizeof name, "%s-status", prefix);
+	if (!ar->in_scope)
+		xb_set(n, name, "out-of-scope");
+	else if (ar->rate.level == RATE_NOT_APPLICABLE)
+		xb_set(n, name, "not-applicable");
+	else {
+		xb_set(n, name, "rated");
+		snprintf(name, sizeof name, "%s-level", prefix);
+		xb_set_int(n, name, ar->rate.level);
+	}
+}
+
+/* Like for like: area pa_i's level in each project appraised both at step-1
+ * and at step, as <project step project from-... to-...>. */
+static void
+add_project_levels(xmlNode *area, const struct results *before, const struct results *after,
+                   size_t step, size_t pa_i)
+{
+	size_t p, q;
+
+	for (p = 0; p < after->n_projects; p++) {
+		const char *id = after->projects[p].project->id;
+
+		for (q = 0; q < before->n_projects; q++)
+			if (strcmp(before->projects[q].project->id, id) == 0)
+				break;
+		if (q == before->n_projects)
+			continue;
+		xmlNode *n = xb_add(area, "project");
+
+		xb_set_int(n, "step", (long)step);
+		xb_set(n, "id", id);
+		set_project_level(n, "from", &before->projects[q].areas[pa_i]);
+		set_project_level(n, "to", &after->projects[p].areas[pa_i]);
+	}
+}
+
+/* Which projects two consecutive appraisals share, and which only one of
+ * them has: <step n common="..." only-before="..." only-after="...">, lists
+ * of project ids; same="false" when the sets differ, so that the
+ * organisation's level (the minimum over different projects) is not
+ * compared as if like for like. */
+static void
+add_step(xmlNode *root, const struct appraisal *before, const struct appraisal *after,
+         size_t step)
+{
+	GString *common = g_string_new(NULL), *only_before = g_string_new(NULL),
+	        *only_after = g_string_new(NULL);
+	xmlNode *n = xb_add(root, "step");
+	size_t i;
+
+	for (i = 0; i < after->n_projects; i++) {
+		GString *to = find_project(before, after->projects[i].id) != NULL ? common : only_after;
+
+		g_string_append_printf(to, "%s%s", to->len ? " " : "", after->projects[i].id);
+	}
+	for (i = 0; i < before->n_projects; i++)
+		if (find_project(after, before->projects[i].id) == NULL)
+			g_string_append_printf(only_before, "%s%s", only_before->len ? " " : "",
+			                       before->projects[i].id);
+	xb_set_int(n, "n", (long)step);
+	xb_set(n, "same", only_before->len == 0 && only_after->len == 0 ? "true" : "false");
+	if (common->len)
+		xb_set(n, "common", common->str);
+	if (only_before->len)
+		xb_set(n, "only-before", only_before->str);
+	if (only_after->len)
+		xb_set(n, "only-after", only_after->str);
+	g_string_free(common, TRUE);
+	g_string_free(only_before, TRUE);
+	g_string_free(only_after, TRUE);
 }
 
 /* The document templates/compare.xsl reads. */
@@ -232,6 +343,8 @@ comparison_input(const struct comparison *cmp)
 		xb_set_int(n, "projects", (long)a->n_projects);
 		g_free(name);
 	}
+	for (k = 1; k < cmp->n; k++)
+		add_step(root, cmp->rated[k - 1].appraisal, cmp->rated[k].appraisal, k + 1);
 	if (last->target != NULL) {
 		xmlNode *t = xb_add(root, "target");
 
@@ -262,14 +375,34 @@ comparison_input(const struct comparison *cmp)
 			xb_set_int(t, "gap", o->gap.gap);
 		}
 		for (k = 1; k < cmp->n; k++)
+			add_project_levels(area, cmp->rated[k - 1].results, cmp->rated[k].results, k + 1,
+			                   i);
+		for (k = 1; k < cmp->n; k++)
 			add_changes(area, cmp->rated[k - 1].appraisal, cmp->rated[k].appraisal, k + 1, i);
 	}
 	for (k = 1; k < cmp->n; k++) {
 		add_findings(root, cmp->rated[k - 1].appraisal, cmp->rated[k].appraisal, k + 1,
 		             "closed");
 		add_findings(root, cmp->rated[k].appraisal, cmp->rated[k - 1].appraisal, k + 1, "new");
+		add_findings(root, cmp->rated[k].appraisal, cmp->rated[k - 1].appraisal, k + 1, "open");
 	}
 	return doc;
+}
+
+/* An appraisal's end date as the products write dates in prose: "9 January
+ * 2026".  The schema fixed the form YYYY-MM-DD. */
+static char *
+prose_date(const char *iso)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December",
+	};
+	int month = atoi(iso + 5);
+
+	if (month < 1 || month > 12)
+		return g_strdup(iso);
+	return g_strdup_printf("%d %s %.4s", atoi(iso + 8), months[month - 1], iso);
 }
 
 /* Every appraisal was checked against the one model loaded (its declared
@@ -313,7 +446,7 @@ cmd_compare(struct cli *c)
 	struct press *p = NULL;
 	xmlDoc *input = NULL;
 	const char **inputs;
-	char *name = NULL, *stem = NULL;
+	char *name = NULL, *stem = NULL, *first_end = NULL, *last_end = NULL;
 	size_t k;
 	bool ok;
 	int status;
@@ -331,12 +464,12 @@ cmd_compare(struct cli *c)
 		goto done;
 	warn_oddities(c, &cmp);
 	cmp.m = s.model;
+	first_end = prose_date(cmp.rated[0].appraisal->date_end);
+	last_end = prose_date(cmp.rated[cmp.n - 1].appraisal->date_end);
 	cmp.previous_label = g_strdup_printf("Outline: %s (ended %s)",
-	                                     cmp.rated[0].appraisal->id,
-	                                     cmp.rated[0].appraisal->date_end);
+	                                     cmp.rated[0].appraisal->id, first_end);
 	cmp.current_label = g_strdup_printf("Bars: %s (ended %s)",
-	                                    cmp.rated[cmp.n - 1].appraisal->id,
-	                                    cmp.rated[cmp.n - 1].appraisal->date_end);
+	                                    cmp.rated[cmp.n - 1].appraisal->id, last_end);
 	for (k = 0; k < cmp.n; k++)
 		inputs[k] = c->operands[k];
 	inputs[cmp.n] = c->target_path;
@@ -355,6 +488,8 @@ done:
 	xmlFreeDoc(input);
 	g_free(name);
 	g_free(stem);
+	g_free(first_end);
+	g_free(last_end);
 	g_free(cmp.previous_label);
 	g_free(cmp.current_label);
 	for (k = 0; k < cmp.n; k++)

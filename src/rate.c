@@ -234,6 +234,35 @@ all_unrated(const struct rate_area_result *r)
 	return r->n_blockers > 0;
 }
 
+/* The ISO/IEC 15504 reason after "level n: ": each attribute that stops
+ * the next level with what it needs there, F below that level, L or F at
+ * it.  "process attribute" is written out: "PA 2.2" alone reads like a
+ * process area. */
+static char *
+iso_reason(const struct rate_area_result *r, const char *(*label)(const char *id), char *buf,
+           size_t size, size_t used, size_t shown)
+{
+	size_t i;
+
+	append(buf, size, &used, "process attribute%s ", r->n_blockers > 1 ? "s" : "");
+	for (i = 0; i < shown; i++) {
+		const struct rate_item *b = r->blockers[i];
+		const char *needs = b->level < r->next_level ? "F" : "L or F";
+
+		if (i > 0)
+			append(buf, size, &used, "; ");
+		append(buf, size, &used, "%s ", label != NULL ? label(b->id) : b->id);
+		if (b->rating == RATING_UNRATED)
+			append(buf, size, &used, "not rated, needs %s", needs);
+		else
+			append(buf, size, &used, "rated %s, needs %s", rate_rating_name(b->rating), needs);
+	}
+	if (r->n_blockers > shown)
+		append(buf, size, &used, "; and %zu more", r->n_blockers - shown);
+	append(buf, size, &used, " for level %d", r->next_level);
+	return buf;
+}
+
 char *
 rate_reason(const struct rate_area_result *r, const char *(*label)(const char *id),
             char *buf, size_t size)
@@ -244,7 +273,11 @@ rate_reason(const struct rate_area_result *r, const char *(*label)(const char *i
 		return buf;
 	buf[0] = '\0';
 	if (r->level == RATE_NOT_APPLICABLE) {
-		append(buf, size, &used, "not applicable: every practice is rated NA");
+		/* What makes an area not applicable, and only that: generic
+		 * practices may still be rated (and are then not used). */
+		append(buf, size, &used, r->method == RATE_ISO15504
+		       ? "not applicable: process attribute PA 1.1 is rated NA"
+		       : "not applicable: every base practice is rated NA");
 		return buf;
 	}
 	if (r->next_level == 0) {
@@ -263,6 +296,8 @@ rate_reason(const struct rate_area_result *r, const char *(*label)(const char *i
 		return buf;
 	}
 	shown = r->n_blockers < RATE_MAX_BLOCKERS ? r->n_blockers : RATE_MAX_BLOCKERS;
+	if (r->method == RATE_ISO15504)
+		return iso_reason(r, label, buf, size, used, shown);
 	for (i = 0; i < shown; i++) {
 		const struct rate_item *b = r->blockers[i];
 		const char *name = label != NULL ? label(b->id) : b->id;
@@ -276,11 +311,7 @@ rate_reason(const struct rate_area_result *r, const char *(*label)(const char *i
 	}
 	if (r->n_blockers > shown)
 		append(buf, size, &used, " and %zu more", r->n_blockers - shown);
-	if (r->lower_not_fully)
-		append(buf, size, &used, "; level %d needs its own attributes L or F and "
-		       "every lower attribute F", r->next_level);
-	else
-		append(buf, size, &used, ", needs L or F for level %d", r->next_level);
+	append(buf, size, &used, ", needs L or F for level %d", r->next_level);
 	return buf;
 }
 
@@ -310,9 +341,11 @@ rate_gap(int achieved_level, int target, bool in_scope)
 
 	if (target < 0)
 		return g;
+	/* Even a target of level 0: an area nobody looked at does not "meet"
+	 * anything. */
 	if (!in_scope || achieved_level == RATE_NOT_APPLICABLE) {
-		g.kind = target > 0 ? GAP_NOT_APPRAISED : GAP_MEETS;
-		g.gap = target > 0 ? target : 0;
+		g.kind = GAP_NOT_APPRAISED;
+		g.gap = target;
 		return g;
 	}
 	if (achieved_level >= target) {

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "plan.h"
 #include "xmlbuild.h"
 
 #ifndef SSECMM_VERSION
@@ -74,6 +75,54 @@ add_project(xmlNode *root, const struct results *r, const struct project_result 
 	}
 }
 
+static const char *
+purpose_name(enum ap_purpose p)
+{
+	switch (p) {
+	case AP_PROCESS_IMPROVEMENT: return "process-improvement";
+	case AP_CAPABILITY_DETERMINATION: return "capability-determination";
+	case AP_SUPPLIER_SELECTION: return "supplier-selection";
+	default: return "self-assessment";
+	}
+}
+
+/* The bottom line and the plan's coverage, as computed by plan.c. */
+static void
+add_plan(xmlNode *root, const struct results *r)
+{
+	struct plan *p = plan_compute(r);
+	xmlNode *pn = xb_add(root, "plan"), *n;
+	size_t i;
+
+	xb_set_int(pn, "rated-areas", (long)p->n_rated_areas);
+	xb_set_int(pn, "actions", (long)r->a->n_actions);
+	for (i = 0; i < p->n_limits; i++) {
+		n = xb_add(pn, "limit");
+		xb_set(n, "project", p->limits[i].project->id);
+		xb_set_int(n, "areas", (long)p->limits[i].areas);
+	}
+	for (i = 0; i < p->n_gaps; i++) {
+		n = xb_add(pn, "gap");
+		xb_set(n, "ref", r->m->pas[plan_area_index(r, p->gaps[i])].id);
+		xb_set_int(n, "size", p->gaps[i]->gap.gap);
+	}
+	for (i = 0; i < p->n_key; i++) {
+		n = xb_add(pn, "key-action");
+		xb_set(n, "ref", p->key[i].action->id);
+		xb_set_int(n, "gaps", (long)p->key[i].gaps);
+		xb_set_int(n, "findings", (long)p->key[i].findings);
+	}
+	for (i = 0; i < p->n_unplanned_findings; i++) {
+		n = xb_add(pn, "unplanned");
+		xb_set(n, "finding", p->unplanned_findings[i]->id);
+	}
+	for (i = 0; i < p->n_unplanned_gaps; i++) {
+		n = xb_add(pn, "unplanned");
+		xb_set(n, "process-area", r->m->pas[plan_area_index(r, p->unplanned_gaps[i])].id);
+	}
+	plan_free(p);
+}
+
 xmlDoc *
 result_document(const struct results *r)
 {
@@ -113,6 +162,11 @@ result_document(const struct results *r)
 	xb_set(n, "valid-until", a->valid_until);
 	xb_set(n, "confidentiality", a->confidentiality);
 	xb_set_int(n, "projects", (long)a->n_projects);
+	if (a->record != NULL) {
+		xb_set(n, "purpose", purpose_name(a->record->purpose));
+		xb_set(n, "status", a->record->draft ? "draft" : "final");
+		xb_set(n, "version", a->record->version);
+	}
 
 	if (r->target != NULL) {
 		n = xb_add(root, "target");
@@ -158,5 +212,6 @@ result_document(const struct results *r)
 			xb_set_int(an, "gap", o->gap.gap);
 		}
 	}
+	add_plan(root, r);
 	return doc;
 }

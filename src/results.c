@@ -107,6 +107,42 @@ rate_one(const struct model *m, const struct appraisal *a, const struct ap_area 
 	rate_reason(&out->rate, results_label, out->reason, sizeof out->reason);
 }
 
+/* Under method ssam the base practices decide level 1: a level-1 generic
+ * practice (GP 1.1.1) rated against them, and generic practices rated in
+ * an area whose base practices are all NA, say something the level does
+ * not. */
+static void
+lint_ssam_area(struct diag *d, const struct model *m, const struct appraisal *a,
+               const struct ap_project *proj, const struct ap_area *area,
+               const struct area_result *res)
+{
+	GString *unused = g_string_new(NULL);
+	size_t i;
+
+	for (i = 0; i < m->n_gps; i++) {
+		enum rating g = rating_of(area, m->gps[i].id);
+		bool says_done = g == RATING_L || g == RATING_F;
+
+		if (g == RATING_UNRATED || g == RATING_NA)
+			continue;
+		if (res->rate.level == RATE_NOT_APPLICABLE)
+			g_string_append_printf(unused, "%s%s", unused->len ? ", " : "",
+			                       results_label(m->gps[i].id));
+		else if (m->gps[i].level == 1 && says_done != (res->rate.level >= 1))
+			diag_warning(d, a->path, area->line,
+			             "%s (project %s): %s is rated %s, but the base practices give "
+			             "level %d; the level follows the base practices", area->pa->id,
+			             proj->id, results_label(m->gps[i].id), rate_rating_name(g),
+			             res->rate.level);
+	}
+	if (unused->len > 0)
+		diag_warning(d, a->path, area->line,
+		             "%s (project %s): every base practice is rated NA, so the area is not "
+		             "applicable and the ratings of %s are not used", area->pa->id,
+		             proj->id, unused->str);
+	g_string_free(unused, TRUE);
+}
+
 static void
 lint_area(struct diag *d, const struct appraisal *a, const struct ap_project *proj,
           const struct ap_area *area, const struct area_result *res)
@@ -164,12 +200,14 @@ results_compute(const struct model *m, const struct appraisal *a, const struct t
 			ar->claimed = -1;
 			ar->in_scope = a->excluded[i] == NULL && area != NULL;
 			if (!ar->in_scope) {
-				snprintf(ar->reason, sizeof ar->reason, "out of scope");
+				snprintf(ar->reason, sizeof ar->reason, "not appraised: out of scope");
 				continue;
 			}
 			ar->claimed = area->claimed_level;
 			rate_one(m, a, area, ar);
 			lint_area(d, a, pr->project, area, ar);
+			if (a->method == RATE_SSAM)
+				lint_ssam_area(d, m, a, pr->project, area, ar);
 		}
 	}
 	for (i = 0; i < m->n_pas; i++) {

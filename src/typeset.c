@@ -11,6 +11,7 @@
 
 #include "chart_cairo.h"
 #include "flow.h"
+#include "page_marks.h"
 #include "pdf.h"
 #include "xmlnode.h"
 
@@ -80,7 +81,8 @@ static const struct {
 
 struct link {
 	int start, end;   /* byte range in the layout's text */
-	char *dest;
+	char *dest;       /* an id of this document, or a relative path (uri) */
+	bool uri;         /* to a file beside this one: the index's links to products */
 };
 
 struct text {
@@ -456,7 +458,15 @@ put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 		const char *href = xn_attr(n, "href");
 
 		if (href != NULL && href[0] == '#' && g_hash_table_contains(ts->ids, href + 1)) {
-			struct link l = {start, (int)it->s->len, g_strdup(href + 1)};
+			struct link l = {start, (int)it->s->len, g_strdup(href + 1), false};
+
+			g_array_append_val(it->links, l);
+			add_color_attr(it->attrs, fg_attr(0x0B5CAD), start, (int)it->s->len);
+		} else if (href != NULL && (g_str_has_prefix(href, "./") ||
+		                            g_str_has_prefix(href, "../"))) {
+			/* The subset's href pattern (percent-encoded segments, no
+			 * quote or backslash) makes it safe inside uri='...'. */
+			struct link l = {start, (int)it->s->len, g_strdup(href), true};
 
 			g_array_append_val(it->links, l);
 			add_color_attr(it->attrs, fg_attr(0x0B5CAD), start, (int)it->s->len);
@@ -1218,15 +1228,15 @@ draw_lines(cairo_t *cr, const struct text *t, unsigned color, double x, double y
 
 			/* Only to destinations that were placed: cairo 1.16 writes a
 			 * damaged file for a link to a name it never saw. */
-			if (s >= e || !g_hash_table_contains(pages, l->dest) )
+			if (s >= e || (!l->uri && !g_hash_table_contains(pages, l->dest)))
 				continue;
 			pango_layout_line_index_to_x(line, s, FALSE, &xs);
 			pango_layout_line_index_to_x(line, e, FALSE, &xe);
 			lx = x + (double)MIN(xs, xe) / PANGO_SCALE;
 			lw = (double)abs(xe - xs) / PANGO_SCALE;
 			ly = y + t->tops[i] - origin;
-			attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] dest='%s'", lx, ly, lw,
-			                        t->heights[i], l->dest);
+			attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] %s='%s'", lx, ly, lw,
+			                        t->heights[i], l->uri ? "uri" : "dest", l->dest);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
 			g_free(attrs);
@@ -1387,7 +1397,8 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	cairo_surface_t *surface = NULL;
 	cairo_t *cr = NULL;
 	GHashTable *pages = NULL;
-	char *title = NULL, *marking = NULL, *raw;
+	char *title = NULL, *marking = NULL, *version = NULL, *raw;
+	bool draft;
 	size_t i, k, piece;
 	bool ok = false, committed = false;
 
@@ -1451,8 +1462,17 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 		pdf_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, head_meta(head, "author"));
 	if (head_meta(head, "description") != NULL)
 		pdf_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, head_meta(head, "description"));
+	/* A draft says so on every page and in its keywords (its title says so
+	 * already); the version goes into the footer.  Both come from the
+	 * document's <meta name="document-status|document-version">. */
+	draft = page_marks_is_draft(head_meta(head, "document-status"));
+	if (head_meta(head, "document-version") != NULL)
+		version = pdf_text(head_meta(head, "document-version"));
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS,
-	                               "SSE-CMM, ISO/IEC 21827, security engineering, capability");
+	                               draft ? "SSE-CMM, ISO/IEC 21827, security engineering, "
+	                                       "capability, draft"
+	                                     : "SSE-CMM, ISO/IEC 21827, security engineering, "
+	                                       "capability");
 	if (head_meta(head, "generator") != NULL)
 		pdf_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, head_meta(head, "generator"));
 	cr = cairo_create(surface);
@@ -1466,6 +1486,8 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 		bool cover_page = ts.has_cover && i == 0;
 		char footer[64];
 
+		if (draft)
+			page_marks_draft(cr, ts.pango, ts.page_w, ts.page_h);
 		if (!cover_page) {
 			/* The marking matters more than the title: it gets the wider half. */
 			show_small(&ts, cr, title, MARGIN_X, 28, PANGO_ALIGN_LEFT,
@@ -1481,6 +1503,13 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 			snprintf(footer, sizeof footer, "Page %zu of %zu", i + 1, layout->n_pages);
 			show_small(&ts, cr, footer, MARGIN_X, ts.page_h - 36, PANGO_ALIGN_RIGHT,
 			           ts.body_w);
+			if (version != NULL) {
+				char *v = g_strdup_printf("Version %s%s", version, draft ? ", draft" : "");
+
+				show_small(&ts, cr, v, MARGIN_X, ts.page_h - 36, PANGO_ALIGN_LEFT,
+				           ts.body_w * 0.6);
+				g_free(v);
+			}
 		}
 		for (; piece < layout->n_pieces && layout->pieces[piece].page == i; piece++) {
 			const struct flow_piece *p = &layout->pieces[piece];
@@ -1521,6 +1550,7 @@ done:
 		cairo_surface_destroy(surface);
 	g_free(title);
 	g_free(marking);
+	g_free(version);
 	if (pages != NULL)
 		g_hash_table_destroy(pages);
 	flow_layout_free(layout);

@@ -22,6 +22,10 @@
     <xsl:param name="description"/>
     <xsl:param name="author"/>
     <xsl:param name="confidentiality"/>
+    <!-- draft or final, and the version, from the assessment record; the
+         PDF marks every page of a draft and puts the version in the footer. -->
+    <xsl:param name="status"/>
+    <xsl:param name="version"/>
     <xsl:param name="content"/>
     <html lang="en">
       <head>
@@ -34,6 +38,12 @@
         </xsl:if>
         <xsl:if test="string($confidentiality)">
           <meta name="confidentiality" content="{$confidentiality}"/>
+        </xsl:if>
+        <xsl:if test="string($status)">
+          <meta name="document-status" content="{$status}"/>
+        </xsl:if>
+        <xsl:if test="string($version)">
+          <meta name="document-version" content="{$version}"/>
         </xsl:if>
         <meta name="generator" content="{$generator}"/>
       </head>

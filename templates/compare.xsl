@@ -7,8 +7,10 @@
      <appraisal n="..."> per appraisal, oldest first; per process area an
      <area> with the organisation level in each appraisal (<at n>), the
      target where one applies (<target n>) and every rating change
-     (<change step>, step k being from appraisal k-1 to k); <finding> for
-     weaknesses closed or new at a step.  All of it computed in C; text from
+     (<change step>, step k being from appraisal k-1 to k) and the level of
+     each project appraised at both ends of a step (<project step id>);
+     <step n> for the projects two consecutive appraisals share; <finding>
+     for weaknesses closed, new or still open at a step.  All of it computed in C; text from
      the appraisals reaches the output through xsl:value-of only. -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -114,10 +116,42 @@
           <xsl:text>, out of scope or not applicable in the first or the last.</xsl:text>
         </xsl:if>
       </p>
+      <xsl:call-template name="different-projects"/>
       <xsl:if test="$target">
         <xsl:call-template name="progress"/>
       </xsl:if>
     </section>
+  </xsl:template>
+
+  <!-- The organisation's level is the lowest over its projects: when two
+       appraisals cover different projects, its change is no like-for-like
+       comparison, and the reader is told so. -->
+  <xsl:template name="different-projects">
+    <xsl:variable name="steps" select="$cmp/r:step[@same = 'false']"/>
+    <xsl:if test="$steps">
+      <p>
+        <xsl:text>The appraisals do not cover the same projects: </xsl:text>
+        <xsl:for-each select="$steps">
+          <xsl:variable name="k" select="@n"/>
+          <xsl:if test="position() &gt; 1">; </xsl:if>
+          <xsl:if test="@only-before">
+            <xsl:value-of select="@only-before"/>
+            <xsl:text> only in </xsl:text>
+            <bdi><xsl:value-of select="$apps[@n = $k - 1]/@id"/></bdi>
+            <xsl:if test="@only-after">, </xsl:if>
+          </xsl:if>
+          <xsl:if test="@only-after">
+            <xsl:value-of select="@only-after"/>
+            <xsl:text> only in </xsl:text>
+            <bdi><xsl:value-of select="$apps[@n = $k]/@id"/></bdi>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:text>. The change in the organisation's level therefore compares different sets
+          of projects; the </xsl:text>
+        <a href="#project-levels">levels per project</a>
+        <xsl:text> compare like for like.</xsl:text>
+      </p>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="areas-count">
@@ -201,7 +235,88 @@
       </table>
       <p>Each level is the organisation's: the lowest over the projects appraised. The change
         is from the first appraisal to the last.</p>
+      <xsl:call-template name="project-levels"/>
     </section>
+  </xsl:template>
+
+  <!-- Like for like: for each step, the level of every project appraised at
+       both ends of it. -->
+  <xsl:template name="project-levels">
+    <h3 id="project-levels">Levels per project</h3>
+    <xsl:choose>
+      <xsl:when test="$cmp/r:step[@common]">
+        <xsl:for-each select="$cmp/r:step[@common]">
+          <xsl:variable name="k" select="@n"/>
+          <xsl:variable name="ids" select="$areas[1]/r:project[@step = $k]/@id"/>
+          <table>
+            <caption>
+              <xsl:text>Level of each project appraised in both </xsl:text>
+              <bdi><xsl:value-of select="$apps[@n = $k - 1]/@id"/></bdi>
+              <xsl:text> and </xsl:text>
+              <bdi><xsl:value-of select="$apps[@n = $k]/@id"/></bdi>
+              <xsl:text>: before, after</xsl:text>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Process area</th>
+                <xsl:for-each select="$ids">
+                  <th scope="col"><bdi><xsl:value-of select="."/></bdi></th>
+                </xsl:for-each>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="$areas">
+                <tr>
+                  <th scope="row"><xsl:value-of select="concat(@ref, ' ', @title)"/></th>
+                  <xsl:for-each select="r:project[@step = $k]">
+                    <td><xsl:call-template name="project-change"/></td>
+                  </xsl:for-each>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <p>No project was appraised in two consecutive appraisals: no level compares like
+          for like.</p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "1 to 2, up 1"; "out of scope to 2". -->
+  <xsl:template name="project-change">
+    <xsl:call-template name="project-level">
+      <xsl:with-param name="status" select="@from-status"/>
+      <xsl:with-param name="level" select="@from-level"/>
+    </xsl:call-template>
+    <xsl:text> to </xsl:text>
+    <xsl:call-template name="project-level">
+      <xsl:with-param name="status" select="@to-status"/>
+      <xsl:with-param name="level" select="@to-level"/>
+    </xsl:call-template>
+    <xsl:if test="@from-status = 'rated' and @to-status = 'rated'">
+      <xsl:choose>
+        <xsl:when test="@to-level &gt; @from-level">
+          <xsl:text>, </xsl:text>
+          <span class="gap gap-meets">up <xsl:value-of select="@to-level - @from-level"/></span>
+        </xsl:when>
+        <xsl:when test="@to-level &lt; @from-level">
+          <xsl:text>, </xsl:text>
+          <span class="gap gap-short">down <xsl:value-of select="@from-level - @to-level"/></span>
+        </xsl:when>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="project-level">
+    <xsl:param name="status"/>
+    <xsl:param name="level"/>
+    <xsl:choose>
+      <xsl:when test="$status = 'rated'"><xsl:value-of select="$level"/></xsl:when>
+      <xsl:when test="$status = 'not-applicable'">not applicable</xsl:when>
+      <xsl:otherwise>not appraised</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="r:area" mode="row">
@@ -323,9 +438,17 @@
   <xsl:template name="findings">
     <xsl:variable name="findings" select="$cmp/r:finding"/>
     <section>
-      <h2 id="findings">Weaknesses closed and new</h2>
-      <p>A weakness counts as closed when the later appraisal records no weakness about the
-        same process area and practices; as new when the earlier one recorded none.</p>
+      <h2 id="findings">Weaknesses still open, closed and new</h2>
+      <p>A weakness counts as still open when the later appraisal records a weakness about the
+        same process area and practices; as closed when it records none; as new when the
+        earlier one recorded none.</p>
+      <section>
+        <h3 id="open">Still open</h3>
+        <xsl:call-template name="finding-list">
+          <xsl:with-param name="list" select="$findings[@change = 'open']"/>
+          <xsl:with-param name="none" select="'No weakness was carried over.'"/>
+        </xsl:call-template>
+      </section>
       <section>
         <h3 id="closed">Closed</h3>
         <xsl:call-template name="finding-list">
@@ -351,7 +474,7 @@
         <ul>
           <xsl:for-each select="$list">
             <xsl:variable name="step" select="@step"/>
-            <xsl:variable name="in" select="$apps[@n = $step - 1 + number(current()/@change = 'new')]"/>
+            <xsl:variable name="in" select="$apps[@n = $step - number(current()/@change = 'closed')]"/>
             <li>
               <strong>
                 <bdi><xsl:value-of select="$in/@id"/></bdi>
@@ -366,6 +489,12 @@
               <xsl:if test="@project">
                 <xsl:text>; project </xsl:text>
                 <bdi><xsl:value-of select="@project"/></bdi>
+              </xsl:if>
+              <xsl:if test="@was">
+                <xsl:text>; was </xsl:text>
+                <bdi><xsl:value-of select="$apps[@n = $step - 1]/@id"/></bdi>
+                <xsl:text> </xsl:text>
+                <bdi><xsl:value-of select="@was"/></bdi>
               </xsl:if>
               <xsl:text>): </xsl:text>
               <xsl:value-of select="r:summary"/>

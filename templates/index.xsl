@@ -19,6 +19,21 @@
   <xsl:variable name="index" select="/r:index"/>
   <xsl:variable name="areas" select="/r:index/r:areas/r:area"/>
   <xsl:variable name="entries" select="/r:index/r:entry"/>
+  <xsl:variable name="markings" select="$entries/r:result/r:appraisal/@confidentiality"/>
+  <!-- The index shows something of every appraisal, so it carries their
+       marking: the one they share, or, since free-text markings cannot be
+       ranked, a marking that sends the reader to each appraisal's own (shown
+       in its row) and applies the most restrictive of them. -->
+  <xsl:variable name="marking">
+    <xsl:choose>
+      <xsl:when test="not($markings)"/>
+      <xsl:when test="count($entries) = count($markings)
+                      and not($markings[. != $markings[1]])">
+        <xsl:value-of select="$markings[1]"/>
+      </xsl:when>
+      <xsl:otherwise>Mixed markings: the most restrictive of those shown applies</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
 
   <xsl:template match="/">
     <xsl:variable name="title">
@@ -35,6 +50,7 @@
                       select="concat('SSE-CMM capability profiles side by side (',
                               $index/@appraisals, ')')"/>
       <xsl:with-param name="author" select="string($index/@organization)"/>
+      <xsl:with-param name="confidentiality" select="string($marking)"/>
       <xsl:with-param name="content">
         <header>
           <h1><bdi><xsl:value-of select="$title"/></bdi></h1>
@@ -60,6 +76,9 @@
             </xsl:if>
             <xsl:text>.</xsl:text>
           </p>
+          <xsl:if test="string($marking)">
+            <p class="confidential"><bdi><xsl:value-of select="$marking"/></bdi></p>
+          </xsl:if>
         </header>
         <main>
           <xsl:call-template name="appraisals"/>
@@ -102,6 +121,7 @@
                 <th scope="col">Organisation</th>
                 <th scope="col">Ended</th>
                 <th scope="col">Projects</th>
+                <th scope="col">Marking</th>
                 <th scope="col">Products</th>
               </tr>
             </thead>
@@ -134,6 +154,14 @@
         </xsl:call-template>
       </td>
       <td class="numeric"><xsl:value-of select="$ap/@projects"/></td>
+      <td>
+        <bdi><xsl:value-of select="$ap/@confidentiality"/></bdi>
+        <xsl:if test="$ap/@status = 'draft'">
+          <xsl:text> (draft </xsl:text>
+          <xsl:value-of select="$ap/@version"/>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+      </td>
       <td>
         <xsl:call-template name="links">
           <xsl:with-param name="what" select="'report'"/>

@@ -18,6 +18,7 @@
                 exclude-result-prefixes="m a r str">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="record.xsl"/>
 
   <xsl:variable name="res" select="/r:result"/>
   <xsl:variable name="ap" select="/r:result/r:sources/a:appraisal"/>
@@ -48,7 +49,12 @@
 
   <xsl:template match="/">
     <xsl:call-template name="page">
-      <xsl:with-param name="title" select="string($ap/a:title)"/>
+      <xsl:with-param name="title">
+        <xsl:if test="$draft"><xsl:value-of select="concat($draft-label, ': ')"/></xsl:if>
+        <xsl:value-of select="$ap/a:title"/>
+      </xsl:with-param>
+      <xsl:with-param name="status" select="string($record/a:document/@status)"/>
+      <xsl:with-param name="version" select="string($record/a:document/@version)"/>
       <xsl:with-param name="description"
                       select="concat('SSE-CMM appraisal report: ', $ap/a:organization/a:name)"/>
       <xsl:with-param name="author" select="string($lead/@name)"/>
@@ -58,6 +64,7 @@
         <xsl:call-template name="contents"/>
         <main>
           <xsl:call-template name="executive-summary"/>
+          <xsl:call-template name="assessment-record"/>
           <xsl:call-template name="scope-method-team"/>
           <xsl:call-template name="capability-profile"/>
           <xsl:call-template name="areas"/>
@@ -75,7 +82,13 @@
 
   <xsl:template match="a:appraisal" mode="cover">
     <header class="cover">
-      <p>SSE-CMM appraisal report</p>
+      <xsl:call-template name="draft-mark"/>
+      <p>
+        <xsl:choose>
+          <xsl:when test="$self-assessment">SSE-CMM self-assessment report</xsl:when>
+          <xsl:otherwise>SSE-CMM appraisal report</xsl:otherwise>
+        </xsl:choose>
+      </p>
       <h1><bdi><xsl:value-of select="a:title"/></bdi></h1>
       <p><bdi><xsl:value-of select="a:organization/a:name"/></bdi></p>
       <dl>
@@ -99,6 +112,8 @@
             <xsl:with-param name="value" select="$res/r:appraisal/@valid-until"/>
           </xsl:call-template>
         </dd>
+        <dt>Document</dt>
+        <dd><xsl:call-template name="document-status"/></dd>
         <dt>Sponsor</dt>
         <dd><bdi><xsl:value-of select="a:sponsor"/></bdi></dd>
         <dt>Lead appraiser</dt>
@@ -150,6 +165,7 @@
       <h2>Contents</h2>
       <ol>
         <li><a href="#executive-summary">Executive summary</a></li>
+        <li><a href="#assessment-record">Assessment record</a></li>
         <li><a href="#scope">Scope, method and team</a></li>
         <li><a href="#capability-profile">Capability profile</a></li>
         <li>
@@ -169,7 +185,7 @@
           </xsl:if>
         </li>
         <li><a href="#improvement-plan">Improvement plan</a></li>
-        <li><a href="#declaration">Lead appraiser's declaration</a></li>
+        <li><a href="#declaration">Declaration and signatures</a></li>
         <li><a href="#evidence-register">Appendix A. Evidence register</a></li>
         <li><a href="#exclusions">Appendix B. Not applicable ratings and areas out of scope</a></li>
         <li><a href="#provenance">Appendix C. Provenance</a></li>
@@ -185,9 +201,18 @@
       <p>
         <xsl:text>From </xsl:text>
         <xsl:call-template name="period"/>
-        <xsl:text> an appraisal team led by </xsl:text>
-        <xsl:apply-templates select="$lead" mode="name"/>
-        <xsl:text> appraised the security engineering processes of </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$self-assessment">
+            <xsl:text> a team from within the organisation, led by </xsl:text>
+            <xsl:apply-templates select="$lead" mode="name"/>
+            <xsl:text>, made a self-assessment of the security engineering processes of </xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text> an appraisal team led by </xsl:text>
+            <xsl:apply-templates select="$lead" mode="name"/>
+            <xsl:text> appraised the security engineering processes of </xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
         <bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi>
         <xsl:text> against </xsl:text>
         <xsl:value-of select="$res/r:model/@standard"/>
@@ -237,13 +262,160 @@
         <a href="#improvement-plan">improvement plan</a>
         <xsl:text>.</xsl:text>
       </p>
+      <xsl:call-template name="bottom-line"/>
     </section>
   </xsl:template>
 
+  <!-- The bottom line, as plan.c computed it: which projects hold the level
+       down, the gaps largest first, the actions that close most of them. -->
+  <xsl:template name="bottom-line">
+    <xsl:variable name="plan" select="$res/r:plan"/>
+    <h3>Bottom line</h3>
+    <xsl:if test="$plan/r:limit">
+      <p>
+        <xsl:text>What limits the organisation's level: </xsl:text>
+        <xsl:for-each select="$plan/r:limit">
+          <xsl:choose>
+            <xsl:when test="position() = 1">
+              <xsl:text>project </xsl:text>
+              <xsl:call-template name="project-link">
+                <xsl:with-param name="id" select="string(@project)"/>
+              </xsl:call-template>
+              <xsl:text> is lower than another project, and so sets the organisation's level, in </xsl:text>
+              <xsl:value-of select="@areas"/>
+              <xsl:text> of the </xsl:text>
+              <xsl:value-of select="$plan/@rated-areas"/>
+              <xsl:text> process areas rated</xsl:text>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:text>; project </xsl:text>
+              <xsl:call-template name="project-link">
+                <xsl:with-param name="id" select="string(@project)"/>
+              </xsl:call-template>
+              <xsl:text> in </xsl:text>
+              <xsl:value-of select="@areas"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </p>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="not($has-target)"/>
+      <xsl:when test="$plan/r:gap">
+        <p>
+          <xsl:text>Gaps to the target, largest first: </xsl:text>
+          <xsl:for-each select="$plan/r:gap">
+            <xsl:if test="position() &gt; 1">
+              <xsl:choose>
+                <xsl:when test="position() = last()"> and </xsl:when>
+                <xsl:otherwise>, </xsl:otherwise>
+              </xsl:choose>
+            </xsl:if>
+            <xsl:call-template name="area-link"/>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="key('model', @ref)/@title"/>
+            <xsl:text> (</xsl:text>
+            <xsl:value-of select="@size"/>
+            <xsl:choose>
+              <xsl:when test="@size = 1"> level)</xsl:when>
+              <xsl:otherwise> levels)</xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:text>.</xsl:text>
+        </p>
+      </xsl:when>
+      <xsl:otherwise>
+        <p>No process area appraised is short of its target level.</p>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:choose>
+      <xsl:when test="$plan/r:key-action">
+        <p>
+          <xsl:choose>
+            <xsl:when test="$plan/r:gap">The actions of the improvement plan that close most of them:</xsl:when>
+            <xsl:otherwise>The actions of the improvement plan that address most findings:</xsl:otherwise>
+          </xsl:choose>
+        </p>
+        <ul>
+          <xsl:for-each select="$plan/r:key-action">
+            <xsl:variable name="ref" select="string(@ref)"/>
+            <xsl:variable name="action" select="$ap/a:actions/a:action[@id = $ref]"/>
+            <li>
+              <xsl:call-template name="action-link">
+                <xsl:with-param name="action" select="$action"/>
+              </xsl:call-template>
+              <xsl:text> (</xsl:text>
+              <bdi><xsl:value-of select="$action/@owner"/></bdi>
+              <xsl:text>, due </xsl:text>
+              <xsl:call-template name="date">
+                <xsl:with-param name="value" select="$action/@due"/>
+              </xsl:call-template>
+              <xsl:text>): </xsl:text>
+              <bdi><xsl:value-of select="normalize-space($action/a:summary)"/></bdi>
+              <xsl:if test="$has-target">
+                <xsl:text> Closes </xsl:text>
+                <xsl:call-template name="count-noun">
+                  <xsl:with-param name="n" select="@gaps"/>
+                  <xsl:with-param name="one" select="'gap'"/>
+                  <xsl:with-param name="many" select="'gaps'"/>
+                </xsl:call-template>
+                <xsl:text> and addresses </xsl:text>
+              </xsl:if>
+              <xsl:if test="not($has-target)"> Addresses </xsl:if>
+              <xsl:call-template name="count-noun">
+                <xsl:with-param name="n" select="@findings"/>
+                <xsl:with-param name="one" select="'finding'"/>
+                <xsl:with-param name="many" select="'findings'"/>
+              </xsl:call-template>
+              <xsl:text>.</xsl:text>
+            </li>
+          </xsl:for-each>
+        </ul>
+      </xsl:when>
+      <xsl:otherwise>
+        <p>No improvement action is recorded yet: the <a href="#improvement-plan">improvement
+          plan</a> lists what is not yet planned.</p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "no gap", "1 gap", "3 gaps". -->
+  <xsl:template name="count-noun">
+    <xsl:param name="n"/>
+    <xsl:param name="one"/>
+    <xsl:param name="many"/>
+    <xsl:choose>
+      <xsl:when test="$n = 0"><xsl:value-of select="concat('no ', $one)"/></xsl:when>
+      <xsl:when test="$n = 1"><xsl:value-of select="concat('1 ', $one)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($n, ' ', $many)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- An action by its id, linked to its row in the plan. -->
+  <xsl:template name="action-link">
+    <xsl:param name="action" select="."/>
+    <xsl:choose>
+      <xsl:when test="translate($action/@id, $id-chars, '') = ''
+                      and count($ap/a:actions/a:action[@id = $action/@id]) = 1">
+        <a href="#action-{$action/@id}"><xsl:value-of select="$action/@id"/></a>
+      </xsl:when>
+      <xsl:otherwise><bdi><xsl:value-of select="$action/@id"/></bdi></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="scope-sentence">
-    <xsl:value-of select="$res/r:summary/@in-scope"/>
-    <xsl:text> of the </xsl:text>
-    <xsl:value-of select="$res/r:summary/@areas"/>
+    <xsl:choose>
+      <xsl:when test="$res/r:summary/@in-scope = $res/r:summary/@areas">
+        <xsl:text>All </xsl:text>
+        <xsl:value-of select="$res/r:summary/@areas"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$res/r:summary/@in-scope"/>
+        <xsl:text> of the </xsl:text>
+        <xsl:value-of select="$res/r:summary/@areas"/>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text> process areas of the model were in scope</xsl:text>
     <xsl:choose>
       <xsl:when test="$several">
@@ -341,6 +513,215 @@
       <xsl:call-template name="finding-link"/>
       <xsl:text>)</xsl:text>
     </li>
+  </xsl:template>
+
+  <!-- =================================================== assessment record -->
+
+  <!-- Everything a formal record of the appraisal must hold, in one place;
+       "Not recorded" marks what an older appraisal file lacks. -->
+  <xsl:template name="assessment-record">
+    <section id="assessment-record" class="page-break">
+      <h2>Assessment record</h2>
+      <xsl:if test="not($record)">
+        <p>The appraisal file holds no assessment record (it is of format 1): each part of the
+          record below that the file cannot hold is marked "Not recorded". This report is
+          therefore not a complete record of a formal appraisal.</p>
+      </xsl:if>
+      <h3>Purpose and class</h3>
+      <dl>
+        <dt>Purpose</dt>
+        <dd>
+          <xsl:call-template name="purpose-name"/>
+          <xsl:if test="$record/a:purpose">
+            <xsl:text>: </xsl:text>
+            <bdi><xsl:value-of select="normalize-space($record/a:purpose)"/></bdi>
+          </xsl:if>
+        </dd>
+        <dt>Class of assessment</dt>
+        <dd>
+          <xsl:call-template name="recorded">
+            <xsl:with-param name="value" select="$record/a:class"/>
+          </xsl:call-template>
+        </dd>
+      </dl>
+
+      <h3>Independence</h3>
+      <dl>
+        <dt>Assessing body</dt>
+        <dd>
+          <xsl:call-template name="independence-name">
+            <xsl:with-param name="value" select="$record/a:independence/@body"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Lead appraiser</dt>
+        <dd>
+          <xsl:call-template name="independence-name">
+            <xsl:with-param name="value" select="$record/a:independence/@lead-appraiser"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Appraisal team</dt>
+        <dd>
+          <xsl:call-template name="independence-name">
+            <xsl:with-param name="value" select="$record/a:independence/@team"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Conflicts of interest declared</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$record/a:independence/a:conflict">
+              <ul>
+                <xsl:for-each select="$record/a:independence/a:conflict">
+                  <li>
+                    <bdi><xsl:value-of select="@member"/></bdi>
+                    <xsl:text>: </xsl:text>
+                    <bdi><xsl:value-of select="normalize-space(.)"/></bdi>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </xsl:when>
+            <xsl:when test="$record">None</xsl:when>
+            <xsl:otherwise><xsl:call-template name="not-recorded"/></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+      </dl>
+
+      <h3>Constraints</h3>
+      <dl>
+        <dt>Resources and time</dt>
+        <dd>
+          <xsl:call-template name="recorded">
+            <xsl:with-param name="value" select="$record/a:constraints/a:resources"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Exclusions</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$record/a:constraints/a:exclusions">
+              <bdi><xsl:value-of select="normalize-space($record/a:constraints/a:exclusions)"/></bdi>
+            </xsl:when>
+            <xsl:when test="$record">None beyond the scope stated under <a href="#scope">Scope, method and team</a></xsl:when>
+            <xsl:otherwise><xsl:call-template name="not-recorded"/></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt>Ownership of the outputs</dt>
+        <dd>
+          <xsl:call-template name="recorded">
+            <xsl:with-param name="value" select="$record/a:constraints/a:ownership"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Restrictions on use</dt>
+        <dd>
+          <xsl:call-template name="recorded">
+            <xsl:with-param name="value" select="$record/a:constraints/a:use"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Confidentiality marking</dt>
+        <dd><bdi><xsl:value-of select="$ap/a:confidentiality"/></bdi></dd>
+      </dl>
+
+      <h3>Sponsor and qualifications</h3>
+      <dl>
+        <dt>Sponsor</dt>
+        <dd><bdi><xsl:value-of select="$ap/a:sponsor"/></bdi></dd>
+        <dt>Plan approved by the sponsor</dt>
+        <dd>
+          <xsl:call-template name="recorded-date">
+            <xsl:with-param name="value" select="$record/a:sponsorship/@plan-approved"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Results accepted by the sponsor</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$record">
+              <xsl:call-template name="recorded-date">
+                <xsl:with-param name="value" select="$record/a:sponsorship/@results-accepted"/>
+                <xsl:with-param name="missing" select="'Not yet accepted'"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:call-template name="not-recorded"/></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt>Lead appraiser's qualification</dt>
+        <dd>
+          <xsl:call-template name="recorded">
+            <xsl:with-param name="value" select="$record/a:qualification/a:lead-appraiser"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Training of the team</dt>
+        <dd>
+          <xsl:call-template name="recorded">
+            <xsl:with-param name="value" select="$record/a:qualification/a:team"/>
+          </xsl:call-template>
+        </dd>
+      </dl>
+
+      <h3>Validation of the preliminary findings</h3>
+      <xsl:choose>
+        <xsl:when test="$record/a:validation">
+          <p>
+            <xsl:text>The preliminary findings were presented to the participants on </xsl:text>
+            <xsl:call-template name="date">
+              <xsl:with-param name="value" select="$record/a:validation/@date"/>
+            </xsl:call-template>
+            <xsl:text>; </xsl:text>
+            <xsl:value-of select="$record/a:validation/@attendees"/>
+            <xsl:choose>
+              <xsl:when test="$record/a:validation/@attendees = 1"> person attended. </xsl:when>
+              <xsl:otherwise> people attended. </xsl:otherwise>
+            </xsl:choose>
+            <bdi><xsl:value-of select="normalize-space($record/a:validation)"/></bdi>
+          </p>
+        </xsl:when>
+        <xsl:otherwise><p><xsl:call-template name="not-recorded"/></p></xsl:otherwise>
+      </xsl:choose>
+
+      <h3>Organisation context</h3>
+      <dl>
+        <dt>Size</dt>
+        <dd>
+          <xsl:call-template name="recorded">
+            <xsl:with-param name="value" select="$record/a:context/a:size"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Application domain</dt>
+        <dd>
+          <xsl:call-template name="recorded">
+            <xsl:with-param name="value" select="$record/a:context/a:domain"/>
+          </xsl:call-template>
+        </dd>
+        <dt>Criticality of what it builds</dt>
+        <dd>
+          <xsl:call-template name="recorded">
+            <xsl:with-param name="value" select="$record/a:context/a:criticality"/>
+          </xsl:call-template>
+        </dd>
+      </dl>
+
+      <h3>Document control</h3>
+      <dl>
+        <dt>Version and status</dt>
+        <dd><xsl:call-template name="document-status"/></dd>
+        <dt>Distribution</dt>
+        <dd>
+          <xsl:choose>
+            <xsl:when test="$record/a:document/a:recipient">
+              <ul>
+                <xsl:for-each select="$record/a:document/a:recipient">
+                  <li><bdi><xsl:value-of select="."/></bdi></li>
+                </xsl:for-each>
+              </ul>
+            </xsl:when>
+            <xsl:otherwise><xsl:call-template name="not-recorded"/></xsl:otherwise>
+          </xsl:choose>
+        </dd>
+        <dt>Where the record is kept, and for how long</dt>
+        <dd>
+          <xsl:call-template name="recorded">
+            <xsl:with-param name="value" select="$record/a:document/a:retention"/>
+          </xsl:call-template>
+        </dd>
+      </dl>
+    </section>
   </xsl:template>
 
   <!-- ============================================== scope, method and team -->
@@ -1039,12 +1420,67 @@
   <xsl:template name="improvement-plan">
     <section id="improvement-plan" class="page-break">
       <h2>Improvement plan</h2>
-      <p>The plan below collects the weaknesses and opportunities for improvement found by the
-        appraisal team, with the action recommended for each, in process-area order<xsl:if
-        test="$has-target">, followed by the gaps between the achieved profile and the target
-        profile</xsl:if>. Each finding is given in full in the section of its process area.</p>
+      <p>The actions the organisation has planned, with the weaknesses and target gaps each
+        closes; then what no action yet addresses; then the recommendations of the appraisal
+        team, finding by finding<xsl:if test="$has-target">, and the gaps between the achieved
+        profile and the target profile</xsl:if>.</p>
 
-      <h3>Actions from the findings</h3>
+      <h3>Actions</h3>
+      <xsl:choose>
+        <xsl:when test="$ap/a:actions/a:action">
+          <table>
+            <caption>Planned improvement actions, in the order of the plan</caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Priority</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Closes</th>
+              </tr>
+            </thead>
+            <tbody>
+              <xsl:apply-templates select="$ap/a:actions/a:action" mode="row"/>
+            </tbody>
+          </table>
+        </xsl:when>
+        <xsl:otherwise>
+          <p>No improvement action is recorded in the appraisal file.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+
+      <h3>Not yet planned</h3>
+      <xsl:variable name="unplanned" select="$res/r:plan/r:unplanned"/>
+      <xsl:choose>
+        <xsl:when test="$unplanned">
+          <p>No action addresses these weaknesses, opportunities and gaps to the target:</p>
+          <ul>
+            <xsl:for-each select="$unplanned[@finding]">
+              <xsl:apply-templates select="key('finding', @finding)" mode="brief"/>
+            </xsl:for-each>
+            <xsl:for-each select="$unplanned[@process-area]">
+              <xsl:variable name="ref" select="string(@process-area)"/>
+              <li>
+                <xsl:text>Gap to the target in </xsl:text>
+                <xsl:call-template name="area-link">
+                  <xsl:with-param name="ref" select="$ref"/>
+                </xsl:call-template>
+                <xsl:text> </xsl:text>
+                <xsl:value-of select="key('model', $ref)/@title"/>
+                <xsl:text>: </xsl:text>
+                <xsl:call-template name="gap-text">
+                  <xsl:with-param name="area" select="$org/r:area[@ref = $ref]"/>
+                </xsl:call-template>
+              </li>
+            </xsl:for-each>
+          </ul>
+        </xsl:when>
+        <xsl:otherwise>
+          <p>Every weakness, opportunity and gap to the target is addressed by an action.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+
+      <h3>Recommendations of the team</h3>
       <xsl:variable name="actionable"
                     select="$ap/a:findings/a:finding[@kind = 'weakness' or @kind = 'opportunity']"/>
       <xsl:choose>
@@ -1119,7 +1555,7 @@
         <bdi><xsl:value-of select="normalize-space(a:summary)"/></bdi>
       </p>
       <p>
-        <strong>Action: </strong>
+        <strong>Recommendation: </strong>
         <xsl:choose>
           <xsl:when test="a:recommendation">
             <bdi><xsl:value-of select="normalize-space(a:recommendation)"/></bdi>
@@ -1128,6 +1564,46 @@
         </xsl:choose>
       </p>
     </li>
+  </xsl:template>
+
+  <xsl:template match="a:action" mode="row">
+    <xsl:variable name="act" select="."/>
+    <xsl:variable name="findings" select="concat(' ', normalize-space(@findings), ' ')"/>
+    <xsl:variable name="areas" select="concat(' ', normalize-space(@process-areas), ' ')"/>
+    <tr>
+      <th scope="row">
+        <xsl:if test="translate(@id, $id-chars, '') = ''
+                      and count($ap/a:actions/a:action[@id = $act/@id]) = 1">
+          <xsl:attribute name="id">action-<xsl:value-of select="@id"/></xsl:attribute>
+        </xsl:if>
+        <bdi><xsl:value-of select="@id"/></bdi>
+        <xsl:text>: </xsl:text>
+        <bdi><xsl:value-of select="normalize-space(a:summary)"/></bdi>
+      </th>
+      <td><xsl:value-of select="@priority"/></td>
+      <td><bdi><xsl:value-of select="@owner"/></bdi></td>
+      <td>
+        <xsl:call-template name="date">
+          <xsl:with-param name="value" select="@due"/>
+        </xsl:call-template>
+      </td>
+      <td>
+        <xsl:for-each select="$ap/a:findings/a:finding[contains($findings, concat(' ', @id, ' '))]">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:call-template name="finding-link"/>
+        </xsl:for-each>
+        <xsl:if test="@findings and @process-areas">; </xsl:if>
+        <xsl:for-each select="$org/r:area[contains($areas, concat(' ', @ref, ' '))]">
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:call-template name="area-link"/>
+          <xsl:if test="@gap-status = 'short'">
+            <xsl:text> (</xsl:text>
+            <xsl:call-template name="gap-text"/>
+            <xsl:text>)</xsl:text>
+          </xsl:if>
+        </xsl:for-each>
+      </td>
+    </tr>
   </xsl:template>
 
   <xsl:template match="r:organization/r:area" mode="gap-row">
@@ -1148,7 +1624,7 @@
 
   <xsl:template name="declaration">
     <section id="declaration" class="page-break">
-      <h2>Lead appraiser's declaration</h2>
+      <h2>Declaration and signatures</h2>
       <p>
         <xsl:text>I declare that this appraisal was carried out as this report describes; that
           the ratings it records were agreed by the appraisal team on the evidence listed in the
@@ -1160,18 +1636,13 @@
         </xsl:call-template>
         <xsl:text>.</xsl:text>
       </p>
-      <dl>
-        <dt>Lead appraiser</dt>
-        <dd><xsl:apply-templates select="$lead" mode="name"/></dd>
-        <dt>Date of the report</dt>
-        <dd>
-          <xsl:call-template name="date">
-            <xsl:with-param name="value" select="$res/r:appraisal/@report"/>
-          </xsl:call-template>
-        </dd>
-        <dt>Signature</dt>
-        <dd>______________________________</dd>
-      </dl>
+      <p>
+        <xsl:text>The sponsor's signature accepts the results as this report records them, for
+          the purpose stated in the </xsl:text>
+        <a href="#assessment-record">assessment record</a>
+        <xsl:text>.</xsl:text>
+      </p>
+      <xsl:call-template name="signature-block"/>
     </section>
   </xsl:template>
 

@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The capability statement a supplier attaches to a bid: who was
      appraised, on what basis, and the achieved profile against the acquirer's
-     target.  It deliberately leaves out findings, evidence, the team beyond
-     the lead appraiser, reasons and ratings: only what the profile says.
+     target, who issues it and until when it holds, and how independent the
+     appraisal was.  It deliberately leaves out findings, evidence, the team
+     beyond the lead appraiser, reasons and ratings: only what the profile
+     says, and why an area was not appraised as the scope records it.
 
      Input: the result document (urn:ssecmm:result:1) with <sources>.  Every
      level, gap and count is taken as computed.  Text from the appraisal
@@ -16,6 +18,7 @@
                 exclude-result-prefixes="m a r">
 
   <xsl:import href="common.xsl"/>
+  <xsl:import href="record.xsl"/>
 
   <xsl:variable name="res" select="/r:result"/>
   <xsl:variable name="ap" select="/r:result/r:sources/a:appraisal"/>
@@ -30,8 +33,14 @@
 
   <xsl:template match="/">
     <xsl:call-template name="page">
-      <xsl:with-param name="title"
-                      select="concat('SSE-CMM capability statement: ', $ap/a:organization/a:name)"/>
+      <xsl:with-param name="title">
+        <xsl:if test="$draft"><xsl:value-of select="concat($draft-label, ': ')"/></xsl:if>
+        <xsl:text>SSE-CMM capability statement</xsl:text>
+        <xsl:if test="$self-assessment"> (self-assessment)</xsl:if>
+        <xsl:value-of select="concat(': ', $ap/a:organization/a:name)"/>
+      </xsl:with-param>
+      <xsl:with-param name="status" select="string($record/a:document/@status)"/>
+      <xsl:with-param name="version" select="string($record/a:document/@version)"/>
       <xsl:with-param name="description">
         <xsl:text>SSE-CMM capability statement</xsl:text>
         <xsl:if test="$target">
@@ -42,25 +51,23 @@
       <xsl:with-param name="confidentiality" select="string($ap/a:confidentiality)"/>
       <xsl:with-param name="content">
         <header>
-          <h1>SSE-CMM capability statement</h1>
+          <xsl:call-template name="draft-mark"/>
+          <h1>
+            <xsl:choose>
+              <xsl:when test="$self-assessment">SSE-CMM capability statement from a self-assessment</xsl:when>
+              <xsl:otherwise>SSE-CMM capability statement</xsl:otherwise>
+            </xsl:choose>
+          </h1>
           <p><bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi></p>
-          <xsl:if test="$target">
-            <p>
-              <xsl:text>Against the target profile of </xsl:text>
-              <bdi><xsl:value-of select="$target/@issuer"/></bdi>
-              <xsl:text>, </xsl:text>
-              <bdi><xsl:value-of select="$target/@reference"/></bdi>
-            </p>
-          </xsl:if>
           <p class="confidential"><bdi><xsl:value-of select="$ap/a:confidentiality"/></bdi></p>
         </header>
         <main>
           <xsl:call-template name="statement"/>
-          <xsl:call-template name="supplier"/>
-          <xsl:call-template name="basis"/>
           <xsl:if test="$target">
             <xsl:call-template name="target"/>
           </xsl:if>
+          <xsl:call-template name="issue"/>
+          <xsl:call-template name="signatures"/>
           <xsl:call-template name="profile"/>
         </main>
       </xsl:with-param>
@@ -78,7 +85,10 @@
             <xsl:when test="$target"><xsl:call-template name="overall"/></xsl:when>
             <xsl:otherwise>
               <bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi>
-              <xsl:text> was appraised in </xsl:text>
+              <xsl:choose>
+                <xsl:when test="$self-assessment"> assessed itself in </xsl:when>
+                <xsl:otherwise> was appraised in </xsl:otherwise>
+              </xsl:choose>
               <xsl:value-of select="$summary/@in-scope"/>
               <xsl:text> of the </xsl:text>
               <xsl:value-of select="$summary/@areas"/>
@@ -91,20 +101,17 @@
         </strong>
       </p>
       <p>
-        <xsl:text>The capability levels are those established by the appraisal </xsl:text>
-        <bdi><xsl:value-of select="$ap/@id"/></bdi>
-        <xsl:text>, led by </xsl:text>
-        <xsl:apply-templates select="$lead" mode="name"/>
-        <xsl:text> and reported on </xsl:text>
-        <xsl:call-template name="date">
-          <xsl:with-param name="value" select="$res/r:appraisal/@report"/>
-        </xsl:call-template>
-        <xsl:text>. They may be quoted until </xsl:text>
-        <xsl:call-template name="date">
-          <xsl:with-param name="value" select="$res/r:appraisal/@valid-until"/>
-        </xsl:call-template>
-        <xsl:text>. This statement gives the capability profile only; it does not reproduce
-          the findings or the evidence of the appraisal.</xsl:text>
+        <xsl:choose>
+          <xsl:when test="$self-assessment">
+            <xsl:text>The levels are those the organisation found in its own self-assessment,
+              described below; no independent appraisal has confirmed them.</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>The levels are those established by the appraisal described below.</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:text> This statement gives the capability profile only; it does not reproduce the
+          findings or the evidence of the appraisal.</xsl:text>
       </p>
     </section>
   </xsl:template>
@@ -181,85 +188,145 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- ========================================================== supplier -->
+  <!-- ===================================================== issue and basis -->
 
-  <xsl:template name="supplier">
+  <!-- Who issues the statement, when and until when, and the appraisal it
+       rests on: one small table, row headers on the left. -->
+  <xsl:template name="issue">
     <section>
-      <h2>Supplier</h2>
-      <dl>
-        <dt>Organisation</dt>
-        <dd><bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi></dd>
-        <xsl:if test="$ap/a:organization/a:unit">
-          <dt>Organisational units appraised</dt>
-          <dd>
-            <xsl:for-each select="$ap/a:organization/a:unit">
-              <xsl:if test="position() &gt; 1">; </xsl:if>
-              <bdi><xsl:value-of select="."/></bdi>
-            </xsl:for-each>
-          </dd>
-        </xsl:if>
-      </dl>
-    </section>
-  </xsl:template>
-
-  <!-- ============================================================= basis -->
-
-  <xsl:template name="basis">
-    <section>
-      <h2>Appraisal basis</h2>
-      <dl>
-        <dt>Appraisal</dt>
-        <dd>
-          <bdi><xsl:value-of select="$ap/a:title"/></bdi>
-          <xsl:text> (reference </xsl:text>
-          <bdi><xsl:value-of select="$ap/@id"/></bdi>
-          <xsl:text>)</xsl:text>
-        </dd>
-        <dt>Appraised by</dt>
-        <dd>
-          <xsl:text>An appraisal team led by </xsl:text>
-          <xsl:apply-templates select="$lead" mode="name"/>
-          <xsl:text>, lead appraiser</xsl:text>
-        </dd>
-        <dt>Appraisal period</dt>
-        <dd>
-          <xsl:call-template name="date">
-            <xsl:with-param name="value" select="$res/r:appraisal/@start"/>
-          </xsl:call-template>
-          <xsl:text> to </xsl:text>
-          <xsl:call-template name="date">
-            <xsl:with-param name="value" select="$res/r:appraisal/@end"/>
-          </xsl:call-template>
-          <xsl:text>; reported on </xsl:text>
-          <xsl:call-template name="date">
-            <xsl:with-param name="value" select="$res/r:appraisal/@report"/>
-          </xsl:call-template>
-        </dd>
-        <dt>Method</dt>
-        <dd>
-          <xsl:choose>
-            <xsl:when test="$res/r:appraisal/@method = 'iso15504'">ISO/IEC 15504 measurement framework, process attributes rated for each process area</xsl:when>
-            <xsl:otherwise>SSE-CMM Appraisal Method (SSAM), base and generic practices rated for each process area</xsl:otherwise>
-          </xsl:choose>
-          <xsl:text>, against </xsl:text>
-          <xsl:value-of select="$res/r:model/@standard"/>
-        </dd>
-        <dt>Scope</dt>
-        <dd><xsl:call-template name="scope-sentence"/></dd>
-        <dt>Valid until</dt>
-        <dd>
-          <xsl:call-template name="date">
-            <xsl:with-param name="value" select="$res/r:appraisal/@valid-until"/>
-          </xsl:call-template>
-        </dd>
-      </dl>
+      <h2>
+        <xsl:choose>
+          <xsl:when test="$self-assessment">Issue and basis: a self-assessment</xsl:when>
+          <xsl:otherwise>Issue and basis</xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <table>
+        <caption>Issuer, validity and the appraisal the levels rest on</caption>
+        <tbody>
+          <tr>
+            <th scope="row">Supplier</th>
+            <td>
+              <bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi>
+              <xsl:if test="$ap/a:organization/a:unit">
+                <xsl:text>: </xsl:text>
+                <xsl:for-each select="$ap/a:organization/a:unit">
+                  <xsl:if test="position() &gt; 1">; </xsl:if>
+                  <bdi><xsl:value-of select="."/></bdi>
+                </xsl:for-each>
+              </xsl:if>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Issued by</th>
+            <td>
+              <bdi><xsl:value-of select="$ap/a:sponsor"/></bdi>
+              <xsl:text>, sponsor of the appraisal</xsl:text>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Issued, valid until</th>
+            <td>
+              <xsl:call-template name="date">
+                <xsl:with-param name="value" select="$res/r:appraisal/@report"/>
+              </xsl:call-template>
+              <xsl:text>; valid until </xsl:text>
+              <xsl:call-template name="date">
+                <xsl:with-param name="value" select="$res/r:appraisal/@valid-until"/>
+              </xsl:call-template>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Document</th>
+            <td><xsl:call-template name="document-status"/></td>
+          </tr>
+          <tr>
+            <th scope="row">
+              <xsl:choose>
+                <xsl:when test="$self-assessment">Self-assessment</xsl:when>
+                <xsl:otherwise>Appraisal</xsl:otherwise>
+              </xsl:choose>
+            </th>
+            <td>
+              <bdi><xsl:value-of select="$ap/a:title"/></bdi>
+              <xsl:text> (reference </xsl:text>
+              <bdi><xsl:value-of select="$ap/@id"/></bdi>
+              <xsl:text>), </xsl:text>
+              <xsl:call-template name="date">
+                <xsl:with-param name="value" select="$res/r:appraisal/@start"/>
+              </xsl:call-template>
+              <xsl:text> to </xsl:text>
+              <xsl:call-template name="date">
+                <xsl:with-param name="value" select="$res/r:appraisal/@end"/>
+              </xsl:call-template>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Led by</th>
+            <td>
+              <xsl:apply-templates select="$lead" mode="name"/>
+              <xsl:if test="$self-assessment">, from within the organisation</xsl:if>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Purpose and class</th>
+            <td>
+              <xsl:call-template name="purpose-name"/>
+              <xsl:if test="$record/a:class">
+                <xsl:text>; </xsl:text>
+                <bdi><xsl:value-of select="$record/a:class"/></bdi>
+              </xsl:if>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Independence</th>
+            <td>
+              <xsl:choose>
+                <xsl:when test="$record/a:independence">
+                  <xsl:text>Lead appraiser </xsl:text>
+                  <xsl:call-template name="independence-name">
+                    <xsl:with-param name="value" select="$record/a:independence/@lead-appraiser"/>
+                  </xsl:call-template>
+                  <xsl:text>; team </xsl:text>
+                  <xsl:call-template name="independence-name">
+                    <xsl:with-param name="value" select="$record/a:independence/@team"/>
+                  </xsl:call-template>
+                </xsl:when>
+                <xsl:otherwise><xsl:call-template name="not-recorded"/></xsl:otherwise>
+              </xsl:choose>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Method</th>
+            <td>
+              <xsl:choose>
+                <xsl:when test="$res/r:appraisal/@method = 'iso15504'">ISO/IEC 15504 measurement framework, process attributes rated for each process area</xsl:when>
+                <xsl:otherwise>SSE-CMM Appraisal Method (SSAM), base and generic practices rated for each process area</xsl:otherwise>
+              </xsl:choose>
+              <xsl:text>, against </xsl:text>
+              <xsl:value-of select="$res/r:model/@standard"/>
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Scope</th>
+            <td><xsl:call-template name="scope-sentence"/></td>
+          </tr>
+        </tbody>
+      </table>
     </section>
   </xsl:template>
 
   <xsl:template name="scope-sentence">
-    <xsl:value-of select="$summary/@in-scope"/>
-    <xsl:text> of the </xsl:text>
-    <xsl:value-of select="$summary/@areas"/>
+    <xsl:choose>
+      <xsl:when test="$summary/@in-scope = $summary/@areas">
+        <xsl:text>All </xsl:text>
+        <xsl:value-of select="$summary/@areas"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$summary/@in-scope"/>
+        <xsl:text> of the </xsl:text>
+        <xsl:value-of select="$summary/@areas"/>
+      </xsl:otherwise>
+    </xsl:choose>
     <xsl:text> process areas of the model, appraised on </xsl:text>
     <xsl:choose>
       <xsl:when test="$several">
@@ -286,52 +353,59 @@
 
   <!-- ============================================================ target -->
 
+  <!-- A small table, which the typesetter never splits across pages. -->
   <xsl:template name="target">
     <section>
       <h2>Target profile</h2>
-      <dl>
-        <dt>Title</dt>
-        <dd><bdi><xsl:value-of select="$target/@title"/></bdi></dd>
-        <dt>Issued by</dt>
-        <dd>
-          <bdi><xsl:value-of select="$target/@issuer"/></bdi>
-          <xsl:text>, reference </xsl:text>
-          <bdi><xsl:value-of select="$target/@reference"/></bdi>
-        </dd>
-      </dl>
-      <p>
-        <xsl:text>The target profile requires a level in </xsl:text>
-        <xsl:value-of select="$summary/@targets"/>
-        <xsl:text> of the </xsl:text>
-        <xsl:value-of select="$summary/@areas"/>
-        <xsl:text> process areas.</xsl:text>
-      </p>
+      <table>
+        <caption>The acquirer's target profile</caption>
+        <tbody>
+          <tr>
+            <th scope="row">Title</th>
+            <td><bdi><xsl:value-of select="$target/@title"/></bdi></td>
+          </tr>
+          <tr>
+            <th scope="row">Issued by</th>
+            <td><bdi><xsl:value-of select="$target/@issuer"/></bdi></td>
+          </tr>
+          <tr>
+            <th scope="row">Reference</th>
+            <td><bdi><xsl:value-of select="$target/@reference"/></bdi></td>
+          </tr>
+          <tr>
+            <th scope="row">Levels required</th>
+            <td>
+              <xsl:text>In </xsl:text>
+              <xsl:value-of select="$summary/@targets"/>
+              <xsl:text> of the </xsl:text>
+              <xsl:value-of select="$summary/@areas"/>
+              <xsl:text> process areas</xsl:text>
+            </td>
+          </tr>
+        </tbody>
+      </table>
     </section>
   </xsl:template>
 
   <!-- =========================================================== profile -->
 
+  <!-- The table first: it may run on from the first page, where the chart
+       (which is never split) would leave a gap; the statement then stays
+       within two pages for the model's 22 areas. -->
   <xsl:template name="profile">
     <section>
       <h2>Achieved profile</h2>
-      <figure>
-        <div class="chart" data-chart="profile" data-scope="organization"/>
-        <figcaption>
-          <xsl:text>Capability level achieved in each process area</xsl:text>
-          <xsl:if test="$target">, against the level the target profile requires</xsl:if>
-          <xsl:text>. The table below gives the same values.</xsl:text>
-        </figcaption>
-      </figure>
       <table>
         <caption>
           <xsl:text>Achieved capability profile</xsl:text>
-          <xsl:if test="$target"> against the target profile</xsl:if>
+          <xsl:if test="$target"> against the target (a dash: an area the target does not
+            name)</xsl:if>
         </caption>
         <thead>
           <tr>
             <th scope="col">Process area</th>
-            <xsl:if test="$target"><th scope="col">Required level</th></xsl:if>
-            <th scope="col">Achieved level</th>
+            <xsl:if test="$target"><th scope="col">Required</th></xsl:if>
+            <th scope="col">Achieved</th>
             <xsl:if test="$target"><th scope="col">Result</th></xsl:if>
           </tr>
         </thead>
@@ -339,10 +413,6 @@
           <xsl:apply-templates select="$org/r:area" mode="row"/>
         </tbody>
       </table>
-      <xsl:if test="$target">
-        <p>A dash in the required level marks a process area the target profile does not
-          name.</p>
-      </xsl:if>
       <xsl:if test="$several">
         <p>
           <xsl:text>Each achieved level is the lowest level over the </xsl:text>
@@ -350,6 +420,14 @@
           <xsl:text> projects appraised.</xsl:text>
         </p>
       </xsl:if>
+      <figure>
+        <div class="chart" data-chart="profile" data-scope="organization"/>
+        <figcaption>
+          <xsl:text>The achieved profile as a chart</xsl:text>
+          <xsl:if test="$target">, with the level the target profile requires</xsl:if>
+          <xsl:text>.</xsl:text>
+        </figcaption>
+      </figure>
       <xsl:call-template name="provenance"/>
     </section>
   </xsl:template>
@@ -374,6 +452,37 @@
         <td><xsl:call-template name="gap-text"/></td>
       </xsl:if>
     </tr>
+    <xsl:if test="@status != 'rated'">
+      <tr>
+        <td colspan="{2 + 2 * boolean($target)}">
+          <small><xsl:call-template name="no-level-reason"/></small>
+        </td>
+      </tr>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Why an area has no level, in a row under its own: the scope of the appraisal
+       excluded it (with the rationale the scope records), or every practice
+       in it was rated not applicable.  Never a finding. -->
+  <xsl:template name="no-level-reason">
+    <xsl:param name="ref" select="string(@ref)"/>
+    <xsl:variable name="excluded" select="$ap/a:scope/a:excluded[@process-area = $ref]"/>
+    <xsl:choose>
+      <xsl:when test="$excluded">
+        <xsl:text>Outside the scope of the appraisal: </xsl:text>
+        <bdi><xsl:value-of select="normalize-space($excluded)"/></bdi>
+      </xsl:when>
+      <xsl:when test="@status = 'not-applicable'">Every practice rated was found not to apply to the work appraised.</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ======================================================== signatures -->
+
+  <xsl:template name="signatures">
+    <section>
+      <h2>Signatures</h2>
+      <xsl:call-template name="signature-table"/>
+    </section>
   </xsl:template>
 
   <!-- The closing note of the profile: how the levels were computed and

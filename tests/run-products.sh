@@ -74,6 +74,15 @@ if [ -z "$missing" ] && [ "$links" -ge 8 ]; then
 else
 	tap FAIL "index links to the products ($links links; missing: $missing)"
 fi
+# The PDF index links to the same products as the HTML one.
+html_links=$(grep -o 'href="\.[^"]*"' "$out/index.html" | sed 's/^href="//; s/"$//' | sort -u)
+pdf_links=$(qpdf --qdf --object-streams=disable "$out/index.pdf" - 2>/dev/null |
+	grep -a '^ */URI (' | sed 's/^ *\/URI (//; s/)$//' | sort -u)
+if [ -n "$pdf_links" ] && [ "$pdf_links" = "$html_links" ]; then
+	tap OK "index PDF links to the products as the HTML does ($(echo "$pdf_links" | wc -l))"
+else
+	tap FAIL "index PDF links to the products as the HTML does"
+fi
 # Shards: each input in exactly one of three, and the index of the three
 # shards' outputs lists what the whole batch's index lists.
 for k in 1 2 3; do

@@ -14,6 +14,7 @@
 
 #include "appraisal.h"
 #include "model.h"
+#include "plan.h"
 #include "result.h"
 #include "results.h"
 #include "schema.h"
@@ -180,6 +181,42 @@ result_document_holds_computed_values(void **state)
 	appraisal_free(a);
 }
 
+static void
+plan_reads_actions_against_results(void **state)
+{
+	struct fixture *f = *state;
+	struct appraisal *a;
+	struct results *r;
+	struct plan *p;
+
+	a = appraisal_load("tests/data/mini-plan.xml", f->m, f->appraisal_xsd, &f->d);
+	assert_non_null(a);
+	r = results_compute(f->m, a, a->target, &f->d);
+	p = plan_compute(r);
+	assert_int_equal(p->n_rated_areas, 2);
+	assert_int_equal(p->n_limits, 1);
+	assert_string_equal(p->limits[0].project->id, "P1");
+	assert_int_equal(p->limits[0].areas, 2);
+	assert_int_equal(p->n_gaps, 2);
+	assert_int_equal(p->gaps[0]->gap.gap, 1);
+	/* A1 closes a gap, so it leads although A2 comes first in the file. */
+	assert_int_equal(p->n_key, 2);
+	assert_string_equal(p->key[0].action->id, "A1");
+	assert_int_equal(p->key[0].gaps, 1);
+	assert_int_equal(p->key[0].findings, 1);
+	assert_string_equal(p->key[1].action->id, "A2");
+	assert_int_equal(p->key[1].gaps, 0);
+	/* "F" is not taken for the F1 or F2 that actions name; the strength F10
+	 * needs no action. */
+	assert_int_equal(p->n_unplanned_findings, 1);
+	assert_string_equal(p->unplanned_findings[0]->id, "F");
+	assert_int_equal(p->n_unplanned_gaps, 1);
+	assert_string_equal(f->m->pas[plan_area_index(r, p->unplanned_gaps[0])].id, "PA02");
+	plan_free(p);
+	results_free(r);
+	appraisal_free(a);
+}
+
 int
 main(void)
 {
@@ -188,6 +225,7 @@ main(void)
 		cmocka_unit_test(full_model_loads_with_expected_counts),
 		cmocka_unit_test(appraisal_loads_and_rates),
 		cmocka_unit_test(result_document_holds_computed_values),
+		cmocka_unit_test(plan_reads_actions_against_results),
 	};
 	int failed;
 

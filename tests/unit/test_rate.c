@@ -855,7 +855,7 @@ reason_not_applicable(void **state)
 	area_init(&a, RATING_NA, RATING_F);
 	area_rate(&a);
 	rate_reason(&a.out, NULL, buf, sizeof buf);
-	assert_string_equal(buf, "not applicable: every practice is rated NA");
+	assert_string_equal(buf, "not applicable: every base practice is rated NA");
 }
 
 static void
@@ -881,15 +881,31 @@ reason_iso_lower_not_fully(void **state)
 	a.attrs[0].rating = RATING_L;
 	iso_rate(&a);
 	rate_reason(&a.out, label_dash_to_space, buf, sizeof buf);
-	assert_string_equal(buf, "level 1: PA 1.1 rated L; level 2 needs its own attributes "
-	                         "L or F and every lower attribute F");
+	assert_string_equal(buf, "level 1: process attribute PA 1.1 rated L, needs F for level 2");
 
-	/* An own-level blocker keeps the plain wording. */
+	/* An attribute of the next level itself needs L or F. */
 	iso_init(&a, RATING_F);
 	a.attrs[1].rating = RATING_P;
 	iso_rate(&a);
 	rate_reason(&a.out, label_dash_to_space, buf, sizeof buf);
-	assert_string_equal(buf, "level 1: PA 2.1 rated P, needs L or F for level 2");
+	assert_string_equal(buf, "level 1: process attribute PA 2.1 rated P, needs L or F for "
+	                         "level 2");
+
+	/* Both kinds at once, each with what it needs. */
+	iso_init(&a, RATING_F);
+	a.attrs[0].rating = RATING_L;
+	a.attrs[2].rating = RATING_N;
+	iso_rate(&a);
+	rate_reason(&a.out, label_dash_to_space, buf, sizeof buf);
+	assert_string_equal(buf, "level 1: process attributes PA 1.1 rated L, needs F; PA 2.2 "
+	                         "rated N, needs L or F for level 2");
+
+	/* Not applicable says which attribute made it so. */
+	iso_init(&a, RATING_F);
+	a.attrs[0].rating = RATING_NA;
+	iso_rate(&a);
+	rate_reason(&a.out, label_dash_to_space, buf, sizeof buf);
+	assert_string_equal(buf, "not applicable: process attribute PA 1.1 is rated NA");
 }
 
 static void
@@ -1170,17 +1186,19 @@ gap_not_appraised(void **state)
 }
 
 static void
-gap_target_0_on_not_appraised_area_meets(void **state)
+gap_target_0_on_not_appraised_area_is_not_appraised(void **state)
 {
 	struct rate_gap g;
 
+	/* Nothing was looked at, so nothing is met, even a level of 0. */
 	g = rate_gap(RATE_NOT_APPLICABLE, 0, true);
-	assert_int_not_equal(g.kind, GAP_NOT_APPRAISED);
-	assert_int_equal(g.kind, GAP_MEETS);
+	assert_int_equal(g.kind, GAP_NOT_APPRAISED);
 	assert_int_equal(g.gap, 0);
 	g = rate_gap(2, 0, false);
+	assert_int_equal(g.kind, GAP_NOT_APPRAISED);
+	/* A rated area at level 0 meets a target of 0. */
+	g = rate_gap(0, 0, true);
 	assert_int_equal(g.kind, GAP_MEETS);
-	assert_int_equal(g.gap, 0);
 }
 
 /* A level whose generic practices were not examined at all says so, instead
@@ -1261,7 +1279,7 @@ main(void)
 		cmocka_unit_test(gap_meets),
 		cmocka_unit_test(gap_short),
 		cmocka_unit_test(gap_not_appraised),
-		cmocka_unit_test(gap_target_0_on_not_appraised_area_meets),
+		cmocka_unit_test(gap_target_0_on_not_appraised_area_is_not_appraised),
 		cmocka_unit_test(reason_level_not_examined),
 	};
 
