@@ -1,6 +1,8 @@
 /* Pagination: where each measured block goes on which page (pure; measurements come in as numbers). */
 #include "flow.h"
 
+#include <stdlib.h>
+
 #include <glib.h>
 
 #define MAX_HEADER_ROWS 8
@@ -295,4 +297,50 @@ flow_layout_free(struct flow_layout *l)
 	}
 	g_free(l->pieces);
 	g_free(l);
+}
+
+static int
+by_line_then_x(const void *a, const void *b)
+{
+	const struct flow_stop *s = a, *t = b;
+
+	if (s->line != t->line)
+		return s->line < t->line ? -1 : 1;
+	return (s->x > t->x) - (s->x < t->x);
+}
+
+double
+flow_min_width(struct flow_stop *stops, size_t n, double padding)
+{
+	double widest = 0;
+	size_t i;
+
+	if (n == 0)
+		return 2 * padding;
+	qsort(stops, n, sizeof *stops, by_line_then_x);
+	for (i = 1; i < n; i++)
+		if (stops[i].line == stops[i - 1].line && stops[i].x - stops[i - 1].x > widest)
+			widest = stops[i].x - stops[i - 1].x;
+	return widest + 2 * padding;
+}
+
+void
+flow_column_widths(const double *pref, const double *min, size_t n, double avail,
+                   double *width)
+{
+	double sum_pref = 0, sum_min = 0;
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		sum_pref += pref[c];
+		sum_min += min[c];
+	}
+	for (c = 0; c < n; c++) {
+		if (sum_pref <= avail)
+			width[c] = pref[c] * avail / sum_pref;
+		else if (sum_min < avail)
+			width[c] = min[c] + (pref[c] - min[c]) * (avail - sum_min) / (sum_pref - sum_min);
+		else
+			width[c] = min[c] * avail / sum_min;
+	}
 }

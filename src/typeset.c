@@ -792,9 +792,9 @@ free_measured(gpointer p)
 }
 
 /* Natural and smallest widths of a cell's text, from one unwrapped layout:
- * the smallest is the widest stretch between two break opportunities.
- * Table cells repeat ("F", "not rated", header labels), so results are kept
- * by style, attributes and text, with the layout (*layout, borrowed). */
+ * the smallest is its longest word (see flow_min_width).  Table cells
+ * repeat ("F", "not rated", header labels), so results are kept by style,
+ * attributes and text, with the layout (*layout, borrowed). */
 static void
 measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pref, double *min,
                PangoLayout **layout)
@@ -805,8 +805,10 @@ measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pre
 	PangoLayout *l;
 	PangoRectangle r;
 	const PangoLogAttr *attrs;
+	GArray *stops;
+	GSList *ln;
 	gint n_attrs, i;
-	double start = 0, widest = 0;
+	size_t line;
 	const char *p;
 
 	g_free(attr_text);
@@ -824,26 +826,31 @@ measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pre
 	pango_layout_set_attributes(l, it->attrs);
 	pango_layout_get_extents(l, NULL, &r);
 	*pref = (double)r.width / PANGO_SCALE + 1;
-	attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
-	for (i = 0, p = it->s->str; i < n_attrs; i++) {
-		PangoRectangle pos;
-		double x;
+	/* Stops: the ends of every line and every break opportunity. */
+	stops = g_array_new(FALSE, FALSE, sizeof(struct flow_stop));
+	for (ln = pango_layout_get_lines_readonly(l), line = 0; ln != NULL; ln = ln->next, line++) {
+		struct flow_stop start = {line, 0}, end = {line, 0};
+		PangoRectangle lr;
 
-		if (!attrs[i].is_line_break && i + 1 < n_attrs && *p != '\0') {
-			p = g_utf8_next_char(p);
-			continue;
-		}
-		pango_layout_index_to_pos(l, (int)(p - it->s->str), &pos);
-		x = (double)pos.x / PANGO_SCALE;
-		if (i + 1 >= n_attrs || *p == '\0')
-			x = (double)r.width / PANGO_SCALE;
-		if (x - start > widest)
-			widest = x - start;
-		start = x;
-		if (*p != '\0')
-			p = g_utf8_next_char(p);
+		pango_layout_line_get_extents(ln->data, NULL, &lr);
+		end.x = (double)lr.width / PANGO_SCALE;
+		g_array_append_val(stops, start);
+		g_array_append_val(stops, end);
 	}
-	*min = widest + 1;
+	attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
+	for (i = 0, p = it->s->str; i < n_attrs && *p != '\0'; i++, p = g_utf8_next_char(p)) {
+		struct flow_stop stop;
+		int at_line, x;
+
+		if (i == 0 || !attrs[i].is_line_break)
+			continue;
+		pango_layout_index_to_line_x(l, (int)(p - it->s->str), FALSE, &at_line, &x);
+		stop.line = (size_t)at_line;
+		stop.x = (double)x / PANGO_SCALE;
+		g_array_append_val(stops, stop);
+	}
+	*min = flow_min_width((struct flow_stop *)(void *)stops->data, stops->len, 0.5);
+	g_array_free(stops, TRUE);
 	known = g_new(struct measured, 1);
 	known->pref = *pref;
 	known->min = *min;
@@ -868,7 +875,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 	GArray *head_flags = g_array_new(FALSE, FALSE, sizeof(bool));
 	GPtrArray *trs = g_ptr_array_new();
 	const xmlNode *caption = xn_child(n, "caption");
-	double avail = ts->body_w - indent, *pref, *min, *width, sum_pref = 0, sum_min = 0;
+	double avail = ts->body_w - indent, *pref, *min, *width;
 	double pad = has_class(n, "compact") ? COMPACT_PAD_X : CELL_PAD_X;
 	int ncols = 0, c;
 	size_t r, k;
@@ -937,19 +944,8 @@ table(struct ts *ts, const xmlNode *n, double indent)
 			min[c] = 10 + 2 * pad;
 		if (pref[c] < min[c])
 			pref[c] = min[c];
-		sum_pref += pref[c];
-		sum_min += min[c];
 	}
-	/* As a browser would: natural widths when they fit, spread to the full
-	 * width; else each column between its smallest and natural width. */
-	for (c = 0; c < ncols; c++) {
-		if (sum_pref <= avail)
-			width[c] = pref[c] * avail / sum_pref;
-		else if (sum_min < avail)
-			width[c] = min[c] + (pref[c] - min[c]) * (avail - sum_min) / (sum_pref - sum_min);
-		else
-			width[c] = min[c] * avail / sum_min;
-	}
+	flow_column_widths(pref, min, (size_t)ncols, avail, width);
 	for (r = 0; r < rows->len; r++) {
 		GArray *cells = g_array_index(rows, GArray *, r);
 		struct flow_item item = {0};

@@ -1,4 +1,4 @@
-/* Unit tests of pagination (src/flow.c): the rules of flow.h, invariants, determinism, stress. */
+/* Unit tests of pagination and table column widths (src/flow.c): the rules of flow.h, invariants, determinism, stress. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -1658,6 +1658,86 @@ random_mixed_documents_keep_invariants(void **state)
 	}
 }
 
+/* ---- table columns ---- */
+
+/* A cell of two lines: "Coordinate security" (a 70 pt and a 48 pt word,
+ * ending at 118 pt) over "ok" (10 pt).  Its narrowest is its longest word,
+ * 70 pt, not the 118 pt from the last word's start to the widest line's end. */
+static void
+min_width_is_longest_word_of_any_line(void **state)
+{
+	struct flow_stop stops[] = {{0, 0}, {0, 118}, {0, 70}, {1, 0}, {1, 10}};
+
+	(void)state;
+	assert_near(flow_min_width(stops, 5, 4), 70 + 2 * 4);
+}
+
+/* The longest word may be on a later, shorter line. */
+static void
+min_width_finds_long_word_on_short_line(void **state)
+{
+	struct flow_stop stops[] = {{0, 0}, {0, 20}, {0, 40}, {0, 60}, {1, 0}, {1, 55}};
+
+	(void)state;
+	assert_near(flow_min_width(stops, 6, 0), 55);
+}
+
+/* Stops of right-to-left text come right to left; the width is the same. */
+static void
+min_width_sorts_stops_within_a_line(void **state)
+{
+	struct flow_stop stops[] = {{0, 90}, {0, 30}, {0, 0}, {0, 50}};
+
+	(void)state;
+	assert_near(flow_min_width(stops, 4, 1), 40 + 2);
+}
+
+static void
+min_width_of_empty_cell_is_padding(void **state)
+{
+	(void)state;
+	assert_near(flow_min_width(NULL, 0, 3), 6);
+}
+
+static void
+columns_that_fit_spread_to_full_width(void **state)
+{
+	const double pref[] = {50, 150}, min[] = {20, 40};
+	double w[2];
+
+	(void)state;
+	flow_column_widths(pref, min, 2, 400, w);
+	assert_near(w[0], 100);
+	assert_near(w[1], 300);
+}
+
+/* Too wide for natural widths: no column below its minimum, all space used. */
+static void
+columns_between_min_and_natural_never_below_min(void **state)
+{
+	const double pref[] = {300, 100, 60}, min[] = {50, 90, 20};
+	double w[3];
+
+	(void)state;
+	flow_column_widths(pref, min, 3, 300, w);
+	assert_true(w[0] >= 50 - EPS && w[0] <= 300 + EPS);
+	assert_true(w[1] >= 90 - EPS && w[1] <= 100 + EPS);
+	assert_true(w[2] >= 20 - EPS && w[2] <= 60 + EPS);
+	assert_near(w[0] + w[1] + w[2], 300);
+}
+
+static void
+columns_whose_minimums_overflow_scale_down(void **state)
+{
+	const double pref[] = {200, 200}, min[] = {150, 50};
+	double w[2];
+
+	(void)state;
+	flow_column_widths(pref, min, 2, 100, w);
+	assert_near(w[0], 75);
+	assert_near(w[1], 25);
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, start_watchdog, free_held)
 
 int
@@ -1703,6 +1783,13 @@ main(void)
 		TEST(same_input_gives_identical_pieces),
 		TEST(stress_random_paragraphs),
 		TEST(random_mixed_documents_keep_invariants),
+		TEST(min_width_is_longest_word_of_any_line),
+		TEST(min_width_finds_long_word_on_short_line),
+		TEST(min_width_sorts_stops_within_a_line),
+		TEST(min_width_of_empty_cell_is_padding),
+		TEST(columns_that_fit_spread_to_full_width),
+		TEST(columns_between_min_and_natural_never_below_min),
+		TEST(columns_whose_minimums_overflow_scale_down),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
