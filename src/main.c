@@ -6,7 +6,6 @@
 #include "cli.h"
 #include "diag.h"
 #include "heap.h"
-#include "typeset.h"
 #include "xform.h"
 #include "xmlload.h"
 
@@ -25,7 +24,6 @@ main(int argc, char **argv)
 		if (status == EXIT_OK)
 			status = EXIT_IO;
 	}
-	typeset_fonts_join();
 	xform_cleanup();
 	xmlload_cleanup();
 	return status;
