@@ -41,7 +41,9 @@ ts_draw_lines(cairo_t *cr, const struct text *t, unsigned color, double x, doubl
 	for (i = first; i < first + count && i < t->n_lines; i++) {
 		PangoLayoutLine *line = pango_layout_get_line_readonly(t->layout, (int)i);
 
-		cairo_move_to(cr, x, y + t->baselines[i] - origin);
+		/* show_layout_line draws at the line's own origin, ignoring the
+		 * layout's alignment: the line's offset puts it where it belongs. */
+		cairo_move_to(cr, x + t->lefts[i], y + t->baselines[i] - origin);
 		pango_cairo_show_layout_line(cr, line);
 	}
 	/* Links: a rectangle per line the link's text is on. */
@@ -63,7 +65,7 @@ ts_draw_lines(cairo_t *cr, const struct text *t, unsigned color, double x, doubl
 				continue;
 			pango_layout_line_index_to_x(line, s, FALSE, &xs);
 			pango_layout_line_index_to_x(line, e, FALSE, &xe);
-			lx = x + (double)MIN(xs, xe) / PANGO_SCALE;
+			lx = x + t->lefts[i] + (double)MIN(xs, xe) / PANGO_SCALE;
 			lw = (double)abs(xe - xs) / PANGO_SCALE;
 			ly = y + t->tops[i] - origin;
 			attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] dest='%s'", lx, ly, lw,

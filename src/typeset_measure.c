@@ -32,11 +32,15 @@ ts_measure_lines(struct text *t)
 	t->heights = g_new(double, t->n_lines ? t->n_lines : 1);
 	t->tops = g_new(double, t->n_lines ? t->n_lines : 1);
 	t->baselines = g_new(double, t->n_lines ? t->n_lines : 1);
+	t->lefts = g_new(double, t->n_lines ? t->n_lines : 1);
 	iter = pango_layout_get_iter(t->layout);
 	do {
+		PangoRectangle line;
 		int y0, y1;
 
 		pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+		pango_layout_iter_get_line_extents(iter, NULL, &line);
+		t->lefts[i] = (double)line.x / PANGO_SCALE;
 		t->tops[i] = (double)y0 / PANGO_SCALE;
 		t->baselines[i] = (double)pango_layout_iter_get_baseline(iter) / PANGO_SCALE;
 		i++;
@@ -62,7 +66,8 @@ ts_free_text(struct text *t)
 	g_free(t->heights);
 	g_free(t->tops);
 	g_free(t->baselines);
-	t->heights = t->tops = t->baselines = NULL;
+	g_free(t->lefts);
+	t->heights = t->tops = t->baselines = t->lefts = NULL;
 }
 
 void

@@ -65,6 +65,7 @@ struct text {
 	double *heights;  /* of each line */
 	double *tops;     /* of each line, from the layout's top */
 	double *baselines;/* of each line, from the layout's top */
+	double *lefts;    /* of each line, from the layout's left: where its alignment puts it */
 	size_t n_lines;
 };
 
