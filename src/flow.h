@@ -52,9 +52,12 @@ struct flow_layout {
 };
 
 /* Paginate items into pages whose body is page_height points tall.  Rules:
- * paragraphs break between lines, keeping at least two lines together at
- * either end where they have four or more; a keep_with_next item moves to
- * the next page unless the start of what follows fits after it; rows move
+ * paragraphs break between lines, leaving at least two lines at the foot
+ * and at the head of a page (so one of two or three lines is never split);
+ * a keep_with_next item moves to the next page unless the start of what
+ * follows fits after it (two lines of a paragraph, two rows of a table, all
+ * of what follows up to twelve items while they too keep with their next);
+ * rows move
  * whole to the next page, with the table's header rows repeated there, and
  * only a row taller than a whole page is split between lines; space before
  * a block is dropped at the top of a page.  Pure and deterministic.  The
