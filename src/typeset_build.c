@@ -2,6 +2,7 @@
 #include "typeset_parts.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "pdf.h"
 #include "xmlnode.h"
@@ -103,6 +104,28 @@ is_block(const xmlNode *n)
 	return false;
 }
 
+/* Whether paragraph n is a lead-in: its text ends in ':' and a list or a
+ * table follows it, which it introduces and keeps with. */
+static bool
+lead_in(const xmlNode *n)
+{
+	const xmlNode *next = n->next;
+	char *text;
+	size_t len;
+	bool colon;
+
+	while (next != NULL && next->type != XML_ELEMENT_NODE)
+		next = next->next;
+	if (next == NULL || !(xn_is(next, "ul") || xn_is(next, "ol") || xn_is(next, "dl") ||
+	                      xn_is(next, "table")))
+		return false;
+	text = g_strchomp(xn_text(n));
+	len = strlen(text);
+	colon = len > 0 && text[len - 1] == ':';
+	g_free(text);
+	return colon;
+}
+
 /* Mixed content (li, dd): inline runs become paragraphs, blocks stay blocks;
  * the marker goes on the first paragraph. */
 static void
@@ -114,6 +137,13 @@ mixed(struct ts *ts, const xmlNode *n, double indent, const char *marker)
 	ts_inline_init(&it);
 	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
 		if (c->type == XML_ELEMENT_NODE && is_block(c)) {
+			if (it.s->len == 0 && marker != NULL && !used_marker && xn_is(c, "p")) {
+				/* The marker on the first line of the item's first paragraph. */
+				note_id(ts, c);
+				paragraph(ts, c, S_BODY, indent, marker, lead_in(c));
+				used_marker = true;
+				continue;
+			}
 			if (it.s->len > 0 || (marker != NULL && !used_marker)) {
 				add_paragraph(ts, &it, S_BODY, indent, used_marker ? NULL : marker, false,
 				              NULL);
@@ -213,7 +243,8 @@ table(struct ts *ts, const xmlNode *n, double indent)
 	double avail = ts->body_w - indent, *pref, *min, *width;
 	double pad = ts_has_class(n, "compact") ? COMPACT_PAD_X : CELL_PAD_X;
 	int ncols = 0, c;
-	size_t r, k;
+	size_t r, k, body_rows = 0;
+	bool short_table;
 	int number = ts->tables++;
 
 	if (caption != NULL)
@@ -251,6 +282,10 @@ table(struct ts *ts, const xmlNode *n, double indent)
 	}
 	if (ncols == 0)
 		goto done;
+	for (r = 0; r < rows->len; r++)
+		if (!g_array_index(head_flags, bool, r))
+			body_rows++;
+	short_table = body_rows <= SHORT_TABLE_ROWS;
 	pref = g_new0(double, (size_t)ncols);
 	min = g_new0(double, (size_t)ncols);
 	width = g_new0(double, (size_t)ncols);
@@ -292,6 +327,9 @@ table(struct ts *ts, const xmlNode *n, double indent)
 		item.padding = CELL_PAD_Y;
 		item.table = number;
 		item.header = g_array_index(head_flags, bool, r);
+		/* Header rows keep with the rows under them; a short table is
+		 * never split. */
+		item.keep_with_next = r + 1 < rows->len && (item.header || short_table);
 		item.n_cells = cells->len;
 		if (r + 1 == rows->len)
 			item.space_after = 8;
@@ -415,7 +453,7 @@ block(struct ts *ts, const xmlNode *n, double indent)
 				ts_inline_clear(&it);
 				return;
 			}
-			paragraph(ts, n, st, indent, NULL, heads[i].keep);
+			paragraph(ts, n, st, indent, NULL, heads[i].keep || lead_in(n));
 			return;
 		}
 	}

@@ -28,6 +28,7 @@
 #define CELL_PAD_X 4.0
 #define COMPACT_PAD_X 1.5 /* tables of class "compact": many narrow columns */
 #define CELL_PAD_Y 2.5
+#define SHORT_TABLE_ROWS 6 /* a table of this many body rows or fewer is never split */
 #define LONG_RUN 40 /* characters without a break before one is offered */
 
 enum style {
