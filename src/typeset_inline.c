@@ -5,22 +5,40 @@
 
 #include "xmlnode.h"
 
-/* Colours of rating, level and gap badges: the style sheet's. */
+/* Colours of rating, level and gap badges: the style sheet's.  A badge with
+ * a background is a chip, padded on either side as the HTML pads it. */
 static const struct {
 	const char *cls;
 	unsigned bg, fg;
-	bool bold;
+	bool bold, italic;
 } badges[] = {
-	{"rating-F", 0xD1F0D9, 0x0B4A1D, true}, {"rating-L", 0xE3F2C8, 0x34520B, true},
-	{"rating-P", 0xFFF1C2, 0x6B4E00, true}, {"rating-N", 0xFFD9D6, 0x8A1C12, true},
-	{"rating-NA", 0xE8EAED, 0x3C4043, true}, {"rating-unrated", NONE, 0x57606A, false},
-	{"level-0", 0xDCE6F2, 0x1F2328, true}, {"level-1", 0xB3CDE8, 0x1F2328, true},
-	{"level-2", 0x7FAAD6, 0x0B1F33, true}, {"level-3", 0x4A86C5, 0x04101C, true},
-	{"level-4", 0x2462A6, 0xFFFFFF, true}, {"level-5", 0x0F3C73, 0xFFFFFF, true},
-	{"level-na", NONE, 0x57606A, false}, {"level-out", NONE, 0x57606A, false},
-	{"gap-meets", NONE, 0x0B4A1D, true}, {"gap-short", NONE, 0x8A1C12, true},
-	{"gap-not-appraised", NONE, 0x6B4E00, true}, {"confidential", NONE, 0x8A1C12, true},
+	{"rating-F", 0xD1F0D9, 0x0B4A1D, true, false}, {"rating-L", 0xE3F2C8, 0x34520B, true, false},
+	{"rating-P", 0xFFF1C2, 0x6B4E00, true, false}, {"rating-N", 0xFFD9D6, 0x8A1C12, true, false},
+	{"rating-NA", 0xE8EAED, 0x3C4043, true, false},
+	{"rating-unrated", NONE, 0x57606A, false, true},
+	{"level-0", 0xDCE6F2, 0x1F2328, true, false}, {"level-1", 0xB3CDE8, 0x1F2328, true, false},
+	{"level-2", 0x7FAAD6, 0x0B1F33, true, false}, {"level-3", 0x4A86C5, 0x04101C, true, false},
+	{"level-4", 0x2462A6, 0xFFFFFF, true, false}, {"level-5", 0x0F3C73, 0xFFFFFF, true, false},
+	{"level-na", NONE, 0x57606A, false, true}, {"level-out", NONE, 0x57606A, false, true},
+	{"gap-meets", NONE, 0x0B4A1D, true, false}, {"gap-short", NONE, 0x8A1C12, true, false},
+	{"gap-not-appraised", NONE, 0x6B4E00, true, false},
+	{"confidential", NONE, 0x8A1C12, true, false},
 };
+
+#define CHIP_PAD "\xE2\x80\x82" /* an en space each side: the style sheet's padding and minimum width */
+
+/* Whether n is a chip: a badge with a background. */
+static bool
+is_chip(const xmlNode *n)
+{
+	size_t b;
+
+	for (b = 0; b < G_N_ELEMENTS(badges); b++)
+		if (badges[b].bg != NONE && ts_has_class(n, badges[b].cls))
+			return true;
+	return false;
+}
+
 
 void
 ts_add_attr(PangoAttrList *attrs, PangoAttribute *a, int start, int end)
@@ -188,7 +206,8 @@ ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 {
 	int start;
 	size_t b;
-	bool isolate;
+	bool isolate, chip;
+	size_t inside;
 
 	if (n->type == XML_TEXT_NODE) {
 		put_text(it, (const char *)n->content);
@@ -209,14 +228,20 @@ ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 		it->space = false;
 	}
 	start = (int)it->s->len;
+	chip = is_chip(n);
+	if (chip)
+		g_string_append(it->s, CHIP_PAD);
 	isolate = xn_is(n, "bdi") && needs_isolation(n);
 	if (isolate)
 		g_string_append(it->s, "\xE2\x81\xA8"); /* first strong isolate */
+	inside = it->s->len;
 	ts_put_children(ts, it, n);
 	if (isolate) {
-		close_bidi(it->s, (size_t)start + 3);
+		close_bidi(it->s, inside);
 		g_string_append(it->s, "\xE2\x81\xA9"); /* pop directional isolate */
 	}
+	if (chip)
+		g_string_append(it->s, CHIP_PAD);
 	if (xn_is(n, "em"))
 		ts_add_attr(it->attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), start,
 		               (int)it->s->len);
@@ -246,6 +271,9 @@ ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 		if (badges[b].bold)
 			ts_add_attr(it->attrs, pango_attr_weight_new(PANGO_WEIGHT_BOLD), start,
 			               (int)it->s->len);
+		if (badges[b].italic)
+			ts_add_attr(it->attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), start,
+			            (int)it->s->len);
 	}
 }
 
