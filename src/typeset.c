@@ -76,6 +76,7 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 	cairo_t *cr = NULL;
 	GHashTable *pages = NULL;
 	char *title = NULL, *marking = NULL, *raw;
+	const char *chapter = NULL; /* borrowed from its block */
 	size_t i, k, piece;
 	bool ok = false, committed = false;
 
@@ -145,8 +146,27 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 		bool cover_page = ts.has_cover && i == 0;
 		char footer[64];
 
+		/* The running head names the first section (h2 or h3: a process
+		 * area in the handbook) that starts on the page, or else the one
+		 * running on from the pages before. */
+		for (k = piece; k < layout->n_pieces && layout->pieces[k].page == i; k++) {
+			struct block *b = g_ptr_array_index(ts.blocks, layout->pieces[k].item);
+
+			if (b->outline_level != 0 && !layout->pieces[k].repeated &&
+			    (k == 0 || layout->pieces[k - 1].item != layout->pieces[k].item)) {
+				chapter = b->outline_text;
+				break;
+			}
+		}
 		if (!cover_page)
-			ts_draw_furniture(&ts, cr, title, marking, i + 1, layout->n_pages);
+			ts_draw_furniture(&ts, cr, title, marking, chapter, i + 1, layout->n_pages);
+		/* A section that starts lower on this page is in force at the next. */
+		for (; k < layout->n_pieces && layout->pieces[k].page == i; k++) {
+			struct block *b = g_ptr_array_index(ts.blocks, layout->pieces[k].item);
+
+			if (b->outline_level != 0 && !layout->pieces[k].repeated)
+				chapter = b->outline_text;
+		}
 		for (; piece < layout->n_pieces && layout->pieces[piece].page == i; piece++) {
 			const struct flow_piece *p = &layout->pieces[piece];
 			struct block *b = g_ptr_array_index(ts.blocks, p->item);

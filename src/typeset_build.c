@@ -24,6 +24,7 @@ add_block(struct ts *ts, enum block_kind kind, struct flow_item *item)
 
 	b->kind = kind;
 	b->rule = NONE;
+	b->bar = NONE;
 	b->dests = ts->pending;
 	ts->pending = g_ptr_array_new_with_free_func(g_free);
 	if (ts->break_pending) {
@@ -53,7 +54,9 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 		return;
 	item.kind = FLOW_LINES;
 	item.space_before = styles[st].space_before;
-	item.space_after = ts->in_toc ? 1 : styles[st].space_after;
+	/* Contents entries close together; the contents' heading keeps its
+	 * space, which keeps its rule off the first entry. */
+	item.space_after = ts->in_toc && st == S_BODY ? 1 : styles[st].space_after;
 	item.keep_with_next = keep;
 	b = add_block(ts, B_TEXT, &item);
 	ts_take_ids(b->dests, it);
@@ -61,6 +64,7 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 	b->x = indent;
 	b->width = width;
 	b->marker = g_strdup(marker);
+	b->marker_x = indent - LIST_INDENT;
 	b->toc_target = g_strdup(toc_target);
 	ts_make_text(ts, &b->t, it, st, width, PANGO_ALIGN_LEFT);
 	g_array_index(ts->items, struct flow_item, ts->items->len - 1).lines = b->t.heights;
@@ -161,6 +165,40 @@ mixed(struct ts *ts, const xmlNode *n, double indent, const char *marker)
 	ts_inline_clear(&it);
 }
 
+/* The colour of the bar beside a finding (the style sheet's border), or NONE. */
+static unsigned
+finding_bar(const xmlNode *n)
+{
+	if (ts_has_class(n, "finding-weakness"))
+		return 0xCF222E;
+	if (ts_has_class(n, "finding-opportunity"))
+		return 0xBF8700;
+	if (ts_has_class(n, "finding-strength"))
+		return 0x2DA44E;
+	return NONE;
+}
+
+/* The blocks built since block first are one finding: a bar of colour at
+ * bar_x beside them all, and, when it is short, kept on one page. */
+static void
+mark_finding(struct ts *ts, size_t first, unsigned colour, double bar_x)
+{
+	size_t i, n = ts->blocks->len;
+
+	for (i = first; i < n; i++) {
+		struct block *b = g_ptr_array_index(ts->blocks, i);
+		struct flow_item *it = &g_array_index(ts->items, struct flow_item, i);
+
+		b->bar = colour;
+		b->bar_x = bar_x;
+		if (i + 1 < n)
+			b->bar_below = it->space_after + g_array_index(ts->items, struct flow_item,
+			                                               i + 1).space_before;
+		if (i + 1 < n && n - first <= SHORT_FINDING)
+			it->keep_with_next = true;
+	}
+}
+
 static void
 list(struct ts *ts, const xmlNode *n, double indent)
 {
@@ -191,6 +229,16 @@ list(struct ts *ts, const xmlNode *n, double indent)
 			snprintf(marker, sizeof marker, "%u.", ++number);
 		else
 			snprintf(marker, sizeof marker, "\xE2\x80\xA2");
+		if (finding_bar(li) != NONE) {
+			/* The bar between the marker and the text, as the HTML draws it. */
+			size_t first = ts->blocks->len;
+
+			mixed(ts, li, indent + LIST_INDENT + FINDING_INDENT, marker);
+			if (first < ts->blocks->len)
+				((struct block *)g_ptr_array_index(ts->blocks, first))->marker_x = indent;
+			mark_finding(ts, first, finding_bar(li), indent + LIST_INDENT + 1);
+			continue;
+		}
 		mixed(ts, li, indent + LIST_INDENT, marker);
 	}
 }
@@ -490,6 +538,11 @@ block(struct ts *ts, const xmlNode *n, double indent)
 		ts->in_toc = false;
 	} else if (xn_is(n, "blockquote")) {
 		blocks(ts, n, indent + LIST_INDENT);
+	} else if (xn_is(n, "div") && finding_bar(n) != NONE) {
+		size_t first = ts->blocks->len;
+
+		blocks(ts, n, indent + FINDING_INDENT);
+		mark_finding(ts, first, finding_bar(n), indent);
 	} else {
 		blocks(ts, n, indent);
 	}

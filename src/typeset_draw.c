@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chart_cairo.h"
 
@@ -100,6 +101,45 @@ draw_row(cairo_t *cr, const struct block *b, const struct flow_piece *p, double 
 	}
 }
 
+/* A contents entry's page number level with its last line, and dot
+ * leaders from the end of that line to the number, on a grid shared by
+ * every entry so that the dots stand in columns. */
+static void
+draw_toc_number(struct ts *ts, cairo_t *cr, const struct block *b, const struct flow_piece *p,
+                double x, double y, GHashTable *pages)
+{
+	gpointer page = g_hash_table_lookup(pages, b->toc_target);
+	size_t last = b->t.n_lines - 1;
+	double top = y + b->t.tops[last] - b->t.tops[p->first[0]], from, to, dot, num_w;
+	PangoRectangle ink;
+	PangoLayout *l;
+	char num[16];
+
+	if (page == NULL || b->t.n_lines == 0)
+		return;
+	snprintf(num, sizeof num, "%d", GPOINTER_TO_INT(page));
+	l = pango_layout_new(ts->pango);
+	pango_layout_set_font_description(l, ts->fonts[S_SMALL]);
+	pango_layout_set_text(l, num, -1);
+	pango_layout_get_extents(l, NULL, &ink);
+	num_w = (double)ink.width / PANGO_SCALE;
+	g_object_unref(l);
+	ts_show_small(ts, cr, num, MARGIN_X + ts->body_w - TOC_NUMBER_WIDTH, top + 1,
+	              PANGO_ALIGN_RIGHT, TOC_NUMBER_WIDTH);
+	pango_layout_line_get_extents(pango_layout_get_line_readonly(b->t.layout, (int)last), NULL,
+	                              &ink);
+	from = x + b->t.lefts[last] + (double)(ink.x + ink.width) / PANGO_SCALE + 4;
+	to = MARGIN_X + ts->body_w - num_w - 4;
+	ts_set_rgb(cr, 0x8C959F);
+	cairo_new_path(cr);
+	for (dot = MARGIN_X + TOC_DOT_STEP * (double)((int)((from - MARGIN_X) / TOC_DOT_STEP) + 1);
+	     dot < to; dot += TOC_DOT_STEP) {
+		cairo_arc(cr, dot, y + b->t.baselines[last] - b->t.tops[p->first[0]] - 0.6, 0.55, 0,
+		          2 * G_PI);
+		cairo_fill(cr);
+	}
+}
+
 void
 ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_piece *p,
            GHashTable *pages, bool first_piece)
@@ -117,11 +157,19 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 			g_free(attrs);
 		}
 	}
+	if (b->bar != NONE) {
+		bool last = b->kind != B_TEXT || p->first[0] + p->count[0] == b->t.n_lines;
+
+		ts_set_rgb(cr, b->bar);
+		cairo_rectangle(cr, MARGIN_X + b->bar_x, y, FINDING_BAR,
+		                p->height + (last ? b->bar_below : 0));
+		cairo_fill(cr);
+	}
 	switch (b->kind) {
 	case B_TEXT: {
 		if (b->marker != NULL && p->first[0] == 0)
-			ts_show_small(ts, cr, b->marker, x - LIST_INDENT, y + 1, PANGO_ALIGN_RIGHT,
-			           LIST_INDENT - 4);
+			ts_show_small(ts, cr, b->marker, MARGIN_X + b->marker_x, y + 1, PANGO_ALIGN_RIGHT,
+			              LIST_INDENT - 4);
 		ts_draw_lines(cr, &b->t, styles[b->style].color, x, y, p->first[0], p->count[0], pages);
 		if (b->rule != NONE && p->first[0] + p->count[0] == b->t.n_lines) {
 			ts_set_rgb(cr, b->rule);
@@ -130,16 +178,8 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 			cairo_line_to(cr, MARGIN_X + ts->body_w, y + p->height + 2);
 			cairo_stroke(cr);
 		}
-		if (b->toc_target != NULL) {
-			gpointer page = g_hash_table_lookup(pages, b->toc_target);
-			char num[16];
-
-			if (page != NULL) {
-				snprintf(num, sizeof num, "%d", GPOINTER_TO_INT(page));
-				ts_show_small(ts, cr, num, MARGIN_X + ts->body_w - TOC_NUMBER_WIDTH, y + 1,
-				           PANGO_ALIGN_RIGHT, TOC_NUMBER_WIDTH);
-			}
-		}
+		if (b->toc_target != NULL && p->first[0] + p->count[0] == b->t.n_lines)
+			draw_toc_number(ts, cr, b, p, x, y, pages);
 		break;
 	}
 	case B_ROW:
@@ -155,18 +195,59 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 	}
 }
 
+/* text as it fits width in the small style: whole, or cut after its last
+ * word that leaves room for an ellipsis (never inside a word, as pango's
+ * ellipsizing does).  g_free the result. */
+static char *
+fit_at_word(struct ts *ts, const char *text, double width)
+{
+	PangoLayout *l = pango_layout_new(ts->pango);
+	char *s = g_strdup(text), *cut = NULL, *space;
+	int w, h;
+
+	pango_layout_set_font_description(l, ts->fonts[S_SMALL]);
+	pango_layout_set_text(l, s, -1);
+	pango_layout_get_size(l, &w, &h);
+	while (w > width * PANGO_SCALE && (space = strrchr(s, ' ')) != NULL) {
+		*space = '\0';
+		g_strchomp(s);
+		/* No comma or dash before the ellipsis. */
+		while (*s != '\0' && strchr(",;:-", s[strlen(s) - 1]) != NULL)
+			s[strlen(s) - 1] = '\0';
+		g_free(cut);
+		cut = g_strconcat(s, "\xE2\x80\xA6", NULL);
+		pango_layout_set_text(l, cut, -1);
+		pango_layout_get_size(l, &w, &h);
+	}
+	g_object_unref(l);
+	if (cut != NULL && w <= width * PANGO_SCALE) {
+		g_free(s);
+		return cut;
+	}
+	g_free(cut);
+	g_free(s);
+	return g_strdup(text);
+}
+
 void
 ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *marking,
-                  size_t page, size_t n_pages)
+                  const char *chapter, size_t page, size_t n_pages)
 {
-	char footer[64];
-
+	const char *right = marking != NULL ? marking : chapter;
 	/* The marking matters more than the title: it gets the wider half. */
-	ts_show_small(ts, cr, title, MARGIN_X, 28, PANGO_ALIGN_LEFT,
-	              marking != NULL ? ts->body_w * 0.42 : ts->body_w);
-	if (marking != NULL)
-		ts_show_small(ts, cr, marking, MARGIN_X + ts->body_w * 0.44, 28, PANGO_ALIGN_RIGHT,
-		              ts->body_w * 0.56);
+	double title_w = ts->body_w * (marking != NULL ? 0.42 : right != NULL ? 0.48 : 1.0);
+	double right_w = ts->body_w * (marking != NULL ? 0.56 : 0.50);
+	char footer[64], *fitted;
+
+	fitted = fit_at_word(ts, title, title_w);
+	ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_LEFT, title_w);
+	g_free(fitted);
+	if (right != NULL) {
+		fitted = fit_at_word(ts, right, right_w);
+		ts_show_small(ts, cr, fitted, MARGIN_X + ts->body_w - right_w, 28, PANGO_ALIGN_RIGHT,
+		              right_w);
+		g_free(fitted);
+	}
 	ts_set_rgb(cr, 0xD0D7DE);
 	cairo_set_line_width(cr, 0.5);
 	cairo_move_to(cr, MARGIN_X, 42);

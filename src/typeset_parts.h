@@ -25,9 +25,13 @@
 #define MARGIN_BOTTOM 58.0
 #define LIST_INDENT 16.0
 #define TOC_NUMBER_WIDTH 36.0
+#define TOC_DOT_STEP 4.5      /* dot leaders: one dot every so many points */
 #define CELL_PAD_X 4.0
 #define COMPACT_PAD_X 1.5 /* tables of class "compact": many narrow columns */
 #define CELL_PAD_Y 2.5
+#define FINDING_INDENT 10.0 /* a finding's text right of its bar */
+#define FINDING_BAR 2.5
+#define SHORT_FINDING 8     /* a finding of this many blocks or fewer is never split */
 #define SHORT_TABLE_ROWS 6 /* a table of this many body rows or fewer is never split */
 #define LONG_RUN 40 /* characters without a break before one is offered */
 
@@ -83,8 +87,12 @@ struct block {
 	double x, width;
 	enum style style;        /* B_TEXT */
 	struct text t;           /* B_TEXT */
-	char *marker;            /* list bullet or number, drawn left of x */
+	char *marker;            /* list bullet or number */
+	double marker_x;         /* where the marker's box starts (it ends LIST_INDENT - 4 later) */
 	unsigned rule;           /* colour of a rule under the block, or NONE */
+	unsigned bar;            /* colour of a bar left of the block (a finding's), or NONE */
+	double bar_x;            /* the bar's left, from the body's left */
+	double bar_below;        /* how far the bar reaches under the block: to the next one of its finding */
 	char *toc_target;        /* a contents entry: the id whose page it shows */
 	struct cell *cells;      /* B_ROW */
 	size_t n_cells;
@@ -201,8 +209,10 @@ void ts_draw_lines(cairo_t *cr, const struct text *t, unsigned color, double x, 
 /* Draw piece p of block b; pages maps destination ids to page numbers. */
 void ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_piece *p,
                    GHashTable *pages, bool first_piece);
-/* The running head (title, marking) and the footer "Page X of Y". */
+/* The running head and the footer "Page X of Y": the title on the left;
+ * on the right the confidentiality marking, or where there is none the
+ * current chapter (NULL for none).  Each cut at a word where it does not fit. */
 void ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *marking,
-                       size_t page, size_t n_pages);
+                       const char *chapter, size_t page, size_t n_pages);
 
 #endif
