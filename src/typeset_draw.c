@@ -197,9 +197,9 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 
 /* text as it fits width in the small style: whole, or cut after its last
  * word that leaves room for an ellipsis (never inside a word, as pango's
- * ellipsizing does).  g_free the result. */
+ * ellipsizing does).  Its width goes to *used.  g_free the result. */
 static char *
-fit_at_word(struct ts *ts, const char *text, double width)
+fit_at_word(struct ts *ts, const char *text, double width, double *used)
 {
 	PangoLayout *l = pango_layout_new(ts->pango);
 	char *s = g_strdup(text), *cut = NULL, *space;
@@ -220,6 +220,7 @@ fit_at_word(struct ts *ts, const char *text, double width)
 		pango_layout_get_size(l, &w, &h);
 	}
 	g_object_unref(l);
+	*used = (double)w / PANGO_SCALE;
 	if (cut != NULL && w <= width * PANGO_SCALE) {
 		g_free(s);
 		return cut;
@@ -234,20 +235,20 @@ ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *mar
                   const char *chapter, size_t page, size_t n_pages)
 {
 	const char *right = marking != NULL ? marking : chapter;
-	/* The marking matters more than the title: it gets the wider half. */
-	double title_w = ts->body_w * (marking != NULL ? 0.42 : right != NULL ? 0.48 : 1.0);
-	double right_w = ts->body_w * (marking != NULL ? 0.56 : 0.50);
+	/* The marking matters more than the title: it may take more than half
+	 * the line; the title has what the right side leaves. */
+	double right_w = 0, title_w;
 	char footer[64], *fitted;
 
-	fitted = fit_at_word(ts, title, title_w);
-	ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_LEFT, title_w);
-	g_free(fitted);
 	if (right != NULL) {
-		fitted = fit_at_word(ts, right, right_w);
-		ts_show_small(ts, cr, fitted, MARGIN_X + ts->body_w - right_w, 28, PANGO_ALIGN_RIGHT,
-		              right_w);
+		fitted = fit_at_word(ts, right, ts->body_w * (marking != NULL ? 0.56 : 0.5), &right_w);
+		ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_RIGHT, ts->body_w);
 		g_free(fitted);
+		right_w += HEAD_GAP;
 	}
+	fitted = fit_at_word(ts, title, ts->body_w - right_w, &title_w);
+	ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_LEFT, ts->body_w - right_w);
+	g_free(fitted);
 	ts_set_rgb(cr, 0xD0D7DE);
 	cairo_set_line_width(cr, 0.5);
 	cairo_move_to(cr, MARGIN_X, 42);

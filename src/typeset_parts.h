@@ -25,6 +25,7 @@
 #define MARGIN_BOTTOM 58.0
 #define LIST_INDENT 16.0
 #define TOC_NUMBER_WIDTH 36.0
+#define HEAD_GAP 12.0         /* between the two sides of the running head */
 #define TOC_DOT_STEP 4.5      /* dot leaders: one dot every so many points */
 #define CELL_PAD_X 4.0
 #define COMPACT_PAD_X 1.5 /* tables of class "compact": many narrow columns */
