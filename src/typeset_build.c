@@ -245,27 +245,44 @@ list(struct ts *ts, const xmlNode *n, double indent)
 
 /* ---- tables ---- */
 
+/* A list in a table cell: an item a line, nested items indented under
+ * theirs with a marker of their own depth (the handbook's summary chart
+ * nests levels, common features and practices). */
+static void
+cell_list(struct ts *ts, struct inline_text *it, const xmlNode *list, unsigned depth)
+{
+	static const char *const markers[] = {"\xE2\x80\xA2 ", "\xE2\x80\x93 ", "\xC2\xB7 "};
+	unsigned d;
+
+	xn_each(li, list, "li") {
+		if (it->s->len > 0)
+			g_string_append(it->s, "\xE2\x80\xA8"); /* line separator */
+		it->space = false;
+		for (d = 0; d < depth; d++)
+			g_string_append(it->s, "\xE2\x80\x83"); /* em space */
+		g_string_append(it->s, markers[MIN(depth, G_N_ELEMENTS(markers) - 1)]);
+		for (const xmlNode *c = li->children; c != NULL; c = c->next) {
+			if (xn_is(c, "ul") || xn_is(c, "ol"))
+				cell_list(ts, it, c, depth + 1);
+			else
+				ts_put_inline(ts, it, c);
+		}
+	}
+}
+
 static void
 cell_text(struct ts *ts, struct inline_text *it, const xmlNode *cell)
 {
 	for (const xmlNode *c = cell->children; c != NULL; c = c->next) {
-		if (xn_is(c, "p") || xn_is(c, "ul")) {
+		if (xn_is(c, "ul") || xn_is(c, "ol")) {
+			cell_list(ts, it, c, 0);
+			continue;
+		}
+		if (xn_is(c, "p")) {
 			if (it->s->len > 0)
 				g_string_append(it->s, "\xE2\x80\xA8");
 			it->space = false;
-			if (xn_is(c, "ul")) {
-				bool first = true;
-
-				xn_each(li, c, "li") {
-					if (!first)
-						g_string_append(it->s, "\xE2\x80\xA8");
-					first = false;
-					g_string_append(it->s, "\xE2\x80\xA2 ");
-					ts_put_children(ts, it, li);
-				}
-			} else {
-				ts_put_children(ts, it, c);
-			}
+			ts_put_children(ts, it, c);
 			continue;
 		}
 		ts_put_inline(ts, it, c);
