@@ -365,7 +365,7 @@ work(struct batch *b, struct job *j, FILE *err)
 	dest.inputs = (const char *const[]){j->path, c->target_path, c->model_path};
 	dest.n_inputs = 3;
 	b->s.diag = &d;
-	product_warm_fonts(&dest);
+	product_warm_fonts(b->p, &dest);
 	doc = xmlload_file(j->path, NULL, &d, sha256);
 	if (doc != NULL && j->in_dir && (xn_is(xmlDocGetRootElement(doc), "target-profile") ||
 	                                 xn_is(xmlDocGetRootElement(doc), "result"))) {
@@ -726,7 +726,7 @@ cmd_batch(struct cli *c)
 	if (!plan(&b, shard_k, shard_n) || !session_open(&b.s, c->model_path, &c->diag) ||
 	    !press_load(b.p, templates, &c->diag))
 		goto done;
-	if ((b.dest.formats & PRODUCT_PDF) && !typeset_prepare()) {
+	if ((b.dest.formats & PRODUCT_PDF) && !typeset_prepare(press_typesetter(b.p))) {
 		diag_report(&c->diag, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
 		            "cannot start workers: font loading threads did not end");
 		goto done;

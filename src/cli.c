@@ -14,7 +14,6 @@
 #include "commands.h"
 #include "datadir.h"
 #include "diag.h"
-#include "typeset.h"
 #include "xform.h"
 #include "xmlload.h"
 
@@ -340,8 +339,6 @@ ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
 	}
 	status = cmd->run(&c);
 	g_free(default_model);
-	/* Fonts may still be loading on their own thread: a run leaves none. */
-	typeset_fonts_join();
 	/* A full disk shows up only when the buffered output is flushed. */
 	if (fflush(out) != 0 || ferror(out)) {
 		fprintf(err, "ssecmm: error: cannot write standard output: %s\n",
@@ -355,7 +352,6 @@ ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
 void
 ssecmm_cleanup(void)
 {
-	typeset_fonts_join();
 	xform_cleanup();
 	xmlload_cleanup();
 }

@@ -453,7 +453,8 @@ cmd_compare(struct cli *c)
 
 	if ((status = product_dest_from_cli(c, &dest)) >= 0)
 		return status;
-	product_warm_fonts(&dest);
+	p = press_new();
+	product_warm_fonts(p, &dest);
 	cmp.n = (size_t)c->n_operands;
 	cmp.rated = g_new0(struct rated, cmp.n);
 	inputs = g_new0(const char *, cmp.n + 2);
@@ -480,7 +481,6 @@ cmd_compare(struct cli *c)
 	stem = product_stem(c->operands[cmp.n - 1]);
 	name = g_strdup_printf("%s-comparison", stem);
 	input = comparison_input(&cmp);
-	p = press_new();
 	product_render(p, "templates/compare.xsl", input, comparison_chart, &cmp, name, &dest,
 	               &c->diag);
 done:

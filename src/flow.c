@@ -1,9 +1,12 @@
 /* Pagination: where each measured block goes on which page (pure; measurements come in as numbers). */
 #include "flow.h"
 
+#include <stdlib.h>
+
 #include <glib.h>
 
 #define MAX_HEADER_ROWS 8
+#define MAX_KEPT 12        /* items a chain of keep_with_next looks ahead: a short table's rows */
 
 struct pager {
 	const struct flow_item *items;
@@ -56,19 +59,26 @@ item_height(const struct flow_item *it)
 	}
 }
 
-/* What must fit for an item to start on a page: a paragraph's first two
- * lines, or the whole of anything else. */
+/* What must fit for item i to start on a page: a paragraph's first two
+ * lines, or all of one of three lines or fewer (never split); a table row with the next row of its table (a heading or a header
+ * row keeps with two rows); the whole of anything else. */
 static double
-start_height(const struct flow_item *it)
+start_height(const struct flow_item *items, size_t n, size_t i)
 {
-	if (it->kind == FLOW_LINES && it->n_lines > 2)
+	const struct flow_item *it = &items[i];
+
+	if (it->kind == FLOW_LINES && it->n_lines >= 4)
 		return sum(it->lines, 0, 2);
+	if (it->kind == FLOW_ROW && i + 1 < n && items[i + 1].kind == FLOW_ROW &&
+	    items[i + 1].table == it->table && !items[i + 1].header)
+		return item_height(it) + items[i + 1].space_before + item_height(&items[i + 1]);
 	return item_height(it);
 }
 
 /* Height that must follow item i on its page: the start of the next item,
  * or the whole of it and what follows when it too keeps with its next (a
- * heading followed by a subheading). */
+ * heading followed by a caption and a table's header and rows kept
+ * together). */
 static double
 kept_height(const struct flow_item *items, size_t n, size_t i)
 {
@@ -76,10 +86,10 @@ kept_height(const struct flow_item *items, size_t n, size_t i)
 	size_t j;
 
 	h += items[i].space_after;
-	for (j = i + 1; j < n && j <= i + 4; j++) {
+	for (j = i + 1; j < n && j <= i + MAX_KEPT; j++) {
 		h += items[j].space_before;
 		if (!items[j].keep_with_next)
-			return h + start_height(&items[j]);
+			return h + start_height(items, n, j);
 		h += item_height(&items[j]) + items[j].space_after;
 	}
 	return h;
@@ -144,11 +154,11 @@ place_lines(struct pager *p, size_t i, double space)
 
 		while (k < left && used + it->lines[done + k] <= avail + 1e-6)
 			used += it->lines[done + k++];
-		if (k < left && it->n_lines >= 4) {
+		if (k < left) {
+			if (left - k < 2)
+				k = left >= 2 ? left - 2 : 0; /* no single last line at a page's head */
 			if (k < 2 && done == 0)
 				k = 0;                 /* no single first line at a page's foot */
-			else if (left - k < 2 && (k > 2 || (done > 0 && k == 2)))
-				k = left - 2;          /* no single last line at a page's head */
 		}
 		if (k == 0 && p->y > 0) {
 			new_page(p);
@@ -295,4 +305,50 @@ flow_layout_free(struct flow_layout *l)
 	}
 	g_free(l->pieces);
 	g_free(l);
+}
+
+static int
+by_line_then_x(const void *a, const void *b)
+{
+	const struct flow_stop *s = a, *t = b;
+
+	if (s->line != t->line)
+		return s->line < t->line ? -1 : 1;
+	return (s->x > t->x) - (s->x < t->x);
+}
+
+double
+flow_min_width(struct flow_stop *stops, size_t n, double padding)
+{
+	double widest = 0;
+	size_t i;
+
+	if (n == 0)
+		return 2 * padding;
+	qsort(stops, n, sizeof *stops, by_line_then_x);
+	for (i = 1; i < n; i++)
+		if (stops[i].line == stops[i - 1].line && stops[i].x - stops[i - 1].x > widest)
+			widest = stops[i].x - stops[i - 1].x;
+	return widest + 2 * padding;
+}
+
+void
+flow_column_widths(const double *pref, const double *min, size_t n, double avail,
+                   double *width)
+{
+	double sum_pref = 0, sum_min = 0;
+	size_t c;
+
+	for (c = 0; c < n; c++) {
+		sum_pref += pref[c];
+		sum_min += min[c];
+	}
+	for (c = 0; c < n; c++) {
+		if (sum_pref <= avail)
+			width[c] = pref[c] * avail / sum_pref;
+		else if (sum_min < avail)
+			width[c] = min[c] + (pref[c] - min[c]) * (avail - sum_min) / (sum_pref - sum_min);
+		else
+			width[c] = min[c] * avail / sum_min;
+	}
 }

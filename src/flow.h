@@ -52,14 +52,43 @@ struct flow_layout {
 };
 
 /* Paginate items into pages whose body is page_height points tall.  Rules:
- * paragraphs break between lines, keeping at least two lines together at
- * either end where they have four or more; a keep_with_next item moves to
- * the next page unless the start of what follows fits after it; rows move
+ * paragraphs break between lines, leaving at least two lines at the foot
+ * and at the head of a page (so one of two or three lines is never split);
+ * a keep_with_next item moves to the next page unless the start of what
+ * follows fits after it (two lines of a paragraph, two rows of a table, all
+ * of what follows up to twelve items while they too keep with their next);
+ * rows move
  * whole to the next page, with the table's header rows repeated there, and
  * only a row taller than a whole page is split between lines; space before
  * a block is dropped at the top of a page.  Pure and deterministic.  The
  * caller frees the result with flow_layout_free. */
 struct flow_layout *flow_paginate(const struct flow_item *items, size_t n, double page_height);
 void flow_layout_free(struct flow_layout *l);
+
+/* ---- table columns ---- */
+
+/* A place in a table cell's text, measured unwrapped: where a line may break
+ * (or starts or ends), as its line and its distance from the line's start. */
+struct flow_stop {
+	size_t line;
+	double x;
+};
+
+/* The narrowest a cell can be set without breaking a word: its widest
+ * stretch between two neighbouring stops of one line, plus padding on
+ * either side.  Stops come in line order; within a line in any order (they
+ * are sorted in place: right-to-left text measures right to left).  A cell
+ * of several lines is as narrow as its longest word, not as its widest
+ * line's last word. */
+double flow_min_width(struct flow_stop *stops, size_t n, double padding);
+
+/* Widths of n columns in avail points, as a browser sets a table: each
+ * column's natural width pref[] when they all fit, spread to fill avail;
+ * else each between its minimum min[] and its natural width in proportion;
+ * only when the minimums alone do not fit, narrower than a minimum (the
+ * caller first tries smaller type).  pref[c] >= min[c] > 0.  Writes
+ * width[0..n). */
+void flow_column_widths(const double *pref, const double *min, size_t n, double avail,
+                        double *width);
 
 #endif

@@ -1,4 +1,4 @@
-/* What making products needs once per run: compiled templates, the document subset's schema and the style sheet. */
+/* What making products needs once per run: compiled templates, the document subset's schema, the style sheet and the typesetter. */
 #include "press.h"
 
 #include <string.h>
@@ -18,6 +18,7 @@ struct press {
 	} templates[PRESS_TEMPLATES];
 	struct schema *subset;
 	struct html_style *style;
+	struct typesetter *typesetter;
 };
 
 struct press *
@@ -39,6 +40,7 @@ press_free(struct press *p)
 	}
 	schema_free(p->subset);
 	html_style_free(p->style);
+	typeset_free(p->typesetter);
 	g_free(p);
 }
 
@@ -109,4 +111,12 @@ press_document(struct press *p, const char *rel, xmlDoc *input, const char *cons
 		doc = NULL;
 	}
 	return doc;
+}
+
+struct typesetter *
+press_typesetter(struct press *p)
+{
+	if (p->typesetter == NULL)
+		p->typesetter = typeset_new();
+	return p->typesetter;
 }

@@ -1,4 +1,4 @@
-/* What making products needs once per run: compiled templates, the document subset's schema and the style sheet. */
+/* What making products needs once per run: compiled templates, the document subset's schema, the style sheet and the typesetter. */
 #ifndef SSECMM_PRESS_H
 #define SSECMM_PRESS_H
 
@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "html.h"
+#include "typeset.h"
 #include "xform.h"
 
 struct press;
@@ -27,6 +28,10 @@ struct xform *press_template(struct press *p, const char *rel, struct diag *d);
  * batch's workers share them instead of each loading its own.  False after
  * reporting. */
 bool press_load(struct press *p, const char *const *rels, struct diag *d);
+
+/* The typesetter of the PDF renderings, made on first use and freed with
+ * the press. */
+struct typesetter *press_typesetter(struct press *p);
 
 /* The style sheet of the HTML renderings; NULL after reporting. */
 const struct html_style *press_style(struct press *p, struct diag *d);

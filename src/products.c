@@ -201,10 +201,10 @@ product_stem(const char *path)
 }
 
 void
-product_warm_fonts(const struct product_dest *dest)
+product_warm_fonts(struct press *p, const struct product_dest *dest)
 {
 	if (dest->formats & PRODUCT_PDF)
-		typeset_warm_fonts();
+		typeset_warm_fonts(press_typesetter(p));
 }
 
 static void
@@ -247,7 +247,7 @@ product_render(struct press *p, const char *rel, xmlDoc *input, chart_maker char
 	doc = ok ? press_document(p, rel, input, product_params, d) : NULL;
 	ok = doc != NULL;
 	if (ok && pdf != NULL)
-		ok = typeset_pdf(doc, dest->paper, charts, ctx, pdf, d);
+		ok = typeset_render(press_typesetter(p), doc, dest->paper, charts, ctx, pdf, d);
 	if (ok && html != NULL)
 		ok = html_write(doc, style, charts, ctx, html, d);
 	if (!ok)
@@ -302,8 +302,8 @@ cmd_handbook(struct cli *c)
 		return status;
 	dest.inputs = (const char *const[]){c->model_path};
 	dest.n_inputs = 1;
-	product_warm_fonts(&dest);
 	p = press_new();
+	product_warm_fonts(p, &dest);
 	if (session_open(&s, c->model_path, &c->diag))
 		product_render(p, "templates/handbook.xsl", s.model->doc, NULL, NULL,
 		               "sse-cmm-handbook", &dest, &c->diag);
@@ -329,11 +329,11 @@ appraisal_product(struct cli *c, const char *template, const char *suffix)
 	dest.input_path = c->operands[0];
 	dest.inputs = (const char *const[]){c->operands[0], c->target_path, c->model_path};
 	dest.n_inputs = 3;
-	product_warm_fonts(&dest);
+	p = press_new();
+	product_warm_fonts(p, &dest);
 	if (!session_open(&s, c->model_path, &c->diag) ||
 	    !session_rate(&s, c->operands[0], c->target_path, &rated))
 		goto done;
-	p = press_new();
 	input = product_appraisal_input(rated.results);
 	base = product_stem(c->operands[0]);
 	name = g_strdup_printf("%s-%s", base, suffix);

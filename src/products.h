@@ -40,9 +40,10 @@ struct cli;
  * a usage error after reporting it. */
 int product_dest_from_cli(struct cli *c, struct product_dest *dest);
 
-/* Start loading fonts when dest asks for PDF (typeset_warm_fonts): call
- * as a command starts, and never in a process that forks afterwards. */
-void product_warm_fonts(const struct product_dest *dest);
+/* Start loading p's typesetter's fonts when dest asks for PDF
+ * (typeset_warm_fonts): call as a command starts, and never in a process
+ * that forks afterwards. */
+void product_warm_fonts(struct press *p, const struct product_dest *dest);
 
 /* The path a product called name gets for the extension ext (".pdf"):
  * see struct product_dest.  g_free the result. */

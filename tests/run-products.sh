@@ -3,7 +3,8 @@
 # HTML Checker (vnu) and axe-core with an internal-link check in Debian's
 # Chromium for the HTML; qpdf, pdffonts, pdfinfo and pdftotext for the PDF,
 # whose text is compared with tests/pdf-text/ (--update rewrites those files:
-# review the diff); charts in every format.  TAP lines, then
+# review the diff) and read by the layout check (tests/checkers/layout_check.py);
+# charts in every format.  TAP lines, then
 # "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -191,6 +192,26 @@ for f in "$out"/*.html "$out"/*.txt; do
 		tap OK "no raw section or term id in $(basename "$f")"
 	else
 		tap FAIL "no raw section or term id in $(basename "$f"): $raw"
+	fi
+done
+
+# The layout check reads every product PDF page by page, over the samples'
+# products and generated appraisals' reports and statements, and names each
+# heading or caption stranded at a page's foot, lead-in ending a page, short
+# page, list marker alone on its line and word broken leaving fewer than
+# three letters: a PDF passes with none.
+bench/gen-appraisals.sh 3 7 "$out/gen" >/dev/null
+for f in "$out"/gen/appraisal-*.xml; do
+	$bin -q report --format pdf "$f" -o "$out/" && $bin -q statement --format pdf "$f" -o "$out/"
+done
+for f in "$out"/*.pdf; do
+	b=$(basename "$f" .pdf)
+	case $b in *-chart) continue ;; esac
+	if (cd "$out" && python3 "$OLDPWD/tests/checkers/layout_check.py" "$b.pdf") >"$out/layout.log"; then
+		tap OK "layout $b: no findings"
+	else
+		tap FAIL "layout $b: $(tail -1 "$out/layout.log")"
+		head -10 "$out/layout.log" | sed 's/^/#   /'
 	fi
 done
 

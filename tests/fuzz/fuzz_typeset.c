@@ -12,6 +12,7 @@
 static struct schema *subset_xsd;
 static struct html_style *style;
 static FILE *devnull;
+static struct typesetter *typesetter;  /* the process's: kept from input to input */
 
 /* The profile chart a document may ask for: 22 bars of every kind. */
 static struct chart *
@@ -115,7 +116,7 @@ render(xmlDoc *doc, enum typeset_paper paper)
 	o = output_open("-", devnull, NULL, 0, &d);
 	if (o == NULL)
 		abort();
-	ok = typeset_pdf(doc, paper, fuzz_chart, NULL, o, &d);
+	ok = typeset_render(typesetter, doc, paper, fuzz_chart, NULL, o, &d);
 	o = output_open("-", devnull, NULL, 0, &d);
 	if (o == NULL)
 		abort();
@@ -139,6 +140,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	style = html_style_load(&d);
 	fuzz_require(style, "stylesheets/ssecmm.css");
 	devnull = fopen("/dev/null", "w");
+	typesetter = typeset_new();
 	fuzz_require(devnull, "/dev/null");
 	/* Fontconfig and pango load their caches on first use; do it here, not
 	 * in the first input's time. */

@@ -1,4 +1,4 @@
-/* Unit tests of pagination (src/flow.c): the rules of flow.h, invariants, determinism, stress. */
+/* Unit tests of pagination and table column widths (src/flow.c): the rules of flow.h, invariants, determinism, stress. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -822,44 +822,50 @@ four_line_paragraph_obeys_orphan_and_widow_rules(void **state)
 	release(l);
 }
 
+/* Two lines at either end of a page: a paragraph of two or three lines
+ * moves whole rather than split. */
 static void
-short_paragraphs_ignore_orphan_and_widow_rules(void **state)
+short_paragraphs_are_never_split(void **state)
 {
 	double a[3];
 	struct flow_item items[2];
 	struct flow_layout *l;
 
 	(void)state;
-	/* Three lines, room for one: 1 + 2. */
+	/* Three lines, room for one or two: all three on the next page. */
 	items[0] = fixed(90);
 	items[1] = para(fill(a, 3, 10), 3);
 	l = paginate(items, 2, 100);
-	assert_int_equal(l->n_pieces, 3);
-	assert_piece(l, 1, 1, 0, 90, 10, false);
-	assert_lines(l, 1, 0, 1);
-	assert_piece(l, 2, 1, 1, 0, 20, false);
-	assert_lines(l, 2, 1, 2);
+	assert_int_equal(l->n_pieces, 2);
+	assert_piece(l, 1, 1, 1, 0, 30, false);
 	release(l);
 
-	/* Three lines, room for two: 2 + 1. */
 	items[0] = fixed(80);
 	l = paginate(items, 2, 100);
-	assert_int_equal(l->n_pieces, 3);
-	assert_lines(l, 1, 0, 2);
-	assert_piece(l, 2, 1, 1, 0, 10, false);
-	assert_lines(l, 2, 2, 1);
+	assert_int_equal(l->n_pieces, 2);
+	assert_piece(l, 1, 1, 1, 0, 30, false);
 	release(l);
 
-	/* Two lines, room for one: 1 + 1. */
+	/* Two lines, room for one: both on the next page. */
 	items[0] = fixed(90);
 	items[1] = para(fill(a, 2, 10), 2);
 	l = paginate(items, 2, 100);
-	assert_int_equal(l->n_pieces, 3);
-	assert_piece(l, 1, 1, 0, 90, 10, false);
-	assert_lines(l, 1, 0, 1);
-	assert_piece(l, 2, 1, 1, 0, 10, false);
-	assert_lines(l, 2, 1, 1);
+	assert_int_equal(l->n_pieces, 2);
+	assert_piece(l, 1, 1, 1, 0, 20, false);
 	release(l);
+
+	/* Five lines, room for four: three stay, two go. */
+	{
+		double five[5];
+
+		items[0] = fixed(60);
+		items[1] = para(fill(five, 5, 10), 5);
+		l = paginate(items, 2, 100);
+		assert_int_equal(l->n_pieces, 3);
+		assert_lines(l, 1, 0, 3);
+		assert_lines(l, 2, 3, 2);
+		release(l);
+	}
 }
 
 static void
@@ -889,13 +895,14 @@ line_taller_than_page_still_placed(void **state)
 	assert_int_equal(l->n_pages, 3);
 	release(l);
 
+	/* Its first line does not stay alone at the foot of the page before. */
 	items[1] = para(three, 3);
 	l = paginate(items, 2, 100);
 	assert_int_equal(l->n_pieces, 4);
-	assert_piece(l, 1, 1, 0, 50, 10, false);
-	assert_piece(l, 2, 1, 1, 0, 900, false);
+	assert_piece(l, 1, 1, 1, 0, 10, false);
+	assert_piece(l, 2, 1, 2, 0, 900, false);
 	assert_lines(l, 2, 1, 1);
-	assert_piece(l, 3, 1, 2, 0, 10, false);
+	assert_piece(l, 3, 1, 3, 0, 10, false);
 	release(l);
 
 	items[0] = para(five, 5);
@@ -1658,6 +1665,166 @@ random_mixed_documents_keep_invariants(void **state)
 	}
 }
 
+/* ---- table columns ---- */
+
+/* A cell of two lines: "Coordinate security" (a 70 pt and a 48 pt word,
+ * ending at 118 pt) over "ok" (10 pt).  Its narrowest is its longest word,
+ * 70 pt, not the 118 pt from the last word's start to the widest line's end. */
+static void
+min_width_is_longest_word_of_any_line(void **state)
+{
+	struct flow_stop stops[] = {{0, 0}, {0, 118}, {0, 70}, {1, 0}, {1, 10}};
+
+	(void)state;
+	assert_near(flow_min_width(stops, 5, 4), 70 + 2 * 4);
+}
+
+/* The longest word may be on a later, shorter line. */
+static void
+min_width_finds_long_word_on_short_line(void **state)
+{
+	struct flow_stop stops[] = {{0, 0}, {0, 20}, {0, 40}, {0, 60}, {1, 0}, {1, 55}};
+
+	(void)state;
+	assert_near(flow_min_width(stops, 6, 0), 55);
+}
+
+/* Stops of right-to-left text come right to left; the width is the same. */
+static void
+min_width_sorts_stops_within_a_line(void **state)
+{
+	struct flow_stop stops[] = {{0, 90}, {0, 30}, {0, 0}, {0, 50}};
+
+	(void)state;
+	assert_near(flow_min_width(stops, 4, 1), 40 + 2);
+}
+
+static void
+min_width_of_empty_cell_is_padding(void **state)
+{
+	(void)state;
+	assert_near(flow_min_width(NULL, 0, 3), 6);
+}
+
+static void
+columns_that_fit_spread_to_full_width(void **state)
+{
+	const double pref[] = {50, 150}, min[] = {20, 40};
+	double w[2];
+
+	(void)state;
+	flow_column_widths(pref, min, 2, 400, w);
+	assert_near(w[0], 100);
+	assert_near(w[1], 300);
+}
+
+/* Too wide for natural widths: no column below its minimum, all space used. */
+static void
+columns_between_min_and_natural_never_below_min(void **state)
+{
+	const double pref[] = {300, 100, 60}, min[] = {50, 90, 20};
+	double w[3];
+
+	(void)state;
+	flow_column_widths(pref, min, 3, 300, w);
+	assert_true(w[0] >= 50 - EPS && w[0] <= 300 + EPS);
+	assert_true(w[1] >= 90 - EPS && w[1] <= 100 + EPS);
+	assert_true(w[2] >= 20 - EPS && w[2] <= 60 + EPS);
+	assert_near(w[0] + w[1] + w[2], 300);
+}
+
+static void
+columns_whose_minimums_overflow_scale_down(void **state)
+{
+	const double pref[] = {200, 200}, min[] = {150, 50};
+	double w[2];
+
+	(void)state;
+	flow_column_widths(pref, min, 2, 100, w);
+	assert_near(w[0], 75);
+	assert_near(w[1], 25);
+}
+
+/* ---- keeping headings, captions and short tables with what follows ---- */
+
+/* A heading, a caption and a table's header row keep with two body rows:
+ * "Summary of results" with its caption and header row once ended a page. */
+static void
+heading_keeps_with_header_row_and_two_rows(void **state)
+{
+	struct cell1 c[6];
+	double h[1] = {10}, cap[1] = {10};
+	struct flow_item items[8];
+	struct flow_layout *l;
+	size_t r;
+
+	(void)state;
+	items[0] = fixed(60);
+	items[1] = para(h, 1);
+	items[1].keep_with_next = true;
+	items[2] = para(cap, 1);
+	items[2].keep_with_next = true;
+	items[3] = row1(&c[0], 1, true, 1, 10, 0);
+	items[3].keep_with_next = true;
+	for (r = 1; r < 5; r++)
+		items[3 + r] = row1(&c[r], 1, false, 1, 10, 0);
+	/* Room for heading, caption, header and one row: all of it moves. */
+	l = paginate(items, 8, 100);
+	assert_piece(l, 1, 1, 1, 0, 10, false);
+	assert_piece(l, 3, 3, 1, 20, 10, false);
+	release(l);
+	/* Room for two rows as well: it stays. */
+	items[0] = fixed(50);
+	l = paginate(items, 8, 100);
+	assert_piece(l, 1, 1, 0, 50, 10, false);
+	assert_piece(l, 5, 5, 0, 90, 10, false);
+	release(l);
+}
+
+/* Rows that keep with their next (a short table) move together, further
+ * than the four items a chain of headings needs. */
+static void
+short_table_kept_whole(void **state)
+{
+	struct cell1 c[7];
+	struct flow_item items[8];
+	struct flow_layout *l;
+	size_t r;
+
+	(void)state;
+	items[0] = fixed(40);
+	for (r = 0; r < 7; r++) {
+		items[1 + r] = row1(&c[r], 1, r == 0, 1, 10, 0);
+		items[1 + r].keep_with_next = r < 6;
+	}
+	l = paginate(items, 8, 100);
+	for (r = 1; r < 8; r++)
+		if (l->pieces[r].page != 1)
+			fail_msg("row %zu is on page %zu, not with the others on page 1", r - 1,
+			         l->pieces[r].page);
+	release(l);
+}
+
+/* A heading before a paragraph of three lines keeps with all three: the
+ * paragraph is never split, so two lines of room are not enough. */
+static void
+heading_keeps_with_whole_three_line_paragraph(void **state)
+{
+	double h[1] = {10}, a[3];
+	struct flow_item items[3];
+	struct flow_layout *l;
+
+	(void)state;
+	items[0] = fixed(70);
+	items[1] = para(h, 1);
+	items[1].keep_with_next = true;
+	items[2] = para(fill(a, 3, 10), 3);
+	l = paginate(items, 3, 105);
+	assert_piece(l, 1, 1, 1, 0, 10, false);
+	assert_piece(l, 2, 2, 1, 10, 30, false);
+	release(l);
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, start_watchdog, free_held)
 
 int
@@ -1679,7 +1846,7 @@ main(void)
 		TEST(widow_rule_holds_on_continuation_pages),
 		TEST(widow_rule_holds_when_a_page_holds_two_lines),
 		TEST(four_line_paragraph_obeys_orphan_and_widow_rules),
-		TEST(short_paragraphs_ignore_orphan_and_widow_rules),
+		TEST(short_paragraphs_are_never_split),
 		TEST(line_taller_than_page_still_placed),
 		TEST(paragraph_pieces_cover_every_line_once_in_order),
 		TEST(keep_with_next_moves_heading_with_what_follows),
@@ -1703,6 +1870,16 @@ main(void)
 		TEST(same_input_gives_identical_pieces),
 		TEST(stress_random_paragraphs),
 		TEST(random_mixed_documents_keep_invariants),
+		TEST(heading_keeps_with_header_row_and_two_rows),
+		TEST(short_table_kept_whole),
+		TEST(heading_keeps_with_whole_three_line_paragraph),
+		TEST(min_width_is_longest_word_of_any_line),
+		TEST(min_width_finds_long_word_on_short_line),
+		TEST(min_width_sorts_stops_within_a_line),
+		TEST(min_width_of_empty_cell_is_padding),
+		TEST(columns_that_fit_spread_to_full_width),
+		TEST(columns_between_min_and_natural_never_below_min),
+		TEST(columns_whose_minimums_overflow_scale_down),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

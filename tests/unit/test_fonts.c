@@ -25,6 +25,9 @@ static const char doc_text[] =
 	"<tbody><tr><td>BP.01.01</td><td>F</td></tr></tbody></table></section>"
 	"</body></html>";
 
+/* The typesetter of the process under test (font state is per process). */
+static struct typesetter *typesetter;
+
 /* Typeset the test document into memory: true when a whole PDF came out
  * without a diagnostic. */
 static bool
@@ -43,7 +46,7 @@ typeset_to_memory(void)
 		return false;
 	diag_init(&d, stderr, false, false);
 	o = output_open("-", stream, NULL, 0, &d);
-	ok = o != NULL && typeset_pdf(doc, PAPER_A4, NULL, NULL, o, &d);
+	ok = o != NULL && typeset_render(typesetter, doc, PAPER_A4, NULL, NULL, o, &d);
 	fclose(stream);
 	ok = ok && d.errors == 0 && len > 5 && memcmp(bytes, "%PDF-", 5) == 0 &&
 	     memmem(bytes, len, "%%EOF", 5) != NULL;
@@ -97,11 +100,12 @@ warm_then_typeset(void)
 {
 	bool ok;
 
-	typeset_warm_fonts();
+	typesetter = typeset_new();
+	typeset_warm_fonts(typesetter);
 	/* Twice is once. */
-	typeset_warm_fonts();
+	typeset_warm_fonts(typesetter);
 	ok = typeset_to_memory();
-	typeset_fonts_join();
+	typeset_free(typesetter);
 	return ok;
 }
 
@@ -117,7 +121,8 @@ warmed_fonts_typeset(void **state)
 static bool
 prepare_then_fork_and_typeset(void)
 {
-	if (!typeset_prepare())
+	typesetter = typeset_new();
+	if (!typeset_prepare(typesetter))
 		return false;
 	/* Where threads can be counted, none but this one is left. */
 	if (threads_now() > 1)

@@ -111,13 +111,16 @@ document_with_noncharacters_is_typeset(void **state)
 		"</section></body></html>";
 	xmlDoc *doc = xmlReadMemory(doc_text, (int)sizeof doc_text - 1, "test.xml", "UTF-8",
 	                            XML_PARSE_NONET);
+	struct typesetter *t;
 	struct sink s;
 
 	(void)state;
 	assert_non_null(doc);
+	t = typeset_new();
 	sink_open(&s);
-	assert_true(typeset_pdf(doc, PAPER_A4, NULL, NULL, s.o, &s.d));
+	assert_true(typeset_render(t, doc, PAPER_A4, NULL, NULL, s.o, &s.d));
 	sink_close_pdf(&s);
+	typeset_free(t);
 	xmlFreeDoc(doc);
 }
 

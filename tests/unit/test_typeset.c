@@ -1,0 +1,134 @@
+/* Unit tests of the typesetter's measuring and drawing, with the pinned fonts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "typeset_parts.h"
+
+/* A document state with fonts and nothing else, enough to lay out text. */
+struct fixture {
+	struct typesetter *t;
+	struct ts ts;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = g_new0(struct fixture, 1);
+
+	f->t = typeset_new();
+	f->ts.pango = ts_fonts_context(f->t);
+	ts_fonts_describe(f->ts.fonts);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+	size_t i;
+
+	for (i = 0; i < S_STYLES; i++)
+		pango_font_description_free(f->ts.fonts[i]);
+	g_object_unref(f->ts.pango);
+	typeset_free(f->t);
+	g_free(f);
+	return 0;
+}
+
+/* t laid out from plain text in style st at width with alignment align. */
+static void
+text_of(struct fixture *f, struct text *t, const char *s, enum style st, double width,
+        PangoAlignment align)
+{
+	struct inline_text it;
+
+	memset(t, 0, sizeof *t);
+	ts_inline_init(&it);
+	g_string_append(it.s, s);
+	ts_make_text(&f->ts, t, &it, st, width, align);
+	ts_inline_clear(&it);
+}
+
+/* The leftmost and rightmost columns of an image surface with ink, or -1. */
+static void
+ink_columns(cairo_surface_t *img, int *left, int *right)
+{
+	int w = cairo_image_surface_get_width(img), h = cairo_image_surface_get_height(img);
+	int stride = cairo_image_surface_get_stride(img), x, y;
+	const unsigned char *data;
+
+	cairo_surface_flush(img);
+	data = cairo_image_surface_get_data(img);
+	*left = *right = -1;
+	for (x = 0; x < w; x++)
+		for (y = 0; y < h; y++)
+			if (data[y * stride + x * 4 + 3] > 64) {
+				if (*left < 0)
+					*left = x;
+				*right = x;
+				break;
+			}
+}
+
+/* A right-aligned cell ("Number" columns) is drawn against its right edge:
+ * pango_cairo_show_layout_line ignores the layout's alignment. */
+static void
+right_aligned_text_is_drawn_at_the_right(void **state)
+{
+	struct fixture *f = *state;
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 200, 30);
+	cairo_t *cr = cairo_create(img);
+	GHashTable *pages = g_hash_table_new(g_str_hash, g_str_equal);
+	struct text t;
+	int left, right;
+
+	text_of(f, &t, "42", S_CELL, 100, PANGO_ALIGN_RIGHT);
+	ts_draw_lines(cr, &t, 0x000000, 10, 5, 0, t.n_lines, pages);
+	ink_columns(img, &left, &right);
+	/* "42" in 8 pt is about 9 pt wide: ink from about 101 to 110. */
+	assert_in_range(left, 90, 110);
+	assert_in_range(right, 100, 110);
+	ts_free_text(&t);
+	g_hash_table_destroy(pages);
+	cairo_destroy(cr);
+	cairo_surface_destroy(img);
+}
+
+/* Left-aligned text stays where it was. */
+static void
+left_aligned_text_is_drawn_at_the_left(void **state)
+{
+	struct fixture *f = *state;
+	cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 200, 30);
+	cairo_t *cr = cairo_create(img);
+	GHashTable *pages = g_hash_table_new(g_str_hash, g_str_equal);
+	struct text t;
+	int left, right;
+
+	text_of(f, &t, "42", S_CELL, 100, PANGO_ALIGN_LEFT);
+	ts_draw_lines(cr, &t, 0x000000, 10, 5, 0, t.n_lines, pages);
+	ink_columns(img, &left, &right);
+	assert_in_range(left, 10, 13);
+	assert_in_range(right, 14, 25);
+	ts_free_text(&t);
+	g_hash_table_destroy(pages);
+	cairo_destroy(cr);
+	cairo_surface_destroy(img);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(right_aligned_text_is_drawn_at_the_right),
+		cmocka_unit_test(left_aligned_text_is_drawn_at_the_left),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
