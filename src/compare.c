@@ -328,8 +328,10 @@ cmd_compare(struct cli *c)
 	cmp.current_label = g_strdup_printf("Bars: %s (ended %s)",
 	                                    cmp.rated[cmp.n - 1].appraisal->id,
 	                                    cmp.rated[cmp.n - 1].appraisal->date_end);
-	for (k = 0; k < cmp.n; k++)
+	for (k = 0; k < cmp.n; k++) {
 		inputs[k] = c->operands[k];
+		product_check_glyphs(&dest, cmp.rated[k].results->a, &c->diag);
+	}
 	inputs[cmp.n] = c->target_path;
 	inputs[cmp.n + 1] = c->model_path;
 	dest.inputs = inputs;

@@ -8,7 +8,9 @@
 #include "chart_cairo.h"
 #include "chart_svg.h"
 #include "commands.h"
+#include "fonts.h"
 #include "html.h"
+#include "lang.h"
 #include "result.h"
 #include "session.h"
 
@@ -123,6 +125,12 @@ product_dest_from_cli(struct cli *c, struct product_dest *dest)
 	}
 	dest->output = c->output;
 	dest->paper = c->paper != NULL && strcmp(c->paper, "letter") == 0 ? PAPER_LETTER : PAPER_A4;
+	if (c->lang != NULL && !lang_tag_valid(c->lang)) {
+		fprintf(c->err, "ssecmm: --lang '%s' is not a language tag such as en, zh-CN or ja\n",
+		        c->lang);
+		return EXIT_USAGE;
+	}
+	dest->lang = c->lang;
 	dest->out = c->out;
 	dest->log = c->quiet ? NULL : c->err;
 	return -1;
@@ -157,6 +165,14 @@ product_stem(const char *path)
 }
 
 void
+product_check_glyphs(const struct product_dest *dest, const struct appraisal *a,
+                     struct diag *d)
+{
+	if (dest->formats & PRODUCT_PDF)
+		fonts_check_document(a->doc, a->path, d);
+}
+
+void
 product_warm_fonts(const struct product_dest *dest)
 {
 	if (dest->formats & PRODUCT_PDF)
@@ -185,6 +201,7 @@ product_render(struct press *p, const char *rel, xmlDoc *input, chart_maker char
 	doc = press_document(p, rel, input, product_params, d);
 	if (doc == NULL)
 		return false;
+	lang_mark(doc, input, dest->lang);
 	if (dest->formats & PRODUCT_PDF) {
 		path = product_path(dest, name, ".pdf");
 		o = output_open(path, dest->out, dest->inputs, dest->n_inputs, d);
@@ -274,6 +291,7 @@ appraisal_product(struct cli *c, const char *template, const char *suffix)
 	if (!session_open(&s, c->model_path, &c->diag) ||
 	    !session_rate(&s, c->operands[0], c->target_path, &rated))
 		goto done;
+	product_check_glyphs(&dest, rated.results->a, &c->diag);
 	p = press_new();
 	input = product_appraisal_input(rated.results);
 	base = product_stem(c->operands[0]);

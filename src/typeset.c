@@ -11,6 +11,7 @@
 
 #include "chart_cairo.h"
 #include "flow.h"
+#include "fonts.h"
 #include "pdf.h"
 #include "xmlnode.h"
 
@@ -403,8 +404,11 @@ code_attrs(struct inline_text *it, int start)
 static void
 put_children(struct ts *ts, struct inline_text *it, const xmlNode *n)
 {
+	int start = (int)it->s->len;
+
 	for (const xmlNode *c = n->children; c != NULL; c = c->next)
 		put_inline(ts, it, c);
+	fonts_mark_language(it->attrs, xn_attr(n, "lang"), start, (int)it->s->len);
 }
 
 /* Inline content of n into it, with pango attributes for the formatting. */
@@ -531,11 +535,11 @@ make_text(struct ts *ts, struct text *t, struct inline_text *it, enum style st, 
 	pango_layout_set_line_spacing(t->layout, (float)styles[st].line_spacing);
 	pango_layout_set_alignment(t->layout, align);
 	/* Text from data goes in with set_text, never as markup. */
-	pango_layout_set_text(t->layout, it->s->str, (int)it->s->len);
-	pango_layout_set_attributes(t->layout, it->attrs);
+	fonts_layout_set_text(t->layout, it->s->str, (int)it->s->len, it->attrs);
 	t->links = it->links;
 	it->links = NULL;
 	measure_lines(t);
+	fonts_check_layout(t->layout, ts->diag);
 }
 
 /* The positions and heights of t's lines, from its layout. */
@@ -820,8 +824,7 @@ measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *pre
 	l = pango_layout_new(ts->pango);
 	pango_layout_set_font_description(l, ts->fonts[st]);
 	pango_layout_set_line_spacing(l, (float)styles[st].line_spacing);
-	pango_layout_set_text(l, it->s->str, (int)it->s->len);
-	pango_layout_set_attributes(l, it->attrs);
+	fonts_layout_set_text(l, it->s->str, (int)it->s->len, it->attrs);
 	pango_layout_get_extents(l, NULL, &r);
 	*pref = (double)r.width / PANGO_SCALE + 1;
 	attrs = pango_layout_get_log_attrs_readonly(l, &n_attrs);
@@ -1181,7 +1184,8 @@ show_small(struct ts *ts, cairo_t *cr, const char *text, double x, double y, Pan
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-	pango_layout_set_text(l, text, -1);
+	fonts_layout_set_text(l, text, -1, NULL);
+	fonts_check_layout(l, ts->diag);
 	set_rgb(cr, styles[S_SMALL].color);
 	cairo_move_to(cr, x, y);
 	pango_cairo_show_layout(cr, l);
@@ -1404,6 +1408,8 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	ts.body_w = ts.page_w - 2 * MARGIN_X;
 	ts.body_h = ts.page_h - MARGIN_TOP - MARGIN_BOTTOM;
 	ts.pango = new_context(fonts_ready());
+	/* The document's language, never the locale's: the same bytes anywhere. */
+	pango_context_set_language(ts.pango, pango_language_from_string(xn_attr(root, "lang")));
 	make_fonts(ts.fonts);
 	ts.items = g_array_new(FALSE, FALSE, sizeof(struct flow_item));
 	ts.blocks = g_ptr_array_new_with_free_func(destroy_block);

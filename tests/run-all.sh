@@ -70,11 +70,13 @@ count "cli" tests/run-cli.sh
 count "import" tests/run-import.sh
 count "products" tests/run-products.sh
 count "hostile" tests/run-hostile.sh
+count "scripts" tests/run-scripts.sh
 
 for t in build/san/test_*; do
 	count "unit+asan $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
 done
 count "cli+asan" env SSECMM=build/san/ssecmm LABEL=cli+asan tests/run-cli.sh
+count "scripts+asan" env SSECMM=build/san/ssecmm tests/run-scripts.sh
 
 # The typesetter's whole path (layout, pagination, drawing, PDF) under the
 # sanitizers and valgrind: a statement and a one-project report.
