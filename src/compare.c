@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "commands.h"
+#include "names.h"
 #include "press.h"
 #include "products.h"
 #include "result.h"
@@ -289,7 +290,9 @@ warn_oddities(struct cli *c, const struct comparison *cmp)
 			diag_warning(&c->diag, a->path, 0,
 			             "ended %s, before %s (%s): appraisals are compared in the order "
 			             "given, oldest first", a->date_end, prev->path, prev->date_end);
-		if (g_strcmp0(a->organization, first->organization) != 0)
+		/* The same name written in full-width letters, or with its accents
+		 * decomposed, or in other case, is the same organisation. */
+		if (!names_equal(a->organization, first->organization))
 			diag_warning(&c->diag, a->path, 0, "appraises %s, but %s appraises %s",
 			             a->organization, first->path, first->organization);
 	}

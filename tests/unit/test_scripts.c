@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "fonts.h"
 #include "lang.h"
+#include "names.h"
 
 static void
 test_lang_tags(void **state)
@@ -222,6 +223,20 @@ test_lang_mark(void **state)
 	xmlFreeDoc(in);
 }
 
+static void
+test_names_equal(void **state)
+{
+	/* Full-width letters, a decomposed umlaut, case and sharp s. */
+	assert_true(names_equal("\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3 Ltd", "ABC Ltd"));
+	assert_true(names_equal("M\xC3\xBCller GmbH", "Mu\xCC\x88ller GmbH"));
+	assert_true(names_equal("STRASSE", "stra\xC3\x9F" "e"));
+	assert_true(names_equal(NULL, NULL));
+	/* Simplified and traditional forms are different names. */
+	assert_false(names_equal("\xE4\xBA\x91\xE6\xA0\x88", "\xE9\x9B\xB2\xE6\xA3\xA7"));
+	assert_false(names_equal("ABC Ltd", "ABD Ltd"));
+	assert_false(names_equal("ABC", NULL));
+}
+
 int
 main(void)
 {
@@ -232,6 +247,7 @@ main(void)
 		cmocka_unit_test(test_unknown_glyph_warned_once),
 		cmocka_unit_test(test_input_check_locates),
 		cmocka_unit_test(test_lang_mark),
+		cmocka_unit_test(test_names_equal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
