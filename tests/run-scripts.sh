@@ -153,6 +153,22 @@ else
 		"$(grep -o 'lang="[^"]*"' "$h" | sort | uniq -c)"
 fi
 
+# --- a model that says its language: the handbook marks the model's text,
+# and --lang stands for the model's xml:lang.
+sed 's/<model xmlns="urn:ssecmm:model:1" format="1"/& xml:lang="de"/' tests/data/mini-model.xml \
+	>"$tmp/model-de.xml"
+"$bin" -q --model "$tmp/model-de.xml" handbook -o "$tmp/hb-de.html" 2>"$tmp/hb.err"
+"$bin" -q --model "$tmp/model-de.xml" handbook --lang fr -o "$tmp/hb-fr.html" 2>>"$tmp/hb.err"
+de=$(grep -c 'lang="de"' "$tmp/hb-de.html")
+fr=$(grep -c 'lang="fr"' "$tmp/hb-fr.html")
+if [ "$de" -gt 10 ] && [ "$fr" -eq "$de" ] && ! grep -q 'lang="de"' "$tmp/hb-fr.html" &&
+   grep -q '^<html lang="en"' "$tmp/hb-de.html"; then
+	tap OK "model xml:lang=de: the handbook marks its text ($de elements), --lang fr replaces it"
+else
+	tap FAIL "model xml:lang=de: the handbook marks its text ($de elements), --lang fr replaces it" \
+		"de: $de, fr: $fr" "$(cat "$tmp/hb.err")"
+fi
+
 # --- an English report loads no CJK face
 mkdir -p "$tmp/en"
 "$bin" -q report samples/harbourline-self-assessment.xml -o "$tmp/en/r.pdf"
