@@ -117,7 +117,6 @@ mark_cjk_run(PangoAttrList *attrs, GSList *marks, const char *text, int start, i
              const char *doc_lang)
 {
 	const char *lang = language_at(marks, start);
-
 	bool kana = false, hangul = false;
 	PangoAttribute *a;
 	size_t face;
