@@ -169,6 +169,23 @@ else
 		"de: $de, fr: $fr" "$(cat "$tmp/hb.err")"
 fi
 
+# --- no sample's report draws an unknown glyph: pango marks each, and the
+# typesetter warns about it.
+problems=
+for f in samples/*.xml; do
+	grep -q '<appraisal ' "$f" || continue
+	"$bin" report --format pdf "$f" -o "$tmp/glyphs.pdf" >/dev/null 2>"$tmp/glyphs.err"
+	if grep -q 'no installed font' "$tmp/glyphs.err"; then
+		problems="$problems
+$f: $(grep -c 'no installed font' "$tmp/glyphs.err") characters: $(head -2 "$tmp/glyphs.err")"
+	fi
+done
+if [ -z "$problems" ]; then
+	tap OK "samples: no report draws an unknown glyph"
+else
+	tap FAIL "samples: no report draws an unknown glyph" "$problems"
+fi
+
 # --- an English report loads no CJK face
 mkdir -p "$tmp/en"
 "$bin" -q report samples/harbourline-self-assessment.xml -o "$tmp/en/r.pdf"
