@@ -9,10 +9,12 @@
 
 #define APPRAISAL_NS "urn:ssecmm:appraisal:1"
 #define MODEL_NS "urn:ssecmm:model:1"
+#define RESULT_NS "urn:ssecmm:result:1"
 
 /* The attributes that hold text in the input formats (names, affiliations,
  * roles); the others hold identifiers, codes and dates. */
-static const char *const text_attributes[] = {"name", "affiliation", "role", "title"};
+static const char *const text_attributes[] = {"name", "affiliation", "role", "title",
+                                               "organization"};
 
 bool
 lang_tag_valid(const char *tag)
@@ -76,11 +78,13 @@ in_ns(const xmlNode *n, const char *ns)
 }
 
 /* Whether the --lang of the command line stands for n's xml:lang: n is the
- * top element of an appraisal, or the model when it is the input itself. */
+ * top element of an appraisal, a result's summary of one (<appraisal> in
+ * the result namespace), or the model when it is the input itself. */
 static bool
 overridden(const xmlNode *n, const xmlNode *input_root)
 {
 	return (in_ns(n, APPRAISAL_NS) && !in_ns(n->parent, APPRAISAL_NS)) ||
+	       (in_ns(n, RESULT_NS) && xmlStrEqual(n->name, (const xmlChar *)"appraisal")) ||
 	       (n == input_root && in_ns(n, MODEL_NS));
 }
 

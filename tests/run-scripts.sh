@@ -153,6 +153,19 @@ else
 		"$(grep -o 'lang="[^"]*"' "$h" | sort | uniq -c)"
 fi
 
+# --- compare carries each appraisal's language, and --lang, to its names.
+mkdir -p "$tmp/cmp" "$tmp/cmp-tw"
+"$bin" -q compare "$zh" "$zh" -o "$tmp/cmp/" 2>"$tmp/cmp/err"
+"$bin" -q compare --lang zh-TW "$zh" "$zh" -o "$tmp/cmp-tw/" 2>>"$tmp/cmp/err"
+if grep -qF '<bdi lang="zh-CN">杭州云栈信息安全技术有限公司</bdi>' "$tmp/cmp"/*.html &&
+   grep -qF '<bdi lang="zh-TW">杭州云栈信息安全技术有限公司</bdi>' "$tmp/cmp-tw"/*.html &&
+   fonts_of "$tmp/cmp-tw"/*.pdf | grep -q '^NotoSansCJKtc'; then
+	tap OK "compare: the organisation in its language (zh-CN; zh-TW with --lang, in the TC face)"
+else
+	tap FAIL "compare: the organisation in its language (zh-CN; zh-TW with --lang, in the TC face)" \
+		"$(cat "$tmp/cmp/err")" "$(fonts_of "$tmp/cmp-tw"/*.pdf)"
+fi
+
 # --- a model that says its language: the handbook marks the model's text,
 # and --lang stands for the model's xml:lang.
 sed 's/<model xmlns="urn:ssecmm:model:1" format="1"/& xml:lang="de"/' tests/data/mini-model.xml \
