@@ -38,6 +38,7 @@ DEPS = pc:libxml-2.0:libxml2-dev pc:libxslt:libxslt1-dev pc:libexslt:libxslt1-de
        pc:pangocairo:libpango1.0-dev pc:cmocka:libcmocka-dev cmd:pkg-config:pkg-config \
        cmd:xmllint:libxml2-utils cmd:valgrind:valgrind cmd:mandoc:mandoc cmd:strace:strace \
        file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
+       file:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
        cmd:qpdf:qpdf cmd:pdftotext:poppler-utils cmd:pdftohtml:poppler-utils \
        cmd:python3:python3 cmd:java:default-jre-headless \
        cmd:node:nodejs cmd:npm:npm file:/usr/lib/chromium/chromium:chromium

@@ -376,6 +376,7 @@ work(struct batch *b, struct job *j, FILE *err)
 		a = appraisal_from_doc(doc, j->path, sha256, b->s.model, b->s.appraisal_xsd, &d);
 	if (!session_rate_appraisal(&b->s, a, c->target_path, &rated))
 		goto done;
+	product_check_glyphs(&dest, rated.results->a, &d);
 	input = product_appraisal_input(rated.results);
 	name = g_strdup_printf("%s-report", j->stem);
 	ok = product_render(b->p, templates[0], input, product_profile_chart, rated.results, name,

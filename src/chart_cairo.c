@@ -4,6 +4,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "fonts.h"
 #include "pdf.h"
 
 #define CHART_FONT "DejaVu Sans"
@@ -41,7 +42,7 @@ draw_text(cairo_t *cr, PangoLayout *layout, const struct chart_shape *s,
 	pango_layout_set_font_description(layout, font);
 	pango_font_description_free(font);
 	/* Labels are our own or ids checked by the schema; set_text, never markup. */
-	pango_layout_set_text(layout, s->text, -1);
+	fonts_layout_set_text(layout, s->text, -1, NULL);
 	pango_layout_get_extents(layout, NULL, &logical);
 	if (s->anchor == CHART_MIDDLE)
 		x -= logical.width / (2.0 * PANGO_SCALE);

@@ -33,6 +33,7 @@ enum {
 	OPT_SHARD = 1 << 7,
 	OPT_TEMPLATE = 1 << 9,
 	OPT_STATS = 1 << 10,
+	OPT_LANG = 1 << 11,
 };
 
 struct command {
@@ -51,14 +52,15 @@ static const struct command commands[] = {
 	{"rate", cmd_rate, OPT_MODEL | OPT_TARGET | OPT_FORMAT, 1, 1,
 	 "rate APPRAISAL [--target FILE] [--format text|csv|xml|sheet]",
 	 "capability levels with their reasons, and gaps to a target"},
-	{"handbook", cmd_handbook, OPT_MODEL | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER, 0, 0,
+	{"handbook", cmd_handbook, OPT_MODEL | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER | OPT_LANG, 0, 0,
 	 "handbook [-o DIR|FILE|-] [--format html,pdf] [--paper a4|letter]",
 	 "the model reference handbook"},
-	{"report", cmd_report, OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER, 1, 1,
+	{"report", cmd_report,
+	 OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER | OPT_LANG, 1, 1,
 	 "report APPRAISAL [--target FILE] [-o ...] [--format ...] [--paper ...]",
 	 "the formal appraisal report"},
-	{"statement", cmd_statement, OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER,
-	 1, 1, "statement APPRAISAL [--target FILE] [-o ...] [--format ...] [--paper ...]",
+	{"statement", cmd_statement,
+	 OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER | OPT_LANG, 1, 1, "statement APPRAISAL [--target FILE] [-o ...] [--format ...] [--paper ...]",
 	 "the capability statement for a tender"},
 	{"chart", cmd_chart, OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_SCOPE, 1, 1,
 	 "chart APPRAISAL -o FILE.svg|.png|.pdf [--scope PROJECT]", "the capability profile chart"},
@@ -66,13 +68,14 @@ static const struct command commands[] = {
 	 "import SHEET.csv --template APPRAISAL.xml -o FILE|-",
 	 "an appraisal from the team's rating sheet, the rest from the template"},
 	{"batch", cmd_batch,
-	 OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER | OPT_JOBS | OPT_SHARD, 1, -1,
+	 OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER | OPT_JOBS | OPT_SHARD |
+	 OPT_LANG, 1, -1,
 	 "batch APPRAISAL...|DIR... -o OUTDIR [-j N] [--shard K/N] [--target FILE]",
 	 "every product of many appraisals, each in its own process, and their index"},
 	{"index", cmd_index, OPT_MODEL | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER, 1, -1,
 	 "index OUTDIR... [-o DIR|FILE]", "the index of batch outputs, of one or several shards"},
 	{"compare", cmd_compare,
-	 OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER, 2, -1,
+	 OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER | OPT_LANG, 2, -1,
 	 "compare OLD NEW... [--target FILE] [-o ...] [--format ...] [--paper ...]",
 	 "how an organisation's capability changed between appraisals"},
 };
@@ -93,6 +96,8 @@ usage(FILE *f)
 	      "  -f, --format FMT     rate: text, csv, xml or sheet; products: html, pdf or\n"
 	      "                       html,pdf (both unless -o names one file)\n"
 	      "      --paper SIZE     a4 (default) or letter\n"
+	      "      --lang TAG       the language of the appraisals' text (en, zh-CN, ja):\n"
+	      "                       overrides their xml:lang\n"
 	      "  -j, --jobs N         batch: parallel workers (default: the number of cores)\n"
 	      "      --shard K/N      batch: only the K-th of N shares of the inputs\n"
 	      "  -o, --output PATH    where products go: a directory (DIR/, both formats),\n"
@@ -144,6 +149,7 @@ option_name(unsigned bit)
 	case OPT_OUTPUT: return "--output";
 	case OPT_SCOPE: return "--scope";
 	case OPT_PAPER: return "--paper";
+	case OPT_LANG: return "--lang";
 	case OPT_JOBS: return "--jobs";
 	case OPT_SHARD: return "--shard";
 	case OPT_TEMPLATE: return "--template";
@@ -162,6 +168,7 @@ static const struct option longopts[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"scope", required_argument, NULL, 's'},
 	{"paper", required_argument, NULL, 'p'},
+	{"lang", required_argument, NULL, 'L'},
 	{"jobs", required_argument, NULL, 'j'},
 	{"shard", required_argument, NULL, 'S'},
 	{"template", required_argument, NULL, 'T'},
@@ -216,6 +223,10 @@ parse_options(struct cli *c, int argc, char **argv, const char *optstring, unsig
 		case 'p':
 			c->paper = optarg;
 			*given |= OPT_PAPER;
+			break;
+		case 'L':
+			c->lang = optarg;
+			*given |= OPT_LANG;
 			break;
 		case 'j':
 			c->jobs = optarg;

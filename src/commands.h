@@ -20,6 +20,7 @@ struct cli {
 	const char *output;      /* -o: a file, a directory, or "-" */
 	const char *scope;       /* --scope of chart */
 	const char *paper;       /* --paper: a4 or letter */
+	const char *lang;        /* --lang: the language of the appraisals' text */
 	const char *jobs;        /* -j of batch */
 	const char *shard;       /* --shard K/N of batch */
 	const char *template_path; /* --template of import */

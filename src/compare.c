@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "commands.h"
+#include "names.h"
 #include "press.h"
 #include "products.h"
 #include "result.h"
@@ -310,6 +311,20 @@ add_step(xmlNode *root, const struct appraisal *before, const struct appraisal *
 	g_string_free(only_after, TRUE);
 }
 
+/* Give n the xml:lang of the appraisal in doc, if it says one, so that the
+ * product marks the appraisal's title and organisation with it. */
+static void
+copy_language(xmlNode *n, const xmlDoc *doc)
+{
+	xmlChar *lang = xmlGetNsProp(xmlDocGetRootElement(doc), (const xmlChar *)"lang",
+	                             XML_XML_NAMESPACE);
+	xmlNs *xml = xmlSearchNsByHref(n->doc, n, XML_XML_NAMESPACE);
+
+	if (lang != NULL && xml != NULL)
+		xmlSetNsProp(n, xml, (const xmlChar *)"lang", lang);
+	xmlFree(lang);
+}
+
 /* The document templates/compare.xsl reads. */
 static xmlDoc *
 comparison_input(const struct comparison *cmp)
@@ -335,6 +350,7 @@ comparison_input(const struct comparison *cmp)
 		xb_set(n, "id", a->id);
 		xb_set(n, "title", a->title);
 		xb_set(n, "organization", a->organization);
+		copy_language(n, a->doc);
 		xb_set(n, "model-version", a->model_version);
 		xb_set(n, "method", a->method == RATE_ISO15504 ? "iso15504" : "ssam");
 		xb_set(n, "start", a->date_start);
@@ -431,7 +447,9 @@ warn_oddities(struct cli *c, const struct comparison *cmp)
 			diag_warning(&c->diag, a->path, 0,
 			             "ended %s, before %s (%s): appraisals are compared in the order "
 			             "given, oldest first", a->date_end, prev->path, prev->date_end);
-		if (g_strcmp0(a->organization, first->organization) != 0)
+		/* The same name written in full-width letters, or with its accents
+		 * decomposed, or in other case, is the same organisation. */
+		if (!names_equal(a->organization, first->organization))
 			diag_warning(&c->diag, a->path, 0, "appraises %s, but %s appraises %s",
 			             a->organization, first->path, first->organization);
 	}
@@ -471,8 +489,10 @@ cmd_compare(struct cli *c)
 	                                     cmp.rated[0].appraisal->id, first_end);
 	cmp.current_label = g_strdup_printf("Bars: %s (ended %s)",
 	                                    cmp.rated[cmp.n - 1].appraisal->id, last_end);
-	for (k = 0; k < cmp.n; k++)
+	for (k = 0; k < cmp.n; k++) {
 		inputs[k] = c->operands[k];
+		product_check_glyphs(&dest, cmp.rated[k].results->a, &c->diag);
+	}
 	inputs[cmp.n] = c->target_path;
 	inputs[cmp.n + 1] = c->model_path;
 	dest.inputs = inputs;

@@ -9,7 +9,9 @@
 #include "chart_cairo.h"
 #include "chart_svg.h"
 #include "commands.h"
+#include "fonts.h"
 #include "html.h"
+#include "lang.h"
 #include "result.h"
 #include "session.h"
 
@@ -168,6 +170,12 @@ product_dest_from_cli(struct cli *c, struct product_dest *dest)
 	}
 	dest->output = c->output;
 	dest->paper = c->paper != NULL && strcmp(c->paper, "letter") == 0 ? PAPER_LETTER : PAPER_A4;
+	if (c->lang != NULL && !lang_tag_valid(c->lang)) {
+		fprintf(c->err, "ssecmm: --lang '%s' is not a language tag such as en, zh-CN or ja\n",
+		        c->lang);
+		return EXIT_USAGE;
+	}
+	dest->lang = c->lang;
 	dest->out = c->out;
 	dest->log = c->quiet ? NULL : c->err;
 	return -1;
@@ -198,6 +206,14 @@ product_stem(const char *path)
 	if (g_str_has_suffix(base, ".xml"))
 		base[strlen(base) - 4] = '\0';
 	return base;
+}
+
+void
+product_check_glyphs(const struct product_dest *dest, const struct appraisal *a,
+                     struct diag *d)
+{
+	if (dest->formats & PRODUCT_PDF)
+		fonts_check_document(a->doc, a->path, d);
 }
 
 void
@@ -246,6 +262,8 @@ product_render(struct press *p, const char *rel, xmlDoc *input, chart_maker char
 		                            d)) != NULL;
 	doc = ok ? press_document(p, rel, input, product_params, d) : NULL;
 	ok = doc != NULL;
+	if (ok)
+		lang_mark(doc, input, dest->lang);
 	if (ok && pdf != NULL)
 		ok = typeset_render(press_typesetter(p), doc, dest->paper, charts, ctx, pdf, d);
 	if (ok && html != NULL)

@@ -23,6 +23,7 @@ struct product_dest {
 	const char *input_path;   /* may be NULL */
 	int formats;              /* PRODUCT_HTML, PRODUCT_PDF or both */
 	enum typeset_paper paper;
+	const char *lang;         /* --lang, or NULL: the inputs' xml:lang */
 	FILE *out;                /* standard output, for "-" */
 	FILE *log;                /* gets "ssecmm: wrote PATH" lines; NULL for none */
 	const char *const *inputs;   /* files never to be overwritten */
@@ -44,6 +45,11 @@ int product_dest_from_cli(struct cli *c, struct product_dest *dest);
  * (typeset_warm_fonts): call as a command starts, and never in a process
  * that forks afterwards. */
 void product_warm_fonts(struct press *p, const struct product_dest *dest);
+
+/* Warn about every character of a's text that no installed font has,
+ * when dest asks for PDF (HTML leaves fonts to the browser). */
+void product_check_glyphs(const struct product_dest *dest, const struct appraisal *a,
+                          struct diag *d);
 
 /* The path a product called name gets for the extension ext (".pdf"):
  * see struct product_dest.  g_free the result. */

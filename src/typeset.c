@@ -95,6 +95,9 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 	ts.body_w = ts.page_w - 2 * MARGIN_X;
 	ts.body_h = ts.page_h - MARGIN_TOP - MARGIN_BOTTOM;
 	ts.pango = ts_fonts_context(t);
+	/* The document's language, never the locale's: the same bytes anywhere
+	 * (the same as the context's own for every template). */
+	pango_context_set_language(ts.pango, pango_language_from_string(xn_attr(root, "lang")));
 	ts_fonts_describe(ts.fonts);
 	ts.items = g_array_new(FALSE, FALSE, sizeof(struct flow_item));
 	ts.blocks = g_ptr_array_new_with_free_func(ts_destroy_block);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chart_cairo.h"
+#include "fonts.h"
 
 void
 ts_set_rgb(cairo_t *cr, unsigned rgb)
@@ -24,7 +25,8 @@ ts_show_small(struct ts *ts, cairo_t *cr, const char *text, double x, double y, 
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-	pango_layout_set_text(l, text, -1);
+	fonts_layout_set_text(l, text, -1, NULL);
+	fonts_check_layout(l, ts->diag);
 	ts_set_rgb(cr, styles[S_SMALL].color);
 	cairo_move_to(cr, x, y);
 	pango_cairo_show_layout(cr, l);
@@ -206,7 +208,7 @@ fit_at_word(struct ts *ts, const char *text, double width, double *used)
 	int w, h;
 
 	pango_layout_set_font_description(l, ts->fonts[S_SMALL]);
-	pango_layout_set_text(l, s, -1);
+	fonts_layout_set_text(l, s, -1, NULL);
 	pango_layout_get_size(l, &w, &h);
 	while (w > width * PANGO_SCALE && (space = strrchr(s, ' ')) != NULL) {
 		*space = '\0';
@@ -216,7 +218,7 @@ fit_at_word(struct ts *ts, const char *text, double width, double *used)
 			s[strlen(s) - 1] = '\0';
 		g_free(cut);
 		cut = g_strconcat(s, "\xE2\x80\xA6", NULL);
-		pango_layout_set_text(l, cut, -1);
+		fonts_layout_set_text(l, cut, -1, NULL);
 		pango_layout_get_size(l, &w, &h);
 	}
 	g_object_unref(l);

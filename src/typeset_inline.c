@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "fonts.h"
 #include "xmlnode.h"
 
 /* Colours of rating, level and gap badges: the style sheet's.  A badge with
@@ -196,8 +197,11 @@ code_attrs(struct inline_text *it, int start)
 void
 ts_put_children(struct ts *ts, struct inline_text *it, const xmlNode *n)
 {
+	int start = (int)it->s->len;
+
 	for (const xmlNode *c = n->children; c != NULL; c = c->next)
 		ts_put_inline(ts, it, c);
+	fonts_mark_language(it->attrs, xn_attr(n, "lang"), start, (int)it->s->len);
 }
 
 /* Inline content of n into it, with pango attributes for the formatting. */

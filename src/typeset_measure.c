@@ -1,6 +1,8 @@
 /* The typesetter's measuring: texts laid out into lines with pango, and table cells' natural and smallest widths. */
 #include "typeset_parts.h"
 
+#include "fonts.h"
+
 /* Lay the text out at width and measure its lines. */
 void
 ts_make_text(struct ts *ts, struct text *t, struct inline_text *it, enum style st, double width,
@@ -13,11 +15,11 @@ ts_make_text(struct ts *ts, struct text *t, struct inline_text *it, enum style s
 	pango_layout_set_line_spacing(t->layout, (float)styles[st].line_spacing);
 	pango_layout_set_alignment(t->layout, align);
 	/* Text from data goes in with set_text, never as markup. */
-	pango_layout_set_text(t->layout, it->s->str, (int)it->s->len);
-	pango_layout_set_attributes(t->layout, it->attrs);
+	fonts_layout_set_text(t->layout, it->s->str, (int)it->s->len, it->attrs);
 	t->links = it->links;
 	it->links = NULL;
 	ts_measure_lines(t);
+	fonts_check_layout(t->layout, ts->diag);
 }
 
 /* The positions and heights of t's lines, from its layout. */
@@ -110,8 +112,7 @@ ts_measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *
 	l = pango_layout_new(ts->pango);
 	pango_layout_set_font_description(l, ts->fonts[st]);
 	pango_layout_set_line_spacing(l, (float)styles[st].line_spacing);
-	pango_layout_set_text(l, it->s->str, (int)it->s->len);
-	pango_layout_set_attributes(l, it->attrs);
+	fonts_layout_set_text(l, it->s->str, (int)it->s->len, it->attrs);
 	pango_layout_get_extents(l, NULL, &r);
 	*pref = (double)r.width / PANGO_SCALE + 1;
 	/* Stops: the ends of every line and every break opportunity. */

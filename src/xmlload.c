@@ -16,6 +16,7 @@
 #include <libxml/xmlerror.h>
 
 #include "appraisal.h"
+#include "lang.h"
 
 const struct xml_limits xmlload_default_limits = {
 	.max_bytes = 16u * 1024 * 1024,
@@ -42,6 +43,7 @@ struct parse_state {
 	unsigned errors;
 	bool doctype;
 	bool limit_hit;
+	bool data;               /* an input, not a template: xml:lang is checked */
 	startElementNsSAX2Func start_element;
 	endElementNsSAX2Func end_element;
 };
@@ -175,6 +177,38 @@ limit_breach(struct parse_state *ps, const char *what, unsigned long limit)
 	xmlStopParser(ps->ctxt);
 }
 
+/* The schemas let any element in the XML namespace's attributes through
+ * (they cannot declare xml:lang without fetching the W3C's schema of that
+ * namespace): of those only xml:lang is taken, and only with a language
+ * tag, since products copy it into HTML's lang. */
+static void
+check_xml_attributes(struct parse_state *ps, int n, const xmlChar **attributes)
+{
+	long line = ps->ctxt->input != NULL ? ps->ctxt->input->line : 0;
+
+	for (int i = 0; i < n; i++) {
+		const xmlChar **a = attributes + 5 * i;
+		char *value;
+
+		if (a[2] == NULL || !xmlStrEqual(a[2], XML_XML_NAMESPACE))
+			continue;
+		if (!xmlStrEqual(a[0], (const xmlChar *)"lang")) {
+			ps->errors++;
+			diag_error(ps->diag, ps->display, line,
+			           "attribute xml:%s is not allowed: of the xml: attributes only "
+			           "xml:lang is", (const char *)a[0]);
+			continue;
+		}
+		value = g_strndup((const char *)a[3], (gsize)(a[4] - a[3]));
+		if (*value != '\0' && !lang_tag_valid(value)) {
+			ps->errors++;
+			diag_error(ps->diag, ps->display, line,
+			           "xml:lang '%s' is not a language tag such as en, zh-CN or ja", value);
+		}
+		g_free(value);
+	}
+}
+
 static void
 start_element_hook(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -192,6 +226,8 @@ start_element_hook(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		limit_breach(ps, "number of elements", ps->limits->max_elements);
 		return;
 	}
+	if (ps->data)
+		check_xml_attributes(ps, nb_attributes, attributes);
 	ps->start_element(ctx, localname, prefix, uri, nb_namespaces, namespaces,
 	                  nb_attributes, nb_defaulted, attributes);
 }
@@ -422,6 +458,7 @@ parse_checked(const char *buf, size_t len, const char *encoding, const char *dis
 		xmlDictReference(dict);
 	}
 	ps.diag = d;
+	ps.data = dict == NULL;
 	ps.display = display;
 	ps.limits = limits;
 	ps.ctxt = ctxt;

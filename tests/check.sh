@@ -119,7 +119,8 @@ cli)
 	count "golden" tests/run-cli.sh
 	count "import" tests/run-import.sh ;;
 products)
-	count "products" tests/run-products.sh ;;
+	count "products" tests/run-products.sh
+	count "scripts" tests/run-scripts.sh ;;
 hostile)
 	count "hostile" tests/run-hostile.sh ;;
 san)
@@ -127,6 +128,7 @@ san)
 		count "unit+asan $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
 	done
 	count "golden+asan" env GOLDEN=build/san/golden LABEL=golden+asan tests/run-cli.sh
+	count "scripts+asan" env SSECMM=build/san/ssecmm tests/run-scripts.sh
 	count "pdf+asan" pdf_smoke build/san/ssecmm ;;
 valgrind)
 	for t in build/obj/test_*; do
