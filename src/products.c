@@ -352,6 +352,7 @@ appraisal_product(struct cli *c, const char *template, const char *suffix)
 	if (!session_open(&s, c->model_path, &c->diag) ||
 	    !session_rate(&s, c->operands[0], c->target_path, &rated))
 		goto done;
+	product_check_glyphs(&dest, rated.results->a, &c->diag);
 	input = product_appraisal_input(rated.results);
 	base = product_stem(c->operands[0]);
 	name = g_strdup_printf("%s-%s", base, suffix);

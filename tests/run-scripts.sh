@@ -134,8 +134,8 @@ fi
 # --- an appraisal with fields in Japanese, Korean, Arabic and Hebrew
 mixed=$tmp/mixed.xml
 sed -e 's|<name>Test Org</name>|<name>東京セキュリティ株式会社</name>|' -e 's|<participant role="Security lead" project="P1"/>|<participant role="서울 개발팀" project="P1" xml:lang="ko"/>|' \
-	-e 's|<appraisal xmlns="urn:ssecmm:appraisal:1" format="1" id="T-1">|<appraisal xmlns="urn:ssecmm:appraisal:1" format="1" id="T-1" xml:lang="ja">|' \
-	-e 's|<member name="Bo" role="appraiser"/>|<member name="سارة الحربي" role="appraiser" xml:lang="ar"/><member name="נועה לוי" role="observer" xml:lang="he"/>|' \
+	-e 's|<appraisal xmlns="urn:ssecmm:appraisal:1" format="2" id="T-1">|<appraisal xmlns="urn:ssecmm:appraisal:1" format="2" id="T-1" xml:lang="ja">|' \
+	-e 's|<member name="Bo" role="appraiser" affiliation="Test Org, security team"/>|&<member name="سارة الحربي" role="appraiser" xml:lang="ar"/><member name="נועה לוי" role="observer" xml:lang="he"/>|' \
 	-e 's|<title>Test appraisal</title>|<title>情報セキュリティ評価 2026</title>|' \
 	tests/bad/appraisal/clean-no-warnings.xml >"$mixed"
 check_products mixed "$mixed" \
