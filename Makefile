@@ -25,7 +25,8 @@ ALL_CFLAGS   = -std=c11 $(WARNINGS) $(PROJECT_CPPFLAGS) $(PKG_CFLAGS) $(CPPFLAGS
 SAN_FLAGS    = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # Every module but main.c forms the library that the program and the tests link.
-LIB_SRC  = $(filter-out src/main.c,$(sort $(wildcard src/*.c)))
+LIB_SRC  = $(filter-out src/main.c,$(sort $(wildcard src/*.c src/*/*.c)))
+HEADERS  = $(wildcard src/*.h src/*/*.h)
 LIB_OBJ  = $(LIB_SRC:src/%.c=build/obj/%.o)
 SAN_OBJ  = $(LIB_SRC:src/%.c=build/san/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
@@ -51,10 +52,12 @@ all: ssecmm
 ssecmm: build/obj/main.o $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
-build/obj/%.o: src/%.c src/*.h | build/obj
+build/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/san/%.o: src/%.c src/*.h | build/san
+build/san/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 build/san/ssecmm: build/san/main.o $(SAN_OBJ)

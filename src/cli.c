@@ -11,11 +11,11 @@
 
 #include <glib.h>
 
-#include "commands.h"
+#include "cmd/commands.h"
 #include "datadir.h"
 #include "diag.h"
-#include "xform.h"
-#include "xmlload.h"
+#include "doc/xform.h"
+#include "load/xmlload.h"
 
 #ifndef SSECMM_VERSION
 #define SSECMM_VERSION "0.0"

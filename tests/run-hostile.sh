@@ -434,7 +434,7 @@ fi
 # disable-output-escaping, no script, comment or processing instruction made
 # from data, no style or event attributes, no computed element or attribute
 # names, no src, and links only to "#..." anchors (the index's links to its
-# products are file names that src/index.c has already percent-encoded).
+# products are file names that src/cmd/index.c has already percent-encoded).
 grep -nE 'disable-output-escaping|<script|<xsl:comment|<xsl:processing-instruction|<style|[[:space:]]style=|[[:space:]]on[a-z]+=|[[:space:]]src=|<xsl:(element|attribute) name="[^"]*\{|<xsl:attribute name="(href|src|style|on[a-z]*)"' \
 	templates/*.xsl >"$tmp/templates.bad"
 # shellcheck disable=SC2016 # the $ is the template's, not the shell's

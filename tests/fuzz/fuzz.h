@@ -12,8 +12,8 @@
 
 #include "datadir.h"
 #include "diag.h"
-#include "schema.h"
-#include "xmlload.h"
+#include "load/schema.h"
+#include "load/xmlload.h"
 
 /* libFuzzer's entry points; declared here because the warnings ask for
  * prototypes. */

@@ -73,7 +73,8 @@ fuzz: fuzz-deps
 
 fuzz-build: $(FUZZ_BIN) build/fuzz/xml.dict fuzz-seeds
 
-build/fuzz/%.o: src/%.c src/*.h | build/fuzz
+build/fuzz/%.o: src/%.c $(HEADERS) | build/fuzz
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_ALL_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
 
 # The library as an archive: a target links only the modules it uses.

@@ -3,12 +3,12 @@
 
 #include <libxml/tree.h>
 
-#include "appraisal.h"
+#include "load/appraisal.h"
 #include "fuzz.h"
-#include "model.h"
-#include "result.h"
-#include "results.h"
-#include "schema.h"
+#include "load/model.h"
+#include "doc/resultdoc.h"
+#include "rate/results.h"
+#include "load/schema.h"
 
 static struct schema *appraisal_xsd;
 static struct model *model;

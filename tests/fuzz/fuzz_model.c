@@ -2,8 +2,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "model.h"
-#include "schema.h"
+#include "load/model.h"
+#include "load/schema.h"
 
 static struct schema *model_xsd;
 

@@ -6,8 +6,8 @@
 
 #include <glib.h>
 
-#include "rate.h"
-#include "results.h"
+#include "rate/rate.h"
+#include "rate/results.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

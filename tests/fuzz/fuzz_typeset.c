@@ -2,12 +2,12 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "chart.h"
+#include "render/chart.h"
 #include "fuzz.h"
-#include "html.h"
+#include "render/html.h"
 #include "output.h"
-#include "schema.h"
-#include "typeset.h"
+#include "load/schema.h"
+#include "render/typeset.h"
 
 static struct schema *subset_xsd;
 static struct html_style *style;

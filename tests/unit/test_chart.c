@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "chart.h"
+#include "render/chart.h"
 
 static size_t
 count_role(const struct chart *c, enum chart_role role, enum chart_shape_kind kind)

@@ -1,4 +1,4 @@
-/* Unit tests of the CSV reader (src/csv.c): RFC 4180 records, quoting, line ends, errors and limits. */
+/* Unit tests of the CSV reader (src/load/csv.c): RFC 4180 records, quoting, line ends, errors and limits. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <glib.h>
 
-#include "csv.h"
+#include "load/csv.h"
 
 static const struct csv_limits roomy = {1024 * 1024, 64, 1000000};
 

@@ -1,4 +1,4 @@
-/* Unit tests of pagination and table column widths (src/flow.c): the rules of flow.h, invariants, determinism, stress. */
+/* Unit tests of pagination and table column widths (src/render/flow.c): the rules of flow.h, invariants, determinism, stress. */
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -12,7 +12,7 @@
 
 #include <cmocka.h>
 
-#include "flow.h"
+#include "render/flow.h"
 
 #define EPS 1e-6
 #define MAX_CELLS 4

@@ -15,7 +15,7 @@
 #include <libxml/parser.h>
 
 #include "output.h"
-#include "typeset.h"
+#include "render/typeset.h"
 
 static const char doc_text[] =
 	"<html lang=\"en\"><head><title>Fonts</title></head><body>"

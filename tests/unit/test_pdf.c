@@ -12,11 +12,11 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
-#include "chart.h"
-#include "chart_cairo.h"
+#include "render/chart.h"
+#include "render/chart_cairo.h"
 #include "output.h"
-#include "pdf.h"
-#include "typeset.h"
+#include "render/pdf.h"
+#include "render/typeset.h"
 
 /* Output into memory, and the diagnostics of the run. */
 struct sink {

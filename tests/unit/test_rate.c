@@ -1,4 +1,4 @@
-/* Unit tests of the rating engine (src/rate.c): levels, blockers, reasons, parsing, profiles, gaps. */
+/* Unit tests of the rating engine (src/rate/rate.c): levels, blockers, reasons, parsing, profiles, gaps. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "rate.h"
+#include "rate/rate.h"
 
 /* An SSE-CMM-shaped process area: 8 base practices and the generic
  * practices of levels 1-5 (1 at level 1; 6/2/2/2 at 2; 2/3/3 at 3; 1/2 at

@@ -13,9 +13,9 @@
 #include <pango/pangocairo.h>
 
 #include "diag.h"
-#include "fonts.h"
-#include "lang.h"
-#include "names.h"
+#include "render/fonts.h"
+#include "load/lang.h"
+#include "rate/names.h"
 
 static void
 test_lang_tags(void **state)

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "typeset_parts.h"
+#include "render/typeset_parts.h"
 
 /* A document state with fonts and nothing else, enough to lay out text. */
 struct fixture {

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "xmlload.h"
+#include "load/xmlload.h"
 
 static char *captured;
 static size_t captured_len;

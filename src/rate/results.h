@@ -1,0 +1,75 @@
+/* Computed results of an appraisal: levels and reasons per project, the organisation view, gaps. */
+#ifndef SSECMM_RESULTS_H
+#define SSECMM_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "load/appraisal.h"
+#include "diag.h"
+#include "load/model.h"
+#include "rate/rate.h"
+
+/* What the comparison of one area with its target came to, for display. */
+enum area_status {
+	AREA_NO_TARGET,
+	AREA_MEETS,
+	AREA_SHORT,
+	AREA_NOT_APPRAISED,   /* target given; the area is out of scope or N/A */
+};
+
+struct area_result {
+	const struct model_pa *pa;
+	bool in_scope;
+	struct rate_item *items;    /* what the level rests on; owned */
+	size_t n_items;
+	struct rate_area_result rate;  /* meaningful when in_scope */
+	char reason[512];
+	int claimed;                /* -1 when none */
+};
+
+struct project_result {
+	const struct ap_project *project;
+	struct area_result *areas;  /* indexed like model->pas */
+};
+
+struct org_result {
+	struct rate_org_result org;
+	bool in_scope;
+	int target;                 /* -1 when none */
+	struct rate_gap gap;
+};
+
+/* Results for one appraisal against one target (which may be NULL). */
+struct results {
+	const struct model *m;
+	const struct appraisal *a;
+	const struct target *target;
+	struct project_result *projects;
+	size_t n_projects;
+	struct org_result *org;     /* indexed like model->pas */
+	size_t n_meets, n_short, n_not_appraised, n_targets;
+};
+
+/* Compute every level, reason, organisation level and gap.  Reports the lint
+ * warnings that need computed levels (claimed level differs; practices of
+ * higher levels rated while a lower level fails) to d.  The inputs must
+ * outlive the result; free with results_free. */
+struct results *results_compute(const struct model *m, const struct appraisal *a,
+                                const struct target *target, struct diag *d);
+void results_free(struct results *r);
+
+/* "N/A" for RATE_NOT_APPLICABLE, else the digit; for tables. */
+const char *results_level_text(int level);
+
+/* How people write an id: "GP-2.1.1" -> "GP 2.1.1", "PA1.1" -> "PA 1.1".
+ * The result lives until the next call. */
+const char *results_label(const char *id);
+
+/* Where practice id stands among what area pa may be rated on, in model
+ * order: the area's base practices, then the model's generic practices,
+ * then the nine process attributes PA1.1 ... PA5.2.  -1 when id is none of
+ * these; ids are compared exactly ("GP 2.1.1" is not "GP-2.1.1"). */
+long results_practice_rank(const struct model *m, const struct model_pa *pa, const char *id);
+
+#endif

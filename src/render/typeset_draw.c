@@ -1,0 +1,269 @@
+/* The typesetter's drawing: the pieces of blocks the pagination placed, onto cairo pages. */
+#include "render/typeset_parts.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/chart_cairo.h"
+#include "render/fonts.h"
+
+void
+ts_set_rgb(cairo_t *cr, unsigned rgb)
+{
+	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
+	                     (rgb & 0xFF) / 255.0);
+}
+
+void
+ts_show_small(struct ts *ts, cairo_t *cr, const char *text, double x, double y, PangoAlignment align,
+           double width)
+{
+	PangoLayout *l = pango_layout_new(ts->pango);
+
+	pango_layout_set_font_description(l, ts->fonts[S_SMALL]);
+	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	pango_layout_set_alignment(l, align);
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	fonts_layout_set_text(l, text, -1, NULL);
+	fonts_check_layout(l, ts->diag);
+	ts_set_rgb(cr, styles[S_SMALL].color);
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, l);
+	g_object_unref(l);
+}
+
+void
+ts_draw_lines(cairo_t *cr, const struct text *t, unsigned color, double x, double y, size_t first,
+           size_t count, GHashTable *pages)
+{
+	size_t i;
+	double origin = first < t->n_lines ? t->tops[first] : 0;
+
+	ts_set_rgb(cr, color);
+	for (i = first; i < first + count && i < t->n_lines; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(t->layout, (int)i);
+
+		/* show_layout_line draws at the line's own origin, ignoring the
+		 * layout's alignment: the line's offset puts it where it belongs. */
+		cairo_move_to(cr, x + t->lefts[i], y + t->baselines[i] - origin);
+		pango_cairo_show_layout_line(cr, line);
+	}
+	/* Links: a rectangle per line the link's text is on. */
+	for (i = first; t->links != NULL && i < first + count && i < t->n_lines; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(t->layout, (int)i);
+		size_t k;
+
+		for (k = 0; k < t->links->len; k++) {
+			const struct link *l = &g_array_index(t->links, struct link, k);
+			int s = MAX(l->start, line->start_index);
+			int e = MIN(l->end, line->start_index + line->length);
+			int xs, xe;
+			char *attrs;
+			double lx, ly, lw;
+
+			/* Only to destinations that were placed: cairo 1.16 writes a
+			 * damaged file for a link to a name it never saw. */
+			if (s >= e || (!l->uri && !g_hash_table_contains(pages, l->dest)))
+				continue;
+			pango_layout_line_index_to_x(line, s, FALSE, &xs);
+			pango_layout_line_index_to_x(line, e, FALSE, &xe);
+			lx = x + t->lefts[i] + (double)MIN(xs, xe) / PANGO_SCALE;
+			lw = (double)abs(xe - xs) / PANGO_SCALE;
+			ly = y + t->tops[i] - origin;
+			attrs = g_strdup_printf("rect=[%.2f %.2f %.2f %.2f] %s='%s'", lx, ly, lw,
+			                        t->heights[i], l->uri ? "uri" : "dest", l->dest);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			g_free(attrs);
+		}
+	}
+}
+
+static void
+draw_row(cairo_t *cr, const struct block *b, const struct flow_piece *p, double x, double y,
+         GHashTable *pages)
+{
+	size_t k;
+
+	for (k = 0; k < b->n_cells; k++) {
+		const struct cell *cl = &b->cells[k];
+
+		if (b->head_row) {
+			ts_set_rgb(cr, 0xF6F8FA);
+			cairo_rectangle(cr, x + cl->x, y, cl->width, p->height);
+			cairo_fill(cr);
+		}
+		ts_set_rgb(cr, 0xD0D7DE);
+		cairo_set_line_width(cr, 0.5);
+		cairo_rectangle(cr, x + cl->x, y, cl->width, p->height);
+		cairo_stroke(cr);
+		ts_draw_lines(cr, &cl->t, styles[S_CELL].color, x + cl->x + b->pad_x, y + CELL_PAD_Y,
+		           p->first[k], p->count[k], pages);
+	}
+}
+
+/* A contents entry's page number level with its last line, and dot
+ * leaders from the end of that line to the number, on a grid shared by
+ * every entry so that the dots stand in columns. */
+static void
+draw_toc_number(struct ts *ts, cairo_t *cr, const struct block *b, const struct flow_piece *p,
+                double x, double y, GHashTable *pages)
+{
+	gpointer page = g_hash_table_lookup(pages, b->toc_target);
+	size_t last = b->t.n_lines - 1;
+	double top = y + b->t.tops[last] - b->t.tops[p->first[0]], from, to, dot, num_w;
+	PangoRectangle ink;
+	PangoLayout *l;
+	char num[16];
+
+	if (page == NULL || b->t.n_lines == 0)
+		return;
+	snprintf(num, sizeof num, "%d", GPOINTER_TO_INT(page));
+	l = pango_layout_new(ts->pango);
+	pango_layout_set_font_description(l, ts->fonts[S_SMALL]);
+	pango_layout_set_text(l, num, -1);
+	pango_layout_get_extents(l, NULL, &ink);
+	num_w = (double)ink.width / PANGO_SCALE;
+	g_object_unref(l);
+	ts_show_small(ts, cr, num, MARGIN_X + ts->body_w - TOC_NUMBER_WIDTH, top + 1,
+	              PANGO_ALIGN_RIGHT, TOC_NUMBER_WIDTH);
+	pango_layout_line_get_extents(pango_layout_get_line_readonly(b->t.layout, (int)last), NULL,
+	                              &ink);
+	from = x + b->t.lefts[last] + (double)(ink.x + ink.width) / PANGO_SCALE + 4;
+	to = MARGIN_X + ts->body_w - num_w - 4;
+	ts_set_rgb(cr, 0x8C959F);
+	cairo_new_path(cr);
+	for (dot = MARGIN_X + TOC_DOT_STEP * (double)((int)((from - MARGIN_X) / TOC_DOT_STEP) + 1);
+	     dot < to; dot += TOC_DOT_STEP) {
+		cairo_arc(cr, dot, y + b->t.baselines[last] - b->t.tops[p->first[0]] - 0.6, 0.55, 0,
+		          2 * G_PI);
+		cairo_fill(cr);
+	}
+}
+
+void
+ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_piece *p,
+           GHashTable *pages, bool first_piece)
+{
+	double x = MARGIN_X + b->x, y = MARGIN_TOP + p->y;
+	size_t i;
+
+	if (first_piece) {
+		for (i = 0; i < b->dests->len; i++) {
+			char *attrs = g_strdup_printf("name='%s' x=%.2f y=%.2f",
+			                              (char *)g_ptr_array_index(b->dests, i), MARGIN_X, y);
+
+			cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
+			cairo_tag_end(cr, CAIRO_TAG_DEST);
+			g_free(attrs);
+		}
+	}
+	if (b->bar != NONE) {
+		bool last = b->kind != B_TEXT || p->first[0] + p->count[0] == b->t.n_lines;
+
+		ts_set_rgb(cr, b->bar);
+		cairo_rectangle(cr, MARGIN_X + b->bar_x, y, FINDING_BAR,
+		                p->height + (last ? b->bar_below : 0));
+		cairo_fill(cr);
+	}
+	switch (b->kind) {
+	case B_TEXT: {
+		if (b->marker != NULL && p->first[0] == 0)
+			ts_show_small(ts, cr, b->marker, MARGIN_X + b->marker_x, y + 1, PANGO_ALIGN_RIGHT,
+			              LIST_INDENT - 4);
+		ts_draw_lines(cr, &b->t, styles[b->style].color, x, y, p->first[0], p->count[0], pages);
+		if (b->rule != NONE && p->first[0] + p->count[0] == b->t.n_lines) {
+			ts_set_rgb(cr, b->rule);
+			cairo_set_line_width(cr, 1.2);
+			cairo_move_to(cr, MARGIN_X, y + p->height + 2);
+			cairo_line_to(cr, MARGIN_X + ts->body_w, y + p->height + 2);
+			cairo_stroke(cr);
+		}
+		if (b->toc_target != NULL && p->first[0] + p->count[0] == b->t.n_lines)
+			draw_toc_number(ts, cr, b, p, x, y, pages);
+		break;
+	}
+	case B_ROW:
+		draw_row(cr, b, p, x, y, pages);
+		break;
+	case B_CHART:
+		cairo_save(cr);
+		cairo_translate(cr, x, y);
+		cairo_scale(cr, b->scale, b->scale);
+		chart_cairo_draw(b->chart, cr);
+		cairo_restore(cr);
+		break;
+	}
+}
+
+/* text as it fits width in the small style: whole, or cut after its last
+ * word that leaves room for an ellipsis (never inside a word, as pango's
+ * ellipsizing does).  Its width goes to *used.  g_free the result. */
+static char *
+fit_at_word(struct ts *ts, const char *text, double width, double *used)
+{
+	PangoLayout *l = pango_layout_new(ts->pango);
+	char *s = g_strdup(text), *cut = NULL, *space;
+	int w, h;
+
+	pango_layout_set_font_description(l, ts->fonts[S_SMALL]);
+	fonts_layout_set_text(l, s, -1, NULL);
+	pango_layout_get_size(l, &w, &h);
+	while (w > width * PANGO_SCALE && (space = strrchr(s, ' ')) != NULL) {
+		*space = '\0';
+		g_strchomp(s);
+		/* No comma or dash before the ellipsis. */
+		while (*s != '\0' && strchr(",;:-", s[strlen(s) - 1]) != NULL)
+			s[strlen(s) - 1] = '\0';
+		g_free(cut);
+		cut = g_strconcat(s, "\xE2\x80\xA6", NULL);
+		fonts_layout_set_text(l, cut, -1, NULL);
+		pango_layout_get_size(l, &w, &h);
+	}
+	g_object_unref(l);
+	*used = (double)w / PANGO_SCALE;
+	if (cut != NULL && w <= width * PANGO_SCALE) {
+		g_free(s);
+		return cut;
+	}
+	g_free(cut);
+	g_free(s);
+	return g_strdup(text);
+}
+
+void
+ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *marking,
+                  const char *chapter, const char *version, bool draft, size_t page,
+                  size_t n_pages)
+{
+	const char *right = marking != NULL ? marking : chapter;
+	/* The marking matters more than the title: it may take more than half
+	 * the line; the title has what the right side leaves. */
+	double right_w = 0, title_w;
+	char footer[64], *fitted;
+
+	if (right != NULL) {
+		fitted = fit_at_word(ts, right, ts->body_w * (marking != NULL ? 0.56 : 0.5), &right_w);
+		ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_RIGHT, ts->body_w);
+		g_free(fitted);
+		right_w += HEAD_GAP;
+	}
+	fitted = fit_at_word(ts, title, ts->body_w - right_w, &title_w);
+	ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_LEFT, ts->body_w - right_w);
+	g_free(fitted);
+	ts_set_rgb(cr, 0xD0D7DE);
+	cairo_set_line_width(cr, 0.5);
+	cairo_move_to(cr, MARGIN_X, 42);
+	cairo_line_to(cr, MARGIN_X + ts->body_w, 42);
+	cairo_stroke(cr);
+	snprintf(footer, sizeof footer, "Page %zu of %zu", page, n_pages);
+	ts_show_small(ts, cr, footer, MARGIN_X, ts->page_h - 36, PANGO_ALIGN_RIGHT, ts->body_w);
+	if (version != NULL) {
+		char *v = g_strdup_printf("Version %s%s", version, draft ? ", draft" : "");
+
+		ts_show_small(ts, cr, v, MARGIN_X, ts->page_h - 36, PANGO_ALIGN_LEFT,
+		              ts->body_w * 0.6);
+		g_free(v);
+	}
+}
