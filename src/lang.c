@@ -186,6 +186,18 @@ mark(GHashTable *langs, xmlNode *n, const char *page_lang)
 }
 
 void
+lang_copy(xmlNode *to, const xmlDoc *from)
+{
+	xmlChar *lang = xmlGetNsProp(xmlDocGetRootElement(from), (const xmlChar *)"lang",
+	                             XML_XML_NAMESPACE);
+	xmlNs *xml = xmlSearchNsByHref(to->doc, to, XML_XML_NAMESPACE);
+
+	if (lang != NULL && xml != NULL)
+		xmlSetNsProp(to, xml, (const xmlChar *)"lang", lang);
+	xmlFree(lang);
+}
+
+void
 lang_mark(xmlDoc *page, const xmlDoc *input, const char *override)
 {
 	xmlNode *html = xmlDocGetRootElement(page);

@@ -23,4 +23,8 @@ bool lang_tag_valid(const char *tag);
  * wrong one, gets the language the command line says. */
 void lang_mark(xmlDoc *page, const xmlDoc *input, const char *override);
 
+/* Give to (an element of a document made from from, such as a result's
+ * summary of an appraisal) the xml:lang of from's root, if it has one. */
+void lang_copy(xmlNode *to, const xmlDoc *from);
+
 #endif

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "lang.h"
 #include "xmlbuild.h"
 
 #ifndef SSECMM_VERSION
@@ -106,6 +107,7 @@ result_document(const struct results *r)
 	xb_set(n, "id", a->id);
 	xb_set(n, "title", a->title);
 	xb_set(n, "organization", a->organization);
+	lang_copy(n, a->doc);
 	xb_set(n, "method", a->method == RATE_ISO15504 ? "iso15504" : "ssam");
 	xb_set(n, "start", a->date_start);
 	xb_set(n, "end", a->date_end);

@@ -166,6 +166,20 @@ else
 		"$(cat "$tmp/cmp/err")" "$(fonts_of "$tmp/cmp-tw"/*.pdf)"
 fi
 
+# --- the result document keeps the appraisal's language, so the index of a
+# batch (made from the result files) marks the names too.
+mkdir -p "$tmp/batch-in"
+cp "$zh" "$tmp/batch-in/"
+"$bin" -q batch -j 1 --format html "$tmp/batch-in" -o "$tmp/batch-out" 2>"$tmp/batch.err"
+"$bin" -q index --format html "$tmp/batch-out" -o "$tmp/index.html" 2>>"$tmp/batch.err"
+if grep -q 'xml:lang="zh-CN"' "$tmp/batch-out/yunzhan-zh-result.xml" &&
+   grep -qF 'lang="zh-CN">杭州云栈信息安全技术有限公司<' "$tmp/index.html"; then
+	tap OK "batch and index: the result keeps xml:lang, the index marks the organisation"
+else
+	tap FAIL "batch and index: the result keeps xml:lang, the index marks the organisation" \
+		"$(cat "$tmp/batch.err")"
+fi
+
 # --- a model that says its language: the handbook marks the model's text,
 # and --lang stands for the model's xml:lang.
 sed 's/<model xmlns="urn:ssecmm:model:1" format="1"/& xml:lang="de"/' tests/data/mini-model.xml \
