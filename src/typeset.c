@@ -12,6 +12,7 @@
 #include "chart_cairo.h"
 #include "flow.h"
 #include "fonts.h"
+#include "lang.h"
 #include "pdf.h"
 #include "xmlnode.h"
 
@@ -1179,8 +1180,8 @@ set_rgb(cairo_t *cr, unsigned rgb)
 }
 
 static void
-show_small(struct ts *ts, cairo_t *cr, const char *text, double x, double y, PangoAlignment align,
-           double width)
+show_small(struct ts *ts, cairo_t *cr, const char *text, const char *lang, double x, double y,
+           PangoAlignment align, double width)
 {
 	PangoLayout *l = pango_layout_new(ts->pango);
 
@@ -1188,7 +1189,7 @@ show_small(struct ts *ts, cairo_t *cr, const char *text, double x, double y, Pan
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-	fonts_layout_set_text(l, text, -1, NULL);
+	fonts_layout_set_text_in(l, text, lang);
 	fonts_check_layout(l, ts->diag);
 	set_rgb(cr, styles[S_SMALL].color);
 	cairo_move_to(cr, x, y);
@@ -1285,7 +1286,7 @@ draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_piece 
 	switch (b->kind) {
 	case B_TEXT: {
 		if (b->marker != NULL && p->first[0] == 0)
-			show_small(ts, cr, b->marker, x - LIST_INDENT, y + 1, PANGO_ALIGN_RIGHT,
+			show_small(ts, cr, b->marker, NULL, x - LIST_INDENT, y + 1, PANGO_ALIGN_RIGHT,
 			           LIST_INDENT - 4);
 		draw_lines(cr, &b->t, styles[b->style].color, x, y, p->first[0], p->count[0], pages);
 		if (b->rule != NONE && p->first[0] + p->count[0] == b->t.n_lines) {
@@ -1301,7 +1302,7 @@ draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_piece 
 
 			if (page != NULL) {
 				snprintf(num, sizeof num, "%d", GPOINTER_TO_INT(page));
-				show_small(ts, cr, num, MARGIN_X + ts->body_w - TOC_NUMBER_WIDTH, y + 1,
+				show_small(ts, cr, num, NULL, MARGIN_X + ts->body_w - TOC_NUMBER_WIDTH, y + 1,
 				           PANGO_ALIGN_RIGHT, TOC_NUMBER_WIDTH);
 			}
 		}
@@ -1396,6 +1397,7 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	cairo_t *cr = NULL;
 	GHashTable *pages = NULL;
 	char *title = NULL, *marking = NULL, *raw;
+	const char *title_lang, *marking_lang;
 	size_t i, k, piece;
 	bool ok = false, committed = false;
 
@@ -1457,6 +1459,9 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 	g_free(raw);
 	if (head_meta(head, "confidentiality") != NULL)
 		marking = pdf_text(head_meta(head, "confidentiality"));
+	/* The running head quotes the appraisal: in the language of what it quotes. */
+	title_lang = lang_quoted(body, title);
+	marking_lang = lang_quoted(body, marking);
 	pdf_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title);
 	if (head_meta(head, "author") != NULL)
 		pdf_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, head_meta(head, "author"));
@@ -1479,10 +1484,10 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 
 		if (!cover_page) {
 			/* The marking matters more than the title: it gets the wider half. */
-			show_small(&ts, cr, title, MARGIN_X, 28, PANGO_ALIGN_LEFT,
+			show_small(&ts, cr, title, title_lang, MARGIN_X, 28, PANGO_ALIGN_LEFT,
 			           marking != NULL ? ts.body_w * 0.42 : ts.body_w);
 			if (marking != NULL)
-				show_small(&ts, cr, marking, MARGIN_X + ts.body_w * 0.44, 28,
+				show_small(&ts, cr, marking, marking_lang, MARGIN_X + ts.body_w * 0.44, 28,
 				           PANGO_ALIGN_RIGHT, ts.body_w * 0.56);
 			set_rgb(cr, 0xD0D7DE);
 			cairo_set_line_width(cr, 0.5);
@@ -1490,7 +1495,7 @@ typeset_pdf(xmlDoc *doc, enum typeset_paper paper, chart_maker charts, void *ctx
 			cairo_line_to(cr, MARGIN_X + ts.body_w, 42);
 			cairo_stroke(cr);
 			snprintf(footer, sizeof footer, "Page %zu of %zu", i + 1, layout->n_pages);
-			show_small(&ts, cr, footer, MARGIN_X, ts.page_h - 36, PANGO_ALIGN_RIGHT,
+			show_small(&ts, cr, footer, NULL, MARGIN_X, ts.page_h - 36, PANGO_ALIGN_RIGHT,
 			           ts.body_w);
 		}
 		for (; piece < layout->n_pieces && layout->pieces[piece].page == i; piece++) {

@@ -114,14 +114,13 @@ else
 fi
 
 # --lang stands for the file's own xml:lang: Japanese forms for the Han text,
-# while the name and role that say their language keep it.  (The running
-# head is drawn from the document's title, which carries no language: its
-# Han text keeps the default, Simplified Chinese, in the regular face.)
+# while the name and role that say their language keep it; the running head
+# quotes the appraisal's title and marking, and takes their language.
 mkdir -p "$tmp/zh-ja"
 "$bin" -q report --lang ja "$zh" -o "$tmp/zh-ja/r.pdf" 2>"$tmp/zh-ja/err"
 "$bin" -q report --lang ja "$zh" -o "$tmp/zh-ja/r.html" 2>>"$tmp/zh-ja/err"
 fonts_of "$tmp/zh-ja/r.pdf" >"$tmp/zh-ja/fonts"
-if ! grep -q '^NotoSansCJKsc-Bold' "$tmp/zh-ja/fonts" && grep -q '^NotoSansCJKjp-Bold' "$tmp/zh-ja/fonts" &&
+if ! grep -q '^NotoSansCJKsc' "$tmp/zh-ja/fonts" && grep -q '^NotoSansCJKjp-Bold' "$tmp/zh-ja/fonts" &&
    grep -q '^NotoSansCJKkr' "$tmp/zh-ja/fonts" &&
    grep -qF '<bdi lang="ja">杭州云栈信息安全技术有限公司</bdi>' "$tmp/zh-ja/r.html" &&
    grep -qF 'lang="ko">보안 담당자</' "$tmp/zh-ja/r.html"; then
