@@ -114,14 +114,13 @@ else
 fi
 
 # --lang stands for the file's own xml:lang: Japanese forms for the Han text,
-# while the name and role that say their language keep it.  (The running
-# head is drawn from the document's title, which carries no language: its
-# Han text keeps the default, Simplified Chinese, in the regular face.)
+# while the name and role that say their language keep it; the running head
+# quotes the appraisal's title and marking, and takes their language.
 mkdir -p "$tmp/zh-ja"
 "$bin" -q report --lang ja "$zh" -o "$tmp/zh-ja/r.pdf" 2>"$tmp/zh-ja/err"
 "$bin" -q report --lang ja "$zh" -o "$tmp/zh-ja/r.html" 2>>"$tmp/zh-ja/err"
 fonts_of "$tmp/zh-ja/r.pdf" >"$tmp/zh-ja/fonts"
-if ! grep -q '^NotoSansCJKsc-Bold' "$tmp/zh-ja/fonts" && grep -q '^NotoSansCJKjp-Bold' "$tmp/zh-ja/fonts" &&
+if ! grep -q '^NotoSansCJKsc' "$tmp/zh-ja/fonts" && grep -q '^NotoSansCJKjp-Bold' "$tmp/zh-ja/fonts" &&
    grep -q '^NotoSansCJKkr' "$tmp/zh-ja/fonts" &&
    grep -qF '<bdi lang="ja">杭州云栈信息安全技术有限公司</bdi>' "$tmp/zh-ja/r.html" &&
    grep -qF 'lang="ko">보안 담당자</' "$tmp/zh-ja/r.html"; then
@@ -164,6 +163,20 @@ if grep -qF '<bdi lang="zh-CN">杭州云栈信息安全技术有限公司</bdi>'
 else
 	tap FAIL "compare: the organisation in its language (zh-CN; zh-TW with --lang, in the TC face)" \
 		"$(cat "$tmp/cmp/err")" "$(fonts_of "$tmp/cmp-tw"/*.pdf)"
+fi
+
+# --- the result document keeps the appraisal's language, so the index of a
+# batch (made from the result files) marks the names too.
+mkdir -p "$tmp/batch-in"
+cp "$zh" "$tmp/batch-in/"
+"$bin" -q batch -j 1 --format html "$tmp/batch-in" -o "$tmp/batch-out" 2>"$tmp/batch.err"
+"$bin" -q index --format html "$tmp/batch-out" -o "$tmp/index.html" 2>>"$tmp/batch.err"
+if grep -q 'xml:lang="zh-CN"' "$tmp/batch-out/yunzhan-zh-result.xml" &&
+   grep -qF 'lang="zh-CN">杭州云栈信息安全技术有限公司<' "$tmp/index.html"; then
+	tap OK "batch and index: the result keeps xml:lang, the index marks the organisation"
+else
+	tap FAIL "batch and index: the result keeps xml:lang, the index marks the organisation" \
+		"$(cat "$tmp/batch.err")"
 fi
 
 # --- a model that says its language: the handbook marks the model's text,

@@ -6,12 +6,13 @@
 #include <glib.h>
 
 #include "cmd/commands.h"
-#include "rate/names.h"
-#include "doc/press.h"
 #include "cmd/products.h"
+#include "doc/press.h"
 #include "doc/resultdoc.h"
-#include "load/session.h"
 #include "doc/xmlbuild.h"
+#include "load/lang.h"
+#include "load/session.h"
+#include "rate/names.h"
 
 struct comparison {
 	const struct model *m;
@@ -311,20 +312,6 @@ add_step(xmlNode *root, const struct appraisal *before, const struct appraisal *
 	g_string_free(only_after, TRUE);
 }
 
-/* Give n the xml:lang of the appraisal in doc, if it says one, so that the
- * product marks the appraisal's title and organisation with it. */
-static void
-copy_language(xmlNode *n, const xmlDoc *doc)
-{
-	xmlChar *lang = xmlGetNsProp(xmlDocGetRootElement(doc), (const xmlChar *)"lang",
-	                             XML_XML_NAMESPACE);
-	xmlNs *xml = xmlSearchNsByHref(n->doc, n, XML_XML_NAMESPACE);
-
-	if (lang != NULL && xml != NULL)
-		xmlSetNsProp(n, xml, (const xmlChar *)"lang", lang);
-	xmlFree(lang);
-}
-
 /* The document templates/compare.xsl reads. */
 static xmlDoc *
 comparison_input(const struct comparison *cmp)
@@ -350,7 +337,7 @@ comparison_input(const struct comparison *cmp)
 		xb_set(n, "id", a->id);
 		xb_set(n, "title", a->title);
 		xb_set(n, "organization", a->organization);
-		copy_language(n, a->doc);
+		lang_copy(n, a->doc);
 		xb_set(n, "model-version", a->model_version);
 		xb_set(n, "method", a->method == RATE_ISO15504 ? "iso15504" : "ssam");
 		xb_set(n, "start", a->date_start);

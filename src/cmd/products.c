@@ -171,8 +171,9 @@ product_dest_from_cli(struct cli *c, struct product_dest *dest)
 	dest->output = c->output;
 	dest->paper = c->paper != NULL && strcmp(c->paper, "letter") == 0 ? PAPER_LETTER : PAPER_A4;
 	if (c->lang != NULL && !lang_tag_valid(c->lang)) {
+		diag_escape(shown, sizeof shown, c->lang);
 		fprintf(c->err, "ssecmm: --lang '%s' is not a language tag such as en, zh-CN or ja\n",
-		        c->lang);
+		        shown);
 		return EXIT_USAGE;
 	}
 	dest->lang = c->lang;

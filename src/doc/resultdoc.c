@@ -6,8 +6,9 @@
 
 #include <glib.h>
 
-#include "rate/plan.h"
 #include "doc/xmlbuild.h"
+#include "load/lang.h"
+#include "rate/plan.h"
 
 #ifndef SSECMM_VERSION
 #define SSECMM_VERSION "0.0"
@@ -155,6 +156,7 @@ result_document(const struct results *r)
 	xb_set(n, "id", a->id);
 	xb_set(n, "title", a->title);
 	xb_set(n, "organization", a->organization);
+	lang_copy(n, a->doc);
 	xb_set(n, "method", a->method == RATE_ISO15504 ? "iso15504" : "ssam");
 	xb_set(n, "start", a->date_start);
 	xb_set(n, "end", a->date_end);

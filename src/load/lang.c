@@ -185,6 +185,43 @@ mark(GHashTable *langs, xmlNode *n, const char *page_lang)
 	}
 }
 
+const char *
+lang_quoted(const xmlNode *n, const char *text)
+{
+	for (; n != NULL && text != NULL; n = n->next) {
+		const char *lang;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		lang = xn_attr(n, "lang");
+		if (lang != NULL && n->children != NULL && n->children->type == XML_TEXT_NODE &&
+		    n->children->next == NULL) {
+			char *quoted = collapse_spaces((const char *)n->children->content);
+			bool found = *quoted != '\0' && strstr(text, quoted) != NULL;
+
+			g_free(quoted);
+			if (found)
+				return lang;
+			continue;
+		}
+		if ((lang = lang_quoted(n->children, text)) != NULL)
+			return lang;
+	}
+	return NULL;
+}
+
+void
+lang_copy(xmlNode *to, const xmlDoc *from)
+{
+	xmlChar *lang = xmlGetNsProp(xmlDocGetRootElement(from), (const xmlChar *)"lang",
+	                             XML_XML_NAMESPACE);
+	xmlNs *xml = xmlSearchNsByHref(to->doc, to, XML_XML_NAMESPACE);
+
+	if (lang != NULL && xml != NULL)
+		xmlSetNsProp(to, xml, (const xmlChar *)"lang", lang);
+	xmlFree(lang);
+}
+
 void
 lang_mark(xmlDoc *page, const xmlDoc *input, const char *override)
 {

@@ -23,4 +23,13 @@ bool lang_tag_valid(const char *tag);
  * wrong one, gets the language the command line says. */
 void lang_mark(xmlDoc *page, const xmlDoc *input, const char *override);
 
+/* The language of text that quotes the appraisal, such as a document's
+ * title: the lang of the first element under n that lang_mark marked and
+ * whose text text holds; NULL when there is none.  Points into n's tree. */
+const char *lang_quoted(const xmlNode *n, const char *text);
+
+/* Give to (an element of a document made from from, such as a result's
+ * summary of an appraisal) the xml:lang of from's root, if it has one. */
+void lang_copy(xmlNode *to, const xmlDoc *from);
+
 #endif

@@ -176,6 +176,16 @@ fonts_layout_set_text(PangoLayout *l, const char *text, int len, PangoAttrList *
 	pango_attr_list_unref(all);
 }
 
+void
+fonts_layout_set_text_in(PangoLayout *l, const char *text, const char *lang)
+{
+	PangoAttrList *attrs = pango_attr_list_new();
+
+	fonts_mark_language(attrs, lang, 0, (int)strlen(text));
+	fonts_layout_set_text(l, text, -1, attrs);
+	pango_attr_list_unref(attrs);
+}
+
 /* ---- characters no font has ---- */
 
 /* Characters already warned about, so that each is reported once a

@@ -24,6 +24,9 @@ void fonts_mark_language(PangoAttrList *attrs, const char *lang, int start, int 
  * Hebrew), so no CJK font is ever loaded for text without CJK characters. */
 void fonts_layout_set_text(PangoLayout *l, const char *text, int len, PangoAttrList *attrs);
 
+/* Set the text of l, all of it in language lang (may be NULL). */
+void fonts_layout_set_text_in(PangoLayout *l, const char *text, const char *lang);
+
 /* Warn, once per character and process, about every character of l that
  * pango draws as an unknown-glyph box, with no location (the input check
  * below has already located those of the inputs).  The number of such

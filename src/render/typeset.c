@@ -6,6 +6,7 @@
 
 #include <cairo-pdf.h>
 
+#include "load/lang.h"
 #include "render/page_marks.h"
 #include "render/pdf.h"
 #include "load/xmlnode.h"
@@ -77,7 +78,7 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 	cairo_t *cr = NULL;
 	GHashTable *pages = NULL;
 	char *title = NULL, *marking = NULL, *version = NULL, *raw;
-	bool draft;
+	struct furniture furniture;
 	const char *chapter = NULL; /* borrowed from its block */
 	size_t i, k, piece;
 	bool ok = false, committed = false;
@@ -139,11 +140,17 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 	/* A draft says so on every page and in its keywords (its title says so
 	 * already); the version goes into the footer.  Both come from the
 	 * document's <meta name="document-status|document-version">. */
-	draft = page_marks_is_draft(head_meta(head, "document-status"));
 	if (head_meta(head, "document-version") != NULL)
 		version = pdf_text(head_meta(head, "document-version"));
+	/* The running head quotes the appraisal: in the language of what it quotes. */
+	furniture = (struct furniture){
+		.title = title, .title_lang = lang_quoted(body, title),
+		.marking = marking, .marking_lang = lang_quoted(body, marking),
+		.version = version,
+		.draft = page_marks_is_draft(head_meta(head, "document-status")),
+	};
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_KEYWORDS,
-	                               draft ? "SSE-CMM, ISO/IEC 21827, security engineering, "
+	                               furniture.draft ? "SSE-CMM, ISO/IEC 21827, security engineering, "
 	                                       "capability, draft"
 	                                     : "SSE-CMM, ISO/IEC 21827, security engineering, "
 	                                       "capability");
@@ -172,11 +179,10 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 				break;
 			}
 		}
-		if (draft)
+		if (furniture.draft)
 			page_marks_draft(cr, ts.pango, ts.page_w, ts.page_h);
 		if (!cover_page)
-			ts_draw_furniture(&ts, cr, title, marking, chapter, version, draft, i + 1,
-			                  layout->n_pages);
+			ts_draw_furniture(&ts, cr, &furniture, chapter, i + 1, layout->n_pages);
 		/* A section that starts lower on this page is in force at the next. */
 		for (; k < layout->n_pieces && layout->pieces[k].page == i; k++) {
 			struct block *b = g_ptr_array_index(ts.blocks, layout->pieces[k].item);

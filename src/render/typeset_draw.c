@@ -16,8 +16,8 @@ ts_set_rgb(cairo_t *cr, unsigned rgb)
 }
 
 void
-ts_show_small(struct ts *ts, cairo_t *cr, const char *text, double x, double y, PangoAlignment align,
-           double width)
+ts_show_small(struct ts *ts, cairo_t *cr, const char *text, const char *lang, double x, double y,
+              PangoAlignment align, double width)
 {
 	PangoLayout *l = pango_layout_new(ts->pango);
 
@@ -25,7 +25,7 @@ ts_show_small(struct ts *ts, cairo_t *cr, const char *text, double x, double y, 
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-	fonts_layout_set_text(l, text, -1, NULL);
+	fonts_layout_set_text_in(l, text, lang);
 	fonts_check_layout(l, ts->diag);
 	ts_set_rgb(cr, styles[S_SMALL].color);
 	cairo_move_to(cr, x, y);
@@ -126,7 +126,7 @@ draw_toc_number(struct ts *ts, cairo_t *cr, const struct block *b, const struct 
 	pango_layout_get_extents(l, NULL, &ink);
 	num_w = (double)ink.width / PANGO_SCALE;
 	g_object_unref(l);
-	ts_show_small(ts, cr, num, MARGIN_X + ts->body_w - TOC_NUMBER_WIDTH, top + 1,
+	ts_show_small(ts, cr, num, NULL, MARGIN_X + ts->body_w - TOC_NUMBER_WIDTH, top + 1,
 	              PANGO_ALIGN_RIGHT, TOC_NUMBER_WIDTH);
 	pango_layout_line_get_extents(pango_layout_get_line_readonly(b->t.layout, (int)last), NULL,
 	                              &ink);
@@ -170,7 +170,7 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 	switch (b->kind) {
 	case B_TEXT: {
 		if (b->marker != NULL && p->first[0] == 0)
-			ts_show_small(ts, cr, b->marker, MARGIN_X + b->marker_x, y + 1, PANGO_ALIGN_RIGHT,
+			ts_show_small(ts, cr, b->marker, NULL, MARGIN_X + b->marker_x, y + 1, PANGO_ALIGN_RIGHT,
 			              LIST_INDENT - 4);
 		ts_draw_lines(cr, &b->t, styles[b->style].color, x, y, p->first[0], p->count[0], pages);
 		if (b->rule != NONE && p->first[0] + p->count[0] == b->t.n_lines) {
@@ -201,14 +201,14 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
  * word that leaves room for an ellipsis (never inside a word, as pango's
  * ellipsizing does).  Its width goes to *used.  g_free the result. */
 static char *
-fit_at_word(struct ts *ts, const char *text, double width, double *used)
+fit_at_word(struct ts *ts, const char *text, const char *lang, double width, double *used)
 {
 	PangoLayout *l = pango_layout_new(ts->pango);
 	char *s = g_strdup(text), *cut = NULL, *space;
 	int w, h;
 
 	pango_layout_set_font_description(l, ts->fonts[S_SMALL]);
-	fonts_layout_set_text(l, s, -1, NULL);
+	fonts_layout_set_text_in(l, s, lang);
 	pango_layout_get_size(l, &w, &h);
 	while (w > width * PANGO_SCALE && (space = strrchr(s, ' ')) != NULL) {
 		*space = '\0';
@@ -218,7 +218,7 @@ fit_at_word(struct ts *ts, const char *text, double width, double *used)
 			s[strlen(s) - 1] = '\0';
 		g_free(cut);
 		cut = g_strconcat(s, "\xE2\x80\xA6", NULL);
-		fonts_layout_set_text(l, cut, -1, NULL);
+		fonts_layout_set_text_in(l, cut, lang);
 		pango_layout_get_size(l, &w, &h);
 	}
 	g_object_unref(l);
@@ -233,24 +233,26 @@ fit_at_word(struct ts *ts, const char *text, double width, double *used)
 }
 
 void
-ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *marking,
-                  const char *chapter, const char *version, bool draft, size_t page,
-                  size_t n_pages)
+ts_draw_furniture(struct ts *ts, cairo_t *cr, const struct furniture *f, const char *chapter,
+                  size_t page, size_t n_pages)
 {
-	const char *right = marking != NULL ? marking : chapter;
+	const char *right = f->marking != NULL ? f->marking : chapter;
+	const char *right_lang = f->marking != NULL ? f->marking_lang : NULL;
 	/* The marking matters more than the title: it may take more than half
 	 * the line; the title has what the right side leaves. */
 	double right_w = 0, title_w;
 	char footer[64], *fitted;
 
 	if (right != NULL) {
-		fitted = fit_at_word(ts, right, ts->body_w * (marking != NULL ? 0.56 : 0.5), &right_w);
-		ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_RIGHT, ts->body_w);
+		fitted = fit_at_word(ts, right, right_lang,
+		                     ts->body_w * (f->marking != NULL ? 0.56 : 0.5), &right_w);
+		ts_show_small(ts, cr, fitted, right_lang, MARGIN_X, 28, PANGO_ALIGN_RIGHT, ts->body_w);
 		g_free(fitted);
 		right_w += HEAD_GAP;
 	}
-	fitted = fit_at_word(ts, title, ts->body_w - right_w, &title_w);
-	ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_LEFT, ts->body_w - right_w);
+	fitted = fit_at_word(ts, f->title, f->title_lang, ts->body_w - right_w, &title_w);
+	ts_show_small(ts, cr, fitted, f->title_lang, MARGIN_X, 28, PANGO_ALIGN_LEFT,
+	              ts->body_w - right_w);
 	g_free(fitted);
 	ts_set_rgb(cr, 0xD0D7DE);
 	cairo_set_line_width(cr, 0.5);
@@ -258,11 +260,12 @@ ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *mar
 	cairo_line_to(cr, MARGIN_X + ts->body_w, 42);
 	cairo_stroke(cr);
 	snprintf(footer, sizeof footer, "Page %zu of %zu", page, n_pages);
-	ts_show_small(ts, cr, footer, MARGIN_X, ts->page_h - 36, PANGO_ALIGN_RIGHT, ts->body_w);
-	if (version != NULL) {
-		char *v = g_strdup_printf("Version %s%s", version, draft ? ", draft" : "");
+	ts_show_small(ts, cr, footer, NULL, MARGIN_X, ts->page_h - 36, PANGO_ALIGN_RIGHT,
+	              ts->body_w);
+	if (f->version != NULL) {
+		char *v = g_strdup_printf("Version %s%s", f->version, f->draft ? ", draft" : "");
 
-		ts_show_small(ts, cr, v, MARGIN_X, ts->page_h - 36, PANGO_ALIGN_LEFT,
+		ts_show_small(ts, cr, v, NULL, MARGIN_X, ts->page_h - 36, PANGO_ALIGN_LEFT,
 		              ts->body_w * 0.6);
 		g_free(v);
 	}

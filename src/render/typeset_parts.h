@@ -201,8 +201,9 @@ void ts_destroy_block(gpointer p);
 /* ---- drawing (typeset_draw.c) ---- */
 
 void ts_set_rgb(cairo_t *cr, unsigned rgb);
-void ts_show_small(struct ts *ts, cairo_t *cr, const char *text, double x, double y,
-                   PangoAlignment align, double width);
+/* text in the small style, in language lang (NULL: the document's). */
+void ts_show_small(struct ts *ts, cairo_t *cr, const char *text, const char *lang, double x,
+                   double y, PangoAlignment align, double width);
 /* Draw lines [first, first + count) of t with its top at (x, y), each
  * where its layout's alignment puts it, with link rectangles to the
  * destinations in pages. */
@@ -211,13 +212,22 @@ void ts_draw_lines(cairo_t *cr, const struct text *t, unsigned color, double x, 
 /* Draw piece p of block b; pages maps destination ids to page numbers. */
 void ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_piece *p,
                    GHashTable *pages, bool first_piece);
+/* What every page but the cover carries, from the document's head: the
+ * title and the confidentiality marking (each with the language of the
+ * appraisal text it quotes, or NULL), the version (NULL for none) and
+ * whether the document is a draft. */
+struct furniture {
+	const char *title, *title_lang;
+	const char *marking, *marking_lang;
+	const char *version;
+	bool draft;
+};
+
 /* The running head and the footer "Page X of Y": the title on the left;
  * on the right the confidentiality marking, or where there is none the
  * current chapter (NULL for none).  Each cut at a word where it does not fit.
- * The document's version (NULL for none) on the footer's left, followed by
- * ", draft" for a draft. */
-void ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *marking,
-                       const char *chapter, const char *version, bool draft, size_t page,
-                       size_t n_pages);
+ * The version on the footer's left, followed by ", draft" for a draft. */
+void ts_draw_furniture(struct ts *ts, cairo_t *cr, const struct furniture *f,
+                       const char *chapter, size_t page, size_t n_pages);
 
 #endif

@@ -192,6 +192,10 @@ test_lang_mark(void **state)
 	xmlChar *v;
 
 	lang_mark(out, in, NULL);
+	/* Text that quotes marked text takes its language. */
+	assert_string_equal(lang_quoted(body, "Report of \xE4\xBA\x91\xE6\xA0\x88 Ltd"), "zh-CN");
+	assert_string_equal(lang_quoted(body, "by Naoko"), "ja");
+	assert_null(lang_quoted(body, "Other"));
 	/* A block gets a span around its text (the typesetter reads inline
 	 * elements' languages); an inline element gets the attribute. */
 	assert_null(xmlGetProp(p1, (const xmlChar *)"lang"));
