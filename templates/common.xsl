@@ -100,7 +100,7 @@
         <span class="level level-na">N/A</span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="level level-out">out of scope</span>
+        <span class="level level-out">not appraised</span>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -113,7 +113,7 @@
           <xsl:call-template name="areas-count">
             <xsl:with-param name="k" select="count($areas) - count($both)"/>
           </xsl:call-template>
-          <xsl:text>, out of scope or not applicable in the first or the last.</xsl:text>
+          <xsl:text>, not appraised or not applicable in the first or the last.</xsl:text>
         </xsl:if>
       </p>
       <xsl:call-template name="different-projects"/>
@@ -284,7 +284,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "1 to 2, up 1"; "out of scope to 2". -->
+  <!-- "1 to 2, up 1"; "not appraised to 2". -->
   <xsl:template name="project-change">
     <xsl:call-template name="project-level">
       <xsl:with-param name="status" select="@from-status"/>

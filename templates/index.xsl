@@ -242,7 +242,7 @@
         <abbr class="level level-na" title="not applicable">N/A</abbr>
       </xsl:when>
       <xsl:otherwise>
-        <abbr class="level level-out" title="out of scope">&#8211;</abbr>
+        <abbr class="level level-out" title="not appraised">&#8211;</abbr>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -39,6 +39,16 @@ put_column(FILE *out, const char *text, long width)
 	}
 }
 
+/* A level for the CSV in the words every product uses for the two states
+ * without one: "not applicable" and "not appraised". */
+static const char *
+csv_level(bool in_scope, int level)
+{
+	if (!in_scope)
+		return "not appraised";
+	return level == RATE_NOT_APPLICABLE ? "not applicable" : results_level_text(level);
+}
+
 static const char *
 gap_text(const struct org_result *o, char *buf, size_t size)
 {
@@ -171,8 +181,7 @@ print_csv(FILE *out, const struct results *r)
 			put_csv(out, pr->project->id, false);
 			put_csv(out, m->pas[i].id, false);
 			put_csv(out, m->pas[i].title, false);
-			put_csv(out, ar->in_scope ? results_level_text(ar->rate.level) : "out of scope",
-			        false);
+			put_csv(out, csv_level(ar->in_scope, ar->rate.level), false);
 			put_csv(out, "", false);
 			put_csv(out, ar->claimed >= 0 ? results_level_text(ar->claimed) : "", false);
 			put_csv(out, "", false);
@@ -189,7 +198,7 @@ print_csv(FILE *out, const struct results *r)
 		put_csv(out, "", false);
 		put_csv(out, m->pas[i].id, false);
 		put_csv(out, m->pas[i].title, false);
-		put_csv(out, o->in_scope ? results_level_text(o->org.level) : "out of scope", false);
+		put_csv(out, csv_level(o->in_scope, o->org.level), false);
 		put_csv(out, rated ? max : "", false);
 		put_csv(out, "", false);
 		put_csv(out, o->target >= 0 ? results_level_text(o->target) : "", false);
