@@ -140,7 +140,7 @@ NPROC := $(shell nproc 2>/dev/null || echo 2)
 TEST_BINS = ssecmm build/san/ssecmm build/obj/golden build/san/golden $(UNIT_BIN) $(SAN_UNIT)
 
 check: deps
-	$(MAKE) $(TEST_BINS)
+	$(MAKE) -j$(NPROC) $(TEST_BINS)
 	@rm -rf build/check
 	@$(MAKE) -k -j$(NPROC) -O --no-print-directory $(CHECKS:%=check-%); \
 		tests/check.sh total $(CHECKS)

@@ -14,14 +14,14 @@
 
 #include "cmd/commands.h"
 #include "cmd/index.h"
-#include "load/listing.h"
-#include "doc/press.h"
 #include "cmd/products.h"
+#include "doc/press.h"
 #include "doc/resultdoc.h"
+#include "load/listing.h"
 #include "load/session.h"
-#include "signals.h"
 #include "load/xmlload.h"
 #include "load/xmlnode.h"
+#include "signals.h"
 
 /* What one input may cost.  A hostile or broken file fails alone: its
  * worker is stopped by the kernel (CPU, memory) or by us (wall time). */

@@ -5,15 +5,15 @@
 #include <glib.h>
 #include <libxml/tree.h>
 
-#include "load/appraisal.h"
 #include "cmd/commands.h"
+#include "load/appraisal.h"
 #include "load/csv.h"
 #include "load/model.h"
-#include "output.h"
-#include "rate/results.h"
 #include "load/session.h"
 #include "load/xmlload.h"
 #include "load/xmlnode.h"
+#include "output.h"
+#include "rate/results.h"
 
 /* A note may hold 20,000 characters (the appraisal format's limit), which is
  * at most 80,000 bytes of UTF-8; 16 fields name the sheet's six columns and

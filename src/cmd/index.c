@@ -7,10 +7,10 @@
 
 #include "cmd/commands.h"
 #include "datadir.h"
-#include "load/listing.h"
 #include "doc/resultdoc.h"
-#include "load/schema.h"
 #include "doc/xmlbuild.h"
+#include "load/listing.h"
+#include "load/schema.h"
 #include "load/xmlload.h"
 #include "load/xmlnode.h"
 

@@ -5,9 +5,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cmd/products.h"
 #include "diag.h"
 #include "doc/press.h"
-#include "cmd/products.h"
 #include "load/session.h"
 
 /* An input of a batch that produced nothing, named in the index so that a

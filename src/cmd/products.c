@@ -6,14 +6,14 @@
 
 #include <glib.h>
 
+#include "cmd/commands.h"
+#include "doc/resultdoc.h"
+#include "load/lang.h"
+#include "load/session.h"
 #include "render/chart_cairo.h"
 #include "render/chart_svg.h"
-#include "cmd/commands.h"
 #include "render/fonts.h"
 #include "render/html.h"
-#include "load/lang.h"
-#include "doc/resultdoc.h"
-#include "load/session.h"
 
 #ifndef SSECMM_VERSION
 #define SSECMM_VERSION "0.0"

@@ -7,10 +7,10 @@
 
 #include <libxml/tree.h>
 
-#include "render/chart.h"
 #include "diag.h"
 #include "doc/press.h"
 #include "rate/results.h"
+#include "render/chart.h"
 #include "render/typeset.h"
 
 enum { PRODUCT_HTML = 1, PRODUCT_PDF = 2 };

@@ -5,12 +5,12 @@
 #include <glib.h>
 #include <libxml/xmlsave.h>
 
-#include "load/appraisal.h"
 #include "cmd/commands.h"
-#include "load/model.h"
 #include "doc/resultdoc.h"
-#include "rate/results.h"
+#include "load/appraisal.h"
+#include "load/model.h"
 #include "load/session.h"
+#include "rate/results.h"
 
 #define TITLE_WIDTH 38
 

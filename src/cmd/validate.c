@@ -8,10 +8,10 @@
 #include "datadir.h"
 #include "load/appraisal.h"
 #include "load/model.h"
-#include "rate/results.h"
 #include "load/schema.h"
 #include "load/xmlload.h"
 #include "load/xmlnode.h"
+#include "rate/results.h"
 
 static bool
 has_root(xmlDoc *doc, const char *name, const char *ns)

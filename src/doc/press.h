@@ -7,9 +7,9 @@
 #include <libxml/tree.h>
 
 #include "diag.h"
+#include "doc/xform.h"
 #include "render/html.h"
 #include "render/typeset.h"
-#include "doc/xform.h"
 
 struct press;
 

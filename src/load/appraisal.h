@@ -10,8 +10,8 @@
 
 #include "diag.h"
 #include "load/model.h"
-#include "rate/rate.h"
 #include "load/schema.h"
+#include "rate/rate.h"
 
 #define APPRAISAL_NS "urn:ssecmm:appraisal:1"
 

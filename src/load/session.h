@@ -2,11 +2,11 @@
 #ifndef SSECMM_SESSION_H
 #define SSECMM_SESSION_H
 
-#include "load/appraisal.h"
-#include "rate/results.h"
 #include "diag.h"
+#include "load/appraisal.h"
 #include "load/model.h"
 #include "load/schema.h"
+#include "rate/results.h"
 
 struct session {
 	struct diag *diag;

@@ -5,8 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "load/appraisal.h"
 #include "diag.h"
+#include "load/appraisal.h"
 #include "load/model.h"
 #include "rate/rate.h"
 

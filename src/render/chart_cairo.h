@@ -6,9 +6,9 @@
 
 #include <cairo.h>
 
-#include "render/chart.h"
 #include "diag.h"
 #include "output.h"
+#include "render/chart.h"
 
 /* Draw c with its top left corner at the current origin, one unit a point. */
 void chart_cairo_draw(const struct chart *c, cairo_t *cr);

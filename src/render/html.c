@@ -6,10 +6,10 @@
 #include <glib.h>
 #include <libxml/HTMLtree.h>
 
-#include "render/chart_svg.h"
 #include "datadir.h"
 #include "load/xmlload.h"
 #include "load/xmlnode.h"
+#include "render/chart_svg.h"
 
 struct html_style {
 	char *css;

@@ -6,9 +6,9 @@
 
 #include <libxml/tree.h>
 
-#include "render/chart.h"
 #include "diag.h"
 #include "output.h"
+#include "render/chart.h"
 
 /* The style sheet, read once and shared by every document written. */
 struct html_style;

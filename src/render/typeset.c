@@ -7,9 +7,9 @@
 #include <cairo-pdf.h>
 
 #include "load/lang.h"
+#include "load/xmlnode.h"
 #include "render/page_marks.h"
 #include "render/pdf.h"
-#include "load/xmlnode.h"
 
 static const struct {
 	double width, height;

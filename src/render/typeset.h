@@ -6,9 +6,9 @@
 
 #include <libxml/tree.h>
 
-#include "render/chart.h"
 #include "diag.h"
 #include "output.h"
+#include "render/chart.h"
 
 enum typeset_paper { PAPER_A4, PAPER_LETTER };
 

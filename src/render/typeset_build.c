@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/pdf.h"
 #include "load/xmlnode.h"
+#include "render/pdf.h"
 
 /* An element's id waits for the next block, where it becomes a destination. */
 static void

@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-#include "render/fonts.h"
 #include "load/xmlnode.h"
+#include "render/fonts.h"
 
 /* Colours of rating, level and gap badges: the style sheet's.  A badge with
  * a background is a chip, padded on either side as the HTML pads it. */

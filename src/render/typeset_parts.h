@@ -9,8 +9,8 @@
 #include <libxml/tree.h>
 #include <pango/pangocairo.h>
 
-#include "render/chart.h"
 #include "diag.h"
+#include "render/chart.h"
 #include "render/flow.h"
 #include "render/typeset.h"
 

@@ -3,12 +3,12 @@
 
 #include <libxml/tree.h>
 
-#include "load/appraisal.h"
-#include "fuzz.h"
-#include "load/model.h"
 #include "doc/resultdoc.h"
-#include "rate/results.h"
+#include "fuzz.h"
+#include "load/appraisal.h"
+#include "load/model.h"
 #include "load/schema.h"
+#include "rate/results.h"
 
 static struct schema *appraisal_xsd;
 static struct model *model;

@@ -2,11 +2,11 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "render/chart.h"
 #include "fuzz.h"
-#include "render/html.h"
-#include "output.h"
 #include "load/schema.h"
+#include "output.h"
+#include "render/chart.h"
+#include "render/html.h"
 #include "render/typeset.h"
 
 static struct schema *subset_xsd;

@@ -12,13 +12,13 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 
+#include "doc/resultdoc.h"
 #include "load/appraisal.h"
 #include "load/model.h"
-#include "rate/plan.h"
-#include "doc/resultdoc.h"
-#include "rate/results.h"
 #include "load/schema.h"
 #include "load/xmlload.h"
+#include "rate/plan.h"
+#include "rate/results.h"
 
 struct fixture {
 	char *captured;

@@ -12,9 +12,9 @@
 #include <glib.h>
 #include <libxml/parser.h>
 
+#include "output.h"
 #include "render/chart.h"
 #include "render/chart_cairo.h"
-#include "output.h"
 #include "render/pdf.h"
 #include "render/typeset.h"
 

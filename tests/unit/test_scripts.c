@@ -13,9 +13,9 @@
 #include <pango/pangocairo.h>
 
 #include "diag.h"
-#include "render/fonts.h"
 #include "load/lang.h"
 #include "rate/names.h"
+#include "render/fonts.h"
 
 static void
 test_lang_tags(void **state)
