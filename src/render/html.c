@@ -118,9 +118,11 @@ fill_charts(xmlDoc *doc, xmlNode *node, chart_maker charts, void *ctx, unsigned 
 }
 
 bool
-html_write(xmlDoc *doc, const struct html_style *style, chart_maker charts, void *ctx,
-           struct output *o, struct diag *d)
+html_write(const xmlDoc *original, const struct html_style *style, chart_maker charts,
+           void *ctx, struct output *o, struct diag *d)
 {
+	/* libxml2 takes no const document; the copy is the one changed. */
+	xmlDoc *doc = xmlCopyDoc((xmlDoc *)original, 1);
 	xmlNode *root = xmlDocGetRootElement(doc), *head = xn_child(root, "head");
 	xmlOutputBuffer *buf;
 	unsigned count = 0;
@@ -130,11 +132,13 @@ html_write(xmlDoc *doc, const struct html_style *style, chart_maker charts, void
 	if (!xn_is(root, "html") || head == NULL || head->children == NULL) {
 		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
 		            "a template made no <html> with a <head>");
+		xmlFreeDoc(doc);
 		output_abort(o);
 		return false;
 	}
 	fill_head(doc, head, style);
 	if (!fill_charts(doc, root, charts, ctx, &count, d)) {
+		xmlFreeDoc(doc);
 		output_abort(o);
 		return false;
 	}
@@ -147,5 +151,6 @@ html_write(xmlDoc *doc, const struct html_style *style, chart_maker charts, void
 	len = xmlOutputBufferGetSize(buf);
 	output_write(o, bytes, len);
 	xmlOutputBufferClose(buf);
+	xmlFreeDoc(doc);
 	return output_commit(o, d);
 }

@@ -21,9 +21,10 @@ void html_style_free(struct html_style *s);
 /* Write doc (the product's document in the subset of xhtml-subset.xsd) to o
  * as HTML5: the style sheet inlined, a Content-Security-Policy that allows
  * that style sheet and nothing else (no script, no network, no frames), and
- * every chart placeholder filled with its chart as SVG.  doc is modified.
- * Commits or aborts o; false after reporting. */
-bool html_write(xmlDoc *doc, const struct html_style *style, chart_maker charts, void *ctx,
-                struct output *o, struct diag *d);
+ * every chart placeholder filled with its chart as SVG.  doc is left as it
+ * is (the writer fills a copy), so the typesetter may read it before or
+ * after.  Commits or aborts o; false after reporting. */
+bool html_write(const xmlDoc *doc, const struct html_style *style, chart_maker charts,
+                void *ctx, struct output *o, struct diag *d);
 
 #endif
