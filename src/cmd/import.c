@@ -808,7 +808,10 @@ report_warnings(struct import *im, struct appraisal *a)
 				a->projects[p].areas[i]->line = sa->line;
 		}
 	}
-	results_free(results_compute(im->m, a, a->target, d));
+	struct results *r = results_compute(im->m, a, a->target);
+
+	results_report(r, d);
+	results_free(r);
 }
 
 static bool

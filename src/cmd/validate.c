@@ -198,7 +198,8 @@ validate_one(struct validate_state *st, const char *path)
 			if (a == NULL)
 				return false;
 			/* Computing the levels brings the lint warnings that need them. */
-			r = results_compute(m, a, a->target, &c->diag);
+			r = results_compute(m, a, a->target);
+			results_report(r, &c->diag);
 			if (!c->quiet)
 				print_appraisal_summary(c, display, a, m);
 			results_free(r);

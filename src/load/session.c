@@ -69,8 +69,8 @@ session_rate_appraisal(struct session *s, struct appraisal *a, const char *targe
 	if (out->appraisal == NULL || (target_path != NULL && out->target == NULL))
 		return false;
 	out->results = results_compute(s->model, out->appraisal,
-	                               out->target != NULL ? out->target : out->appraisal->target,
-	                               s->diag);
+	                               out->target != NULL ? out->target : out->appraisal->target);
+	results_report(out->results, s->diag);
 	return true;
 }
 

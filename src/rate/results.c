@@ -1,6 +1,7 @@
 /* Computed results of an appraisal: levels and reasons per project, the organisation view, gaps. */
 #include "rate/results.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,12 +108,28 @@ rate_one(const struct model *m, const struct appraisal *a, const struct ap_area 
 	rate_reason(&out->rate, results_label, out->reason, sizeof out->reason);
 }
 
+/* Add a finding at line to the findings being gathered in found. */
+static void add_finding(GArray *found, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+add_finding(GArray *found, long line, const char *fmt, ...)
+{
+	struct results_finding f = {line, NULL};
+	va_list ap;
+
+	va_start(ap, fmt);
+	f.text = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	g_array_append_val(found, f);
+}
+
 /* Under method ssam the base practices decide level 1: a level-1 generic
  * practice (GP 1.1.1) rated against them, and generic practices rated in
  * an area whose base practices are all NA, say something the level does
  * not. */
 static void
-lint_ssam_area(struct diag *d, const struct model *m, const struct appraisal *a,
+lint_ssam_area(GArray *found, const struct model *m, const struct appraisal *a,
                const struct ap_project *proj, const struct ap_area *area,
                const struct area_result *res)
 {
@@ -129,14 +146,14 @@ lint_ssam_area(struct diag *d, const struct model *m, const struct appraisal *a,
 			g_string_append_printf(unused, "%s%s", unused->len ? ", " : "",
 			                       results_label(m->gps[i].id));
 		else if (m->gps[i].level == 1 && says_done != (res->rate.level >= 1))
-			diag_warning(d, a->path, area->line,
+			add_finding(found, area->line,
 			             "%s (project %s): %s is rated %s, but the base practices give "
 			             "level %d; the level follows the base practices", area->pa->id,
 			             proj->id, results_label(m->gps[i].id), rate_rating_name(g),
 			             res->rate.level);
 	}
 	if (unused->len > 0)
-		diag_warning(d, a->path, area->line,
+		add_finding(found, area->line,
 		             "%s (project %s): every base practice is rated NA, so the area is not "
 		             "applicable and the ratings of %s are not used", area->pa->id,
 		             proj->id, unused->str);
@@ -144,13 +161,11 @@ lint_ssam_area(struct diag *d, const struct model *m, const struct appraisal *a,
 }
 
 static void
-lint_area(struct diag *d, const struct appraisal *a, const struct ap_project *proj,
-          const struct ap_area *area, const struct area_result *res)
+lint_area(GArray *found, const struct ap_project *proj, const struct ap_area *area,
+          const struct area_result *res)
 {
-	const char *file = a->path;
-
 	if (area->claimed_level >= 0 && area->claimed_level != res->rate.level)
-		diag_warning(d, file, area->line,
+		add_finding(found, area->line,
 		             "%s (project %s): claimed level %d, but the ratings give %s (%s)",
 		             area->pa->id, proj->id, area->claimed_level,
 		             results_level_text(res->rate.level), res->reason);
@@ -166,7 +181,7 @@ lint_area(struct diag *d, const struct appraisal *a, const struct ap_project *pr
 				g_string_append_printf(ids, "%s%s", ids->len ? ", " : "",
 				                       results_label(it->id));
 		}
-		diag_warning(d, file, area->line,
+		add_finding(found, area->line,
 		             "%s (project %s): %s rated above level %d, which is not reached (%s)",
 		             area->pa->id, proj->id, ids->str, res->rate.next_level, res->reason);
 		g_string_free(ids, TRUE);
@@ -174,10 +189,10 @@ lint_area(struct diag *d, const struct appraisal *a, const struct ap_project *pr
 }
 
 struct results *
-results_compute(const struct model *m, const struct appraisal *a, const struct target *target,
-                struct diag *d)
+results_compute(const struct model *m, const struct appraisal *a, const struct target *target)
 {
 	struct results *r = g_new0(struct results, 1);
+	GArray *found = g_array_new(FALSE, FALSE, sizeof(struct results_finding));
 	int *levels = g_new(int, a->n_projects ? a->n_projects : 1);
 	size_t p, i;
 
@@ -205,9 +220,9 @@ results_compute(const struct model *m, const struct appraisal *a, const struct t
 			}
 			ar->claimed = area->claimed_level;
 			rate_one(m, a, area, ar);
-			lint_area(d, a, pr->project, area, ar);
+			lint_area(found, pr->project, area, ar);
 			if (a->method == RATE_SSAM)
-				lint_ssam_area(d, m, a, pr->project, area, ar);
+				lint_ssam_area(found, m, a, pr->project, area, ar);
 		}
 	}
 	for (i = 0; i < m->n_pas; i++) {
@@ -230,7 +245,16 @@ results_compute(const struct model *m, const struct appraisal *a, const struct t
 			r->n_not_appraised++;
 	}
 	g_free(levels);
+	r->n_findings = found->len;
+	r->findings = (struct results_finding *)(void *)g_array_free(found, FALSE);
 	return r;
+}
+
+void
+results_report(const struct results *r, struct diag *d)
+{
+	for (size_t i = 0; i < r->n_findings; i++)
+		diag_warning(d, r->a->path, r->findings[i].line, "%s", r->findings[i].text);
 }
 
 void
@@ -245,6 +269,9 @@ results_free(struct results *r)
 			g_free(r->projects[p].areas[i].items);
 		g_free(r->projects[p].areas);
 	}
+	for (i = 0; i < r->n_findings; i++)
+		g_free(r->findings[i].text);
+	g_free(r->findings);
 	g_free(r->projects);
 	g_free(r->org);
 	g_free(r);

@@ -40,6 +40,15 @@ struct org_result {
 	struct rate_gap gap;
 };
 
+/* Something the computed levels show about the ratings that the appraisal
+ * team should hear (a claimed level the ratings do not give, practices
+ * rated above a level not reached...): a warning at a line of the
+ * appraisal. */
+struct results_finding {
+	long line;
+	char *text;
+};
+
 /* Results for one appraisal against one target (which may be NULL). */
 struct results {
 	const struct model *m;
@@ -49,15 +58,19 @@ struct results {
 	size_t n_projects;
 	struct org_result *org;     /* indexed like model->pas */
 	size_t n_meets, n_short, n_not_appraised, n_targets;
+	struct results_finding *findings;  /* in the order the areas were rated */
+	size_t n_findings;
 };
 
-/* Compute every level, reason, organisation level and gap.  Reports the lint
- * warnings that need computed levels (claimed level differs; practices of
- * higher levels rated while a lower level fails) to d.  The inputs must
- * outlive the result; free with results_free. */
+/* Compute every level, reason, organisation level and gap, and the
+ * findings that need computed levels (r->findings).  Pure: nothing is
+ * printed.  The inputs must outlive the result; free with results_free. */
 struct results *results_compute(const struct model *m, const struct appraisal *a,
-                                const struct target *target, struct diag *d);
+                                const struct target *target);
 void results_free(struct results *r);
+
+/* Report r's findings to d as warnings at their lines of the appraisal. */
+void results_report(const struct results *r, struct diag *d);
 
 /* "N/A" for RATE_NOT_APPLICABLE, else the digit; for tables. */
 const char *results_level_text(int level);

@@ -68,11 +68,12 @@ check_results(const struct results *r, const struct appraisal *a)
 static void
 rate_appraisal(struct appraisal *a, struct diag *d)
 {
-	struct results *r = results_compute(model, a, a->target, d);
+	struct results *r = results_compute(model, a, a->target);
 	xmlDoc *doc;
 	xmlChar *mem = NULL;
 	int len = 0;
 
+	results_report(r, d);
 	check_results(r, a);
 	/* The result document carries the appraisal's strings into XML. */
 	doc = result_document(r);

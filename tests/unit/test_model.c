@@ -120,7 +120,8 @@ appraisal_loads_and_rates(void **state)
 	assert_non_null(a->target);
 	assert_int_equal(a->target->levels[0], 2);
 
-	r = results_compute(f->m, a, a->target, &f->d);
+	r = results_compute(f->m, a, a->target);
+	results_report(r, &f->d);
 	/* PA01: base practices F and L; GP-2.1.2 rated P stops level 2. */
 	assert_int_equal(r->projects[0].areas[0].rate.level, 1);
 	assert_string_equal(r->projects[0].areas[0].reason,
@@ -162,7 +163,8 @@ result_document_holds_computed_values(void **state)
 	char *s;
 
 	a = appraisal_load("tests/data/mini-appraisal.xml", f->m, f->appraisal_xsd, &f->d);
-	r = results_compute(f->m, a, a->target, &f->d);
+	r = results_compute(f->m, a, a->target);
+	results_report(r, &f->d);
 	doc = result_document(r);
 	s = xpath_string(doc, "string(/r:result/r:project/r:area[@ref='PA01']/@level)");
 	assert_string_equal(s, "1");
@@ -191,7 +193,8 @@ plan_reads_actions_against_results(void **state)
 
 	a = appraisal_load("tests/data/mini-plan.xml", f->m, f->appraisal_xsd, &f->d);
 	assert_non_null(a);
-	r = results_compute(f->m, a, a->target, &f->d);
+	r = results_compute(f->m, a, a->target);
+	results_report(r, &f->d);
 	p = plan_compute(r);
 	assert_int_equal(p->n_rated_areas, 2);
 	assert_int_equal(p->n_limits, 1);
