@@ -806,7 +806,7 @@ if [ $rc = 3 ] && grep -qF "file name too long: 248 bytes" "$tmp/err" &&
 	tap OK "write: a temporary name too long for the HTML: exit 3 before writing, both earlier files intact"
 else
 	tap FAIL "write: a temporary name too long for the HTML: exit 3 before writing, both earlier files intact" \
-		"exit $rc" "$(cat "$tmp/err")" "$(ls -A "$w/pair" | cut -c230-)"
+		"exit $rc" "$(cat "$tmp/err")" "$(find "$w/pair" | cut -c230-)"
 fi
 
 # Replacing a file keeps its permissions; a new file follows the umask.
