@@ -30,9 +30,10 @@ clean_up_and_die(int sig)
 	for (i = 0; i < MAX_FILES; i++)
 		if (files_used[i])
 			unlink(files[i]);
+	/* The worker's group, or the worker alone if it has none yet. */
 	for (i = 0; i < MAX_WORKERS; i++)
-		if (workers[i] > 0)
-			kill(-workers[i], SIGTERM);
+		if (workers[i] > 0 && kill(-workers[i], SIGTERM) != 0)
+			kill(workers[i], SIGTERM);
 	for (i = 0; i < MAX_WORKERS; i++)
 		if (workers[i] > 0)
 			while (waitpid(workers[i], &status, 0) < 0 && errno == EINTR)
