@@ -30,9 +30,10 @@ clean_up_and_die(int sig)
 	for (i = 0; i < MAX_FILES; i++)
 		if (files_used[i])
 			unlink(files[i]);
+	/* The worker's group, or the worker alone if it has none yet. */
 	for (i = 0; i < MAX_WORKERS; i++)
-		if (workers[i] > 0)
-			kill(-workers[i], SIGTERM);
+		if (workers[i] > 0 && kill(-workers[i], SIGTERM) != 0)
+			kill(workers[i], SIGTERM);
 	for (i = 0; i < MAX_WORKERS; i++)
 		if (workers[i] > 0)
 			while (waitpid(workers[i], &status, 0) < 0 && errno == EINTR)
@@ -42,10 +43,15 @@ clean_up_and_die(int sig)
 	raise(sig);
 }
 
+#define N_FATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+
+static bool installed;
+static bool replaced[N_FATAL];
+static struct sigaction previous[N_FATAL];
+
 void
 signals_install(void)
 {
-	static bool installed;
 	struct sigaction sa;
 	size_t i;
 
@@ -54,20 +60,39 @@ signals_install(void)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = clean_up_and_die;
 	sigfillset(&sa.sa_mask);
-	for (i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
+	for (i = 0; i < N_FATAL; i++) {
 		struct sigaction old;
 
-		/* Hangups and broken pipes ignored when we started (nohup, a
-		 * caller that wants EPIPE) stay ignored.  INT and QUIT are caught
-		 * even then: a shell ignores them for its background commands. */
-		if ((fatal_signals[i] == SIGHUP || fatal_signals[i] == SIGPIPE) &&
-		    sigaction(fatal_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+		int sig = fatal_signals[i];
+
+		if (sigaction(sig, NULL, &old) != 0)
 			continue;
-		sigaction(fatal_signals[i], &sa, NULL);
+		/* A handler of someone else's stays (a program embedding us, a
+		 * fuzzer's timer on SIGALRM).  So does a signal ignored when we
+		 * started (nohup, a caller that wants EPIPE), except INT and
+		 * QUIT: a shell ignores those for its background commands,
+		 * which must still be stoppable. */
+		if ((old.sa_flags & SA_SIGINFO) ||
+		    (old.sa_handler != SIG_DFL && old.sa_handler != SIG_IGN) ||
+		    (old.sa_handler == SIG_IGN && sig != SIGINT && sig != SIGQUIT))
+			continue;
+		replaced[i] = sigaction(sig, &sa, &previous[i]) == 0;
 	}
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGXFSZ, &sa, NULL);
 	installed = true;
+}
+
+void
+signals_uninstall(void)
+{
+	size_t i;
+
+	for (i = 0; i < N_FATAL; i++)
+		if (replaced[i])
+			sigaction(fatal_signals[i], &previous[i], NULL);
+	memset(replaced, 0, sizeof replaced);
+	installed = false;
 }
 
 int

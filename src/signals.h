@@ -7,12 +7,18 @@
 /* Catch every catchable signal whose default action ends the process
  * (HUP, INT, QUIT, ILL, ABRT, FPE, SEGV, BUS, PIPE, ALRM, TERM, USR1, USR2,
  * XCPU, VTALRM, PROF; SEGV, BUS, ILL and FPE on a best-effort basis, since
- * memory may be damaged then), and ignore SIGXFSZ so that a file size limit
+ * memory may be damaged then) that still has its default action (or is
+ * ignored, for INT and QUIT), and ignore SIGXFSZ so that a file size limit
  * is an ordinary write error.  The handler removes the files watched,
  * sends SIGTERM to the process group of every worker watched and waits for
  * them (so their temporary files are gone too), then dies of the same
  * signal.  Idempotent. */
 void signals_install(void);
+
+/* Put back the actions signals_install replaced, for a program that sets
+ * its own afterwards only where none is set (libFuzzer); the next
+ * signals_install looks again. */
+void signals_uninstall(void);
 
 /* Watch path (copied into fixed storage: the handler may only call
  * async-signal-safe functions).  Returns a slot for signals_forget_file, or

@@ -806,17 +806,17 @@ if [ $rc = 3 ] && grep -qF "file name too long: 248 bytes" "$tmp/err" &&
 	tap OK "write: a temporary name too long for the HTML: exit 3 before writing, both earlier files intact"
 else
 	tap FAIL "write: a temporary name too long for the HTML: exit 3 before writing, both earlier files intact" \
-		"exit $rc" "$(cat "$tmp/err")" "$(ls -A "$w/pair" | cut -c230-)"
+		"exit $rc" "$(cat "$tmp/err")" "$(find "$w/pair" | cut -c230-)"
 fi
 
 # Replacing a file keeps its permissions; a new file follows the umask.
 fresh "$w/mode"
-echo previous >"$w/mode/private.pdf"
-chmod 600 "$w/mode/private.pdf"
-(umask 027 && "$bin" -q --model "$model" report "$mini" -o "$w/mode/private.pdf" &&
-	"$bin" -q --model "$model" report "$mini" -o "$w/mode/new.pdf") 2>"$tmp/err"
+echo previous >"$w/mode/private.html"
+chmod 600 "$w/mode/private.html"
+(umask 027 && "$bin" -q --model "$model" report "$mini" -o "$w/mode/private.html" &&
+	"$bin" -q --model "$model" report "$mini" -o "$w/mode/new.html") 2>"$tmp/err"
 rc=$?
-modes="$(stat -c %a "$w/mode/private.pdf") $(stat -c %a "$w/mode/new.pdf" 2>/dev/null)"
+modes="$(stat -c %a "$w/mode/private.html") $(stat -c %a "$w/mode/new.html" 2>/dev/null)"
 if [ $rc = 0 ] && [ "$modes" = "600 640" ]; then
 	tap OK "write: a 0600 file replaced stays 0600; a new file under umask 027 is 0640"
 else
@@ -911,10 +911,10 @@ raw_controls() { # raw_controls FILE: prints the lines holding ESC, BEL, C1 or b
 # A file named with ESC, BEL and a Latin-1 byte (not UTF-8).
 evil=$(printf 'e\033[31mvil\007-\351t\351')
 cp "$mini" "$nm/in/$evil.xml"
-"$bin" --model "$model" report "$nm/in/$evil.xml" -o "$nm/out/" >"$tmp/out" 2>"$tmp/err"
+"$bin" --model "$model" report "$nm/in/$evil.xml" --format html -o "$nm/out/" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 if [ $rc = 0 ] && [ -z "$(raw_controls "$tmp/err")" ] &&
-   grep -qF 'wrote' "$tmp/err" && grep -qF '\x1B[31mvil\x07-\xE9t\xE9-report.pdf' "$tmp/err"; then
+   grep -qF 'wrote' "$tmp/err" && grep -qF '\x1B[31mvil\x07-\xE9t\xE9-report.html' "$tmp/err"; then
 	tap OK "names: the 'wrote' lines show a file name's controls and bad bytes as escapes"
 else
 	tap FAIL "names: the 'wrote' lines show a file name's controls and bad bytes as escapes" \
@@ -1293,6 +1293,29 @@ else
 		"exit $rc, worker ${worker:-not found}" "$(cat "$b/stderr")" "$(ls -a "$b/slow-out" 2>&1)"
 fi
 
+# A worker killed outright (SIGKILL, as at the wall-time limit or the kernel's
+# hard CPU limit) cannot remove its temporary files: the batch does.
+"$bin" -q batch -j 1 --format html "$b/slow" -o "$b/kill-out" >"$b/stdout" 2>"$b/stderr" &
+batch_pid=$!
+worker='' seen=''
+for k in $(seq 1 600); do
+	worker=$(pgrep -P "$batch_pid" | head -1)
+	seen=$(find "$b/kill-out" -name '.m1*' 2>/dev/null | head -1)
+	[ -n "$worker" ] && [ -n "$seen" ] && break
+	sleep 0.02
+done
+[ -n "$worker" ] && kill -KILL "$worker"
+wait "$batch_pid"
+rc=$?
+if [ -z "$seen" ]; then
+	skip "batch: a worker killed outright leaves no temporary file" "no temporary file seen in time"
+elif [ $rc = 4 ] && [ -z "$(find "$b/kill-out" -name '.*')" ] && [ -f "$b/kill-out/m2-result.xml" ]; then
+	tap OK "batch: a worker killed outright leaves no temporary file; the batch goes on"
+else
+	tap FAIL "batch: a worker killed outright leaves no temporary file; the batch goes on" \
+		"exit $rc" "$(cat "$b/stderr")" "$(ls -a "$b/kill-out" 2>&1)"
+fi
+
 # An input named like another input's product, beside it: refused before any
 # worker starts (exit 2, naming both), every file as it was.  A result
 # document there is an earlier run's product: skipped, and a second run into
@@ -1335,7 +1358,7 @@ mkdir -p "$b/stop"
 for k in 1 2 3 4; do cp samples/meridian-integrator.xml "$b/stop/m$k.xml"; done
 for sig in TERM INT HUP; do
 	rm -rf "$b/stop-out"
-	"$bin" -q batch -j 2 "$b/stop" -o "$b/stop-out" >/dev/null 2>&1 &
+	"$bin" -q batch -j 2 --format html "$b/stop" -o "$b/stop-out" >/dev/null 2>&1 &
 	batch_pid=$!
 	seen=
 	for k in $(seq 1 600); do

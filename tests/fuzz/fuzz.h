@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "load/schema.h"
 #include "load/xmlload.h"
+#include "signals.h"
 
 /* libFuzzer's entry points; declared here because the warnings ask for
  * prototypes. */
@@ -50,6 +51,16 @@ fuzz_init(void)
 {
 	fuzz_find_datadir();
 	xmlload_init();
+}
+
+/* The end of LLVMFuzzerInitialize in a target that writes output there: the
+ * library caught the fatal signals to remove temporary files, and libFuzzer,
+ * which sets its handlers (SIGALRM for time-outs among them) after
+ * LLVMFuzzerInitialize and only where none is set, would lose them. */
+static inline void
+fuzz_initialized(void)
+{
+	signals_uninstall();
 }
 
 /* A sink that counts and formats (the escaping is exercised) but prints

@@ -145,6 +145,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* Fontconfig and pango load their caches on first use; do it here, not
 	 * in the first input's time. */
 	LLVMFuzzerTestOneInput(warm_up, sizeof warm_up - 1);
+	fuzz_initialized();
 	return 0;
 }
 

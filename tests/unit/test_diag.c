@@ -591,6 +591,25 @@ report_to_null_stream_counts(void **state)
 	assert_int_equal(d.status, EXIT_IO);
 }
 
+/* ---- diag_say ---- */
+
+/* A printed line escapes what it quotes like a diagnostic, is neither
+ * counted nor silenced by quiet, and ends in exactly one newline. */
+static void
+say_escapes_and_does_not_count(void **state)
+{
+	struct capture c;
+
+	(void)state;
+	capture_open(&c, true, false);
+	diag_say(c.f, "ssecmm: wrote %s", "out/\033[2Jr\xE9port\xE2\x80\xAE.pdf");
+	assert_string_equal(capture_text(&c),
+	                    "ssecmm: wrote out/\\x1B[2Jr\\xE9port\\u{202E}.pdf\n");
+	assert_int_equal(c.d.errors, 0);
+	assert_int_equal(c.d.warnings, 0);
+	capture_close(&c);
+}
+
 int
 main(void)
 {
@@ -622,6 +641,7 @@ main(void)
 		cmocka_unit_test(report_color_only_when_asked),
 		cmocka_unit_test(report_long_message_truncated),
 		cmocka_unit_test(report_to_null_stream_counts),
+		cmocka_unit_test(say_escapes_and_does_not_count),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

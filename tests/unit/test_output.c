@@ -175,6 +175,111 @@ full_stream_fails_at_commit(void **state)
 	fclose(full);
 }
 
+/* Write text to path, replacing it. */
+static void
+put(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* The files of a set appear only when every one of them is complete. */
+static void
+set_renames_together(void **state)
+{
+	struct fixture *f = *state;
+	char pdf[128], html[128];
+	struct output_set *set = output_set_new();
+	struct output *a, *b;
+
+	snprintf(pdf, sizeof pdf, "%s/r.pdf", f->dir);
+	snprintf(html, sizeof html, "%s/r.html", f->dir);
+	a = output_open_in(set, pdf, NULL, NULL, 0, &f->d);
+	b = output_open_in(set, html, NULL, NULL, 0, &f->d);
+	assert_non_null(a);
+	assert_non_null(b);
+	output_write(a, "pdf", 3);
+	assert_true(output_commit(a, &f->d));
+	assert_int_equal(access(pdf, F_OK), -1);
+	output_write(b, "html", 4);
+	assert_true(output_commit(b, &f->d));
+	assert_int_equal(access(html, F_OK), -1);
+	assert_true(output_set_commit(set, &f->d));
+	assert_string_equal(slurp(pdf), "pdf");
+	assert_string_equal(slurp(html), "html");
+	assert_int_equal(entries(f->dir), 2);
+}
+
+/* One member given up: neither earlier file changes, no temporary file stays. */
+static void
+set_with_a_failure_keeps_both(void **state)
+{
+	struct fixture *f = *state;
+	char pdf[128], html[128];
+	struct output_set *set = output_set_new();
+	struct output *a, *b;
+
+	snprintf(pdf, sizeof pdf, "%s/r.pdf", f->dir);
+	snprintf(html, sizeof html, "%s/r.html", f->dir);
+	put(pdf, "old pdf");
+	put(html, "old html");
+	a = output_open_in(set, pdf, NULL, NULL, 0, &f->d);
+	b = output_open_in(set, html, NULL, NULL, 0, &f->d);
+	output_write(a, "new pdf", 7);
+	assert_true(output_commit(a, &f->d));
+	output_write(b, "half", 4);
+	output_abort(b);
+	assert_false(output_set_commit(set, &f->d));
+	assert_string_equal(slurp(pdf), "old pdf");
+	assert_string_equal(slurp(html), "old html");
+	assert_int_equal(entries(f->dir), 2);
+}
+
+/* A replaced file keeps its mode; a new one gets 0666 less the umask. */
+static void
+replacing_keeps_mode(void **state)
+{
+	struct fixture *f = *state;
+	char private[128], fresh[128];
+	struct output *o;
+	struct stat st;
+	mode_t mask = umask(027);
+
+	snprintf(private, sizeof private, "%s/private.html", f->dir);
+	snprintf(fresh, sizeof fresh, "%s/fresh.html", f->dir);
+	put(private, "old");
+	assert_int_equal(chmod(private, 0600), 0);
+	o = output_open(private, NULL, NULL, 0, &f->d);
+	assert_true(output_commit(o, &f->d));
+	o = output_open(fresh, NULL, NULL, 0, &f->d);
+	assert_true(output_commit(o, &f->d));
+	umask(mask);
+	assert_int_equal(stat(private, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(stat(fresh, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+}
+
+/* A name that fits, but not with the temporary name's 8 bytes, is refused
+ * before anything is created. */
+static void
+temporary_name_length_checked(void **state)
+{
+	struct fixture *f = *state;
+	char path[512], base[256];
+
+	memset(base, 'n', 250);
+	strcpy(base + 250, ".pdf");
+	snprintf(path, sizeof path, "%s/%s", f->dir, base);
+	assert_null(output_open(path, NULL, NULL, 0, &f->d));
+	fflush(f->sink);
+	assert_non_null(strstr(f->log, "file name too long: 254 bytes"));
+	assert_int_equal(entries(f->dir), 0);
+}
+
 int
 main(void)
 {
@@ -184,6 +289,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(refuses_symlink_directory_and_input, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_directory_is_an_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(full_stream_fails_at_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(set_renames_together, setup, teardown),
+		cmocka_unit_test_setup_teardown(set_with_a_failure_keeps_both, setup, teardown),
+		cmocka_unit_test_setup_teardown(replacing_keeps_mode, setup, teardown),
+		cmocka_unit_test_setup_teardown(temporary_name_length_checked, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
