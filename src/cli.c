@@ -78,7 +78,7 @@ static const struct command commands[] = {
 	{"compare", cmd_compare,
 	 OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER | OPT_LANG, 2, -1,
 	 "compare OLD NEW... [--target FILE] [-o ...] [--format ...] [--paper ...]",
-	 "how an organisation's capability changed between appraisals"},
+	 "how an organization's capability changed between appraisals"},
 };
 
 static void

@@ -1,11 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The comparison of appraisals of one organisation over time: levels per
+<!-- The comparison of appraisals of one organization over time: levels per
      process area in each appraisal, the practices whose rating changed,
      weaknesses closed and new, and progress against the target.
 
      Input: <comparison> (urn:ssecmm:result:1) made by the program: one
      <appraisal n="..."> per appraisal, oldest first; per process area an
-     <area> with the organisation level in each appraisal (<at n>), the
+     <area> with the organization level in each appraisal (<at n>), the
      target where one applies (<target n>) and every rating change
      (<change step>, step k being from appraisal k-1 to k) and the level of
      each project appraised at both ends of a step (<project step id>);
@@ -123,7 +123,7 @@
     </section>
   </xsl:template>
 
-  <!-- The organisation's level is the lowest over its projects: when two
+  <!-- The organization's level is the lowest over its projects: when two
        appraisals cover different projects, its change is no like-for-like
        comparison, and the reader is told so. -->
   <xsl:template name="different-projects">
@@ -146,7 +146,7 @@
             <bdi><xsl:value-of select="$apps[@n = $k]/@id"/></bdi>
           </xsl:if>
         </xsl:for-each>
-        <xsl:text>. The change in the organisation's level therefore compares different sets
+        <xsl:text>. The change in the organization's level therefore compares different sets
           of projects; the </xsl:text>
         <a href="#project-levels">levels per project</a>
         <xsl:text> compare like for like.</xsl:text>
@@ -163,7 +163,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- "Against RFP-2026-017 the organisation now meets 12 of the 14 required
+  <!-- "Against RFP-2026-017 the organization now meets 12 of the 14 required
        levels; the first appraisal met 9." -->
   <xsl:template name="progress">
     <xsl:variable name="required" select="$areas/r:target[@n = $n]"/>
@@ -218,7 +218,7 @@
         </figcaption>
       </figure>
       <table>
-        <caption>Organisation capability level per process area in each appraisal</caption>
+        <caption>Organization capability level per process area in each appraisal</caption>
         <thead>
           <tr>
             <th scope="col">Process area</th>
@@ -233,7 +233,7 @@
           <xsl:apply-templates select="$areas" mode="row"/>
         </tbody>
       </table>
-      <p>Each level is the organisation's: the lowest over the projects appraised. The change
+      <p>Each level is the organization's: the lowest over the projects appraised. The change
         is from the first appraisal to the last.</p>
       <xsl:call-template name="project-levels"/>
     </section>

@@ -63,7 +63,7 @@
             <xsl:if test="$index/@organizations &gt; 1">
               <xsl:text> of </xsl:text>
               <xsl:value-of select="$index/@organizations"/>
-              <xsl:text> organisations</xsl:text>
+              <xsl:text> organizations</xsl:text>
             </xsl:if>
             <xsl:if test="$index/r:failed">
               <xsl:text>; </xsl:text>
@@ -118,7 +118,7 @@
             <thead>
               <tr>
                 <th scope="col">Appraisal</th>
-                <th scope="col">Organisation</th>
+                <th scope="col">Organization</th>
                 <th scope="col">Ended</th>
                 <th scope="col">Projects</th>
                 <th scope="col">Marking</th>
@@ -197,7 +197,7 @@
     <section>
       <h2 id="profiles">Profiles side by side</h2>
       <p>One row per appraisal, one column per process area. Each cell is the
-        organisation's capability level in that area: the lowest level over the
+        organization's capability level in that area: the lowest level over the
         appraisal's projects. N/A marks an area not applicable; a dash, an area outside
         the appraisal's scope.</p>
       <table class="profiles compact">

@@ -69,9 +69,9 @@
   <xsl:template name="independence-name">
     <xsl:param name="value"/>
     <xsl:choose>
-      <xsl:when test="$value = 'independent'">independent of the organisation appraised</xsl:when>
-      <xsl:when test="$value = 'partly-independent'">partly independent (some members belong to the organisation appraised)</xsl:when>
-      <xsl:when test="$value = 'internal'">part of the organisation appraised</xsl:when>
+      <xsl:when test="$value = 'independent'">independent of the organization appraised</xsl:when>
+      <xsl:when test="$value = 'partly-independent'">partly independent (some members belong to the organization appraised)</xsl:when>
+      <xsl:when test="$value = 'internal'">part of the organization appraised</xsl:when>
       <xsl:otherwise><xsl:call-template name="not-recorded"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

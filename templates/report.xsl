@@ -93,7 +93,7 @@
       <p><bdi><xsl:value-of select="a:organization/a:name"/></bdi></p>
       <dl>
         <xsl:if test="a:organization/a:unit">
-          <dt>Organisational units</dt>
+          <dt>Organizational units</dt>
           <dd><xsl:apply-templates select="a:organization" mode="units"/></dd>
         </xsl:if>
         <dt>Appraisal reference</dt>
@@ -203,7 +203,7 @@
         <xsl:call-template name="period"/>
         <xsl:choose>
           <xsl:when test="$self-assessment">
-            <xsl:text> a team from within the organisation, led by </xsl:text>
+            <xsl:text> a team from within the organization, led by </xsl:text>
             <xsl:apply-templates select="$lead" mode="name"/>
             <xsl:text>, made a self-assessment of the security engineering processes of </xsl:text>
           </xsl:when>
@@ -273,7 +273,7 @@
     <h3>Bottom line</h3>
     <xsl:if test="$plan/r:limit">
       <p>
-        <xsl:text>What limits the organisation's level: </xsl:text>
+        <xsl:text>What limits the organization's level: </xsl:text>
         <xsl:for-each select="$plan/r:limit">
           <xsl:choose>
             <xsl:when test="position() = 1">
@@ -281,7 +281,7 @@
               <xsl:call-template name="project-link">
                 <xsl:with-param name="id" select="string(@project)"/>
               </xsl:call-template>
-              <xsl:text> is lower than another project, and so sets the organisation's level, in </xsl:text>
+              <xsl:text> is lower than another project, and so sets the organization's level, in </xsl:text>
               <xsl:value-of select="@areas"/>
               <xsl:text> of the </xsl:text>
               <xsl:value-of select="$plan/@rated-areas"/>
@@ -421,7 +421,7 @@
       <xsl:when test="$several">
         <xsl:text>, appraised separately on </xsl:text>
         <xsl:value-of select="$res/r:appraisal/@projects"/>
-        <xsl:text> projects; where their levels differ, the level of the organisation is the
+        <xsl:text> projects; where their levels differ, the level of the organization is the
           lowest of them.</xsl:text>
       </xsl:when>
       <xsl:otherwise>
@@ -439,7 +439,7 @@
       <xsl:apply-templates select="$res/r:target" mode="name"/>
       <xsl:text>, names </xsl:text>
       <xsl:value-of select="$s/@targets"/>
-      <xsl:text> process areas. The organisation meets the target level in </xsl:text>
+      <xsl:text> process areas. The organization meets the target level in </xsl:text>
       <xsl:value-of select="$s/@meets"/>
       <xsl:text> of them, is short of it in </xsl:text>
       <xsl:value-of select="$s/@short"/>
@@ -675,7 +675,7 @@
         <xsl:otherwise><p><xsl:call-template name="not-recorded"/></p></xsl:otherwise>
       </xsl:choose>
 
-      <h3>Organisation context</h3>
+      <h3>Organization context</h3>
       <dl>
         <dt>Size</dt>
         <dd>
@@ -903,7 +903,7 @@
       <td>
         <xsl:choose>
           <xsl:when test="@project"><xsl:call-template name="project-link"/></xsl:when>
-          <xsl:otherwise>Organisation-wide</xsl:otherwise>
+          <xsl:otherwise>Organization-wide</xsl:otherwise>
         </xsl:choose>
       </td>
     </tr>
@@ -955,7 +955,7 @@
       attributes that stop the next level, with their ratings.</p>
     <xsl:if test="$several">
       <p>The projects were rated separately. For each process area, the level of the
-        organisation is the lowest level achieved by the projects in which the area applies; the
+        organization is the lowest level achieved by the projects in which the area applies; the
         range from that level to the highest shows how far the projects differ.</p>
     </xsl:if>
     <xsl:if test="$has-target">
@@ -988,7 +988,7 @@
       </figure>
       <table>
         <caption>
-          <xsl:text>Capability profile of the organisation</xsl:text>
+          <xsl:text>Capability profile of the organization</xsl:text>
           <xsl:if test="$several">, with the range over the projects</xsl:if>
         </caption>
         <thead>
@@ -1030,7 +1030,7 @@
         <section id="profiles-by-project">
           <h3>Profiles by project</h3>
           <p>The level achieved in each process area by each project, from which the profile of
-            the organisation above is drawn.</p>
+            the organization above is drawn.</p>
           <xsl:apply-templates select="$res/r:project" mode="profile"/>
         </section>
       </xsl:if>
@@ -1135,7 +1135,7 @@
       <p>
         <xsl:text>Each process area in scope is reported in turn: the level achieved by </xsl:text>
         <xsl:choose>
-          <xsl:when test="$several">each project and by the organisation</xsl:when>
+          <xsl:when test="$several">each project and by the organization</xsl:when>
           <xsl:otherwise>the project</xsl:otherwise>
         </xsl:choose>
         <xsl:text> with the reason it is not higher, the rating of every practice that was
@@ -1202,8 +1202,8 @@
     </section>
   </xsl:template>
 
-  <!-- Level of one area per project, and for the organisation when there
-       are several projects.  The context is the organisation r:area. -->
+  <!-- Level of one area per project, and for the organization when there
+       are several projects.  The context is the organization r:area. -->
   <xsl:template name="area-levels">
     <xsl:variable name="pa" select="@ref"/>
     <table>
@@ -1211,7 +1211,7 @@
         <xsl:text>Capability level of </xsl:text>
         <xsl:value-of select="$pa"/>
         <xsl:choose>
-          <xsl:when test="$several"> by project and for the organisation</xsl:when>
+          <xsl:when test="$several"> by project and for the organization</xsl:when>
           <xsl:otherwise> for the project</xsl:otherwise>
         </xsl:choose>
       </caption>
@@ -1243,7 +1243,7 @@
         </xsl:for-each>
         <xsl:if test="$several">
           <tr>
-            <th scope="row">Organisation</th>
+            <th scope="row">Organization</th>
             <td><xsl:call-template name="level-badge"/></td>
             <td>&#8212;</td>
             <td>
@@ -1382,7 +1382,7 @@
           <bdi><xsl:value-of select="@id"/></bdi>
         </strong>
         <xsl:choose>
-          <xsl:when test="not(@project)">, organisation-wide</xsl:when>
+          <xsl:when test="not(@project)">, organization-wide</xsl:when>
           <xsl:when test="$several">
             <xsl:text>, project </xsl:text>
             <xsl:call-template name="project-link"/>
@@ -1420,7 +1420,7 @@
   <xsl:template name="improvement-plan">
     <section id="improvement-plan" class="page-break">
       <h2>Improvement plan</h2>
-      <p>The actions the organisation has planned, with the weaknesses and target gaps each
+      <p>The actions the organization has planned, with the weaknesses and target gaps each
         closes; then what no action yet addresses; then the recommendations of the appraisal
         team, finding by finding<xsl:if test="$has-target">, and the gaps between the achieved
         profile and the target profile</xsl:if>.</p>
@@ -1530,7 +1530,7 @@
           </table>
         </xsl:when>
         <xsl:otherwise>
-          <p>The organisation meets the target level in every process area the target profile
+          <p>The organization meets the target level in every process area the target profile
             names.</p>
         </xsl:otherwise>
       </xsl:choose>
@@ -1629,7 +1629,7 @@
         <xsl:text>I declare that this appraisal was carried out as this report describes; that
           the ratings it records were agreed by the appraisal team on the evidence listed in the
           evidence register; and that the capability levels it reports follow from those ratings
-          by the rules of the method stated. The results describe the organisation, units and
+          by the rules of the method stated. The results describe the organization, units and
           projects named, as they were during the appraisal period, and may be quoted until </xsl:text>
         <xsl:call-template name="date">
           <xsl:with-param name="value" select="$res/r:appraisal/@valid-until"/>
@@ -1822,7 +1822,7 @@
     <div class="chart" data-chart="profile" data-scope="{$scope}"/>
   </xsl:template>
 
-  <!-- What the organisation chart shows, as the chart program draws it. -->
+  <!-- What the organization chart shows, as the chart program draws it. -->
   <xsl:template name="profile-content">
     <xsl:choose>
       <xsl:when test="$several">the lowest level achieved over the projects, with the range up to the highest</xsl:when>
@@ -1854,7 +1854,7 @@
     <xsl:choose>
       <xsl:when test="$category = 'security'">Security process area</xsl:when>
       <xsl:when test="$category = 'project'">Project process area</xsl:when>
-      <xsl:when test="$category = 'organization'">Organisation process area</xsl:when>
+      <xsl:when test="$category = 'organization'">Organization process area</xsl:when>
     </xsl:choose>
   </xsl:template>
 
@@ -1914,7 +1914,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The level of an organisation r:area as a range over the projects. -->
+  <!-- The level of an organization r:area as a range over the projects. -->
   <xsl:template name="level-range">
     <xsl:param name="area" select="."/>
     <xsl:choose>
@@ -1939,9 +1939,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Why the organisation's level is not higher: the reasons of the
+  <!-- Why the organization's level is not higher: the reasons of the
        projects that hold it at that level.  The context is the
-       organisation r:area. -->
+       organization r:area. -->
   <xsl:template name="organization-reason">
     <xsl:variable name="area" select="."/>
     <xsl:variable name="holding"

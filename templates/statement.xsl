@@ -103,7 +103,7 @@
       <p>
         <xsl:choose>
           <xsl:when test="$self-assessment">
-            <xsl:text>The levels are those the organisation found in its own self-assessment,
+            <xsl:text>The levels are those the organization found in its own self-assessment,
               described below; no independent appraisal has confirmed them.</xsl:text>
           </xsl:when>
           <xsl:otherwise>
@@ -264,7 +264,7 @@
             <th scope="row">Led by</th>
             <td>
               <xsl:apply-templates select="$lead" mode="name"/>
-              <xsl:if test="$self-assessment">, from within the organisation</xsl:if>
+              <xsl:if test="$self-assessment">, from within the organization</xsl:if>
             </td>
           </tr>
           <tr>

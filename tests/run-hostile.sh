@@ -389,7 +389,7 @@ listener=
 
 WORD300=$(awk 'BEGIN { while (n++ < 300) printf "x" }')
 WORD10000=$(awk 'BEGIN { while (n++ < 10000) printf "x" }')
-NAME300=$(awk 'BEGIN { s = "Very Long Organisation Name"; while (length(s) < 300) s = s " Holdings " ++n; print substr(s, 1, 299) "Z" }')
+NAME300=$(awk 'BEGIN { s = "Very Long Organization Name"; while (length(s) < 300) s = s " Holdings " ++n; print substr(s, 1, 299) "Z" }')
 NAME301=${NAME300}Z
 export WORD300 WORD10000 NAME300 NAME301
 expand() { # the big placeholders of a case value
@@ -1083,7 +1083,7 @@ expect_fail "limit: an appraisal of 100,000 ratings is refused by validate (exit
 # 100 kB names: over the schema's 300 characters, refused by validate.
 name=$(printf '%0102400d' 0 | tr 0 n)
 sed "s|<name>Test Org</name>|<name>$name</name>|" "$mini" >"$l/name.xml"
-expect_fail "limit: a 100 kB organisation name is refused by validate (exit 1)" 1 \
+expect_fail "limit: a 100 kB organization name is refused by validate (exit 1)" 1 \
 	"name.xml:7: error:" "$bin" --model "$model" validate "$l/name.xml"
 # shellcheck disable=SC2002 # a pipe, not a file, on standard input
 cat "$l/exact.xml" | timeout 60 "$bin" validate - >"$tmp/out" 2>"$tmp/err"

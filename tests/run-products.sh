@@ -114,7 +114,7 @@ if grep -q 'href="./javascript%3Aalert%281%29-report.html"' "$out/odd/index.html
 else
 	tap FAIL "index percent-encodes file names in links"
 fi
-run "compare two appraisals of one organisation" $bin -q compare \
+run "compare two appraisals of one organization" $bin -q compare \
 	samples/harbourline-self-assessment.xml samples/harbourline-reappraisal-2027.xml -o "$out/"
 
 # Page labels follow the footer's numbers: the cover is "Cover", the next
@@ -166,7 +166,7 @@ for f in "$out"/*.pdf; do
 	want=0
 	case $b in sse-cmm-handbook) want=22 ;; *report) want=1 ;; esac
 	if awk -v want=$want '
-		/^(Category|Security process area|Project process area|Organisation process area)$/ &&
+		/^(Category|Security process area|Project process area|Organization process area)$/ &&
 		prev ~ /^PA[0-9][0-9] / { n = substr(prev, 3, 2) + 0; if (n <= last) bad = 1; last = n; count++ }
 		{ prev = $0 }
 		END { exit bad || count < want }' "$out/$b.txt"; then

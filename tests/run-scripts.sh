@@ -102,7 +102,7 @@ h=$tmp/zh/yunzhan-zh-report.html
 problems=
 grep -q '^<html lang="en"' "$h" || problems="the page is not lang=\"en\""
 grep -qF '<bdi lang="zh-CN">杭州云栈信息安全技术有限公司</bdi>' "$h" ||
-	problems="$problems; the organisation has no lang=\"zh-CN\""
+	problems="$problems; the organization has no lang=\"zh-CN\""
 grep -qF 'lang="ja">高橋 直子</' "$h" || problems="$problems; the Japanese name has no lang=\"ja\""
 grep -qF 'lang="ko">보안 담당자</' "$h" || problems="$problems; the Korean role has no lang=\"ko\""
 grep -q 'lang="zh-CN">每次构建都会运行静态分析' "$h" ||
@@ -159,9 +159,9 @@ mkdir -p "$tmp/cmp" "$tmp/cmp-tw"
 if grep -qF '<bdi lang="zh-CN">杭州云栈信息安全技术有限公司</bdi>' "$tmp/cmp"/*.html &&
    grep -qF '<bdi lang="zh-TW">杭州云栈信息安全技术有限公司</bdi>' "$tmp/cmp-tw"/*.html &&
    fonts_of "$tmp/cmp-tw"/*.pdf | grep -q '^NotoSansCJKtc'; then
-	tap OK "compare: the organisation in its language (zh-CN; zh-TW with --lang, in the TC face)"
+	tap OK "compare: the organization in its language (zh-CN; zh-TW with --lang, in the TC face)"
 else
-	tap FAIL "compare: the organisation in its language (zh-CN; zh-TW with --lang, in the TC face)" \
+	tap FAIL "compare: the organization in its language (zh-CN; zh-TW with --lang, in the TC face)" \
 		"$(cat "$tmp/cmp/err")" "$(fonts_of "$tmp/cmp-tw"/*.pdf)"
 fi
 
@@ -173,9 +173,9 @@ cp "$zh" "$tmp/batch-in/"
 "$bin" -q index --format html "$tmp/batch-out" -o "$tmp/index.html" 2>>"$tmp/batch.err"
 if grep -q 'xml:lang="zh-CN"' "$tmp/batch-out/yunzhan-zh-result.xml" &&
    grep -qF 'lang="zh-CN">杭州云栈信息安全技术有限公司<' "$tmp/index.html"; then
-	tap OK "batch and index: the result keeps xml:lang, the index marks the organisation"
+	tap OK "batch and index: the result keeps xml:lang, the index marks the organization"
 else
-	tap FAIL "batch and index: the result keeps xml:lang, the index marks the organisation" \
+	tap FAIL "batch and index: the result keeps xml:lang, the index marks the organization" \
 		"$(cat "$tmp/batch.err")"
 fi
 
@@ -240,7 +240,7 @@ want=$(perl -CSD -ne '
 	END { print scalar(keys %s), "\n" }' "$zh")
 got=$(grep -c "^ssecmm: $zh:[0-9]*: warning: no installed font has U+" "$tmp/fc/err")
 dups=$(grep -o 'U+[0-9A-F]*' "$tmp/fc/err" | sort | uniq -d | wc -l)
-first=$(grep -F 'U+676D ' "$tmp/fc/err")   # 杭, first used in the organisation's name
+first=$(grep -F 'U+676D ' "$tmp/fc/err")   # 杭, first used in the organization's name
 line=$(grep -n '杭' "$zh" | head -1 | cut -d: -f1)
 if [ $rc -eq 0 ] && [ -s "$tmp/fc/r.pdf" ] && [ "$got" -eq "$want" ] && [ "$dups" -eq 0 ] &&
    [ "$first" = "ssecmm: $zh:$line: warning: no installed font has U+676D (杭, Hani script)" ]; then

@@ -1,4 +1,4 @@
-/* The compare command: one organisation appraised several times, and what changed from each appraisal to the next. */
+/* The compare command: one organization appraised several times, and what changed from each appraisal to the next. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +21,7 @@ struct comparison {
 	char *previous_label, *current_label;
 };
 
-/* An organisation-wide level as a chart value. */
+/* An organization-wide level as a chart value. */
 static int
 chart_level(const struct org_result *o)
 {
@@ -279,7 +279,7 @@ add_project_levels(xmlNode *area, const struct results *before, const struct res
 /* Which projects two consecutive appraisals share, and which only one of
  * them has: <step n common="..." only-before="..." only-after="...">, lists
  * of project ids; same="false" when the sets differ, so that the
- * organisation's level (the minimum over different projects) is not
+ * organization's level (the minimum over different projects) is not
  * compared as if like for like. */
 static void
 add_step(xmlNode *root, const struct appraisal *before, const struct appraisal *after,
@@ -410,7 +410,7 @@ prose_date(const char *iso)
 
 /* Every appraisal was checked against the one model loaded (its declared
  * model version among the checks), so the levels compare.  Dates out of
- * order and different organisations are only warned about: the order given
+ * order and different organizations are only warned about: the order given
  * is the order shown. */
 static void
 warn_oddities(struct cli *c, const struct comparison *cmp)
@@ -435,7 +435,7 @@ warn_oddities(struct cli *c, const struct comparison *cmp)
 			             "ended %s, before %s (%s): appraisals are compared in the order "
 			             "given, oldest first", a->date_end, prev->path, prev->date_end);
 		/* The same name written in full-width letters, or with its accents
-		 * decomposed, or in other case, is the same organisation. */
+		 * decomposed, or in other case, is the same organization. */
 		if (!names_equal(a->organization, first->organization))
 			diag_warning(&c->diag, a->path, 0, "appraises %s, but %s appraises %s",
 			             a->organization, first->path, first->organization);

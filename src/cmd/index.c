@@ -82,7 +82,7 @@ add_links(xmlNode *entry, const char *result_path, const char *index_dir)
 		}
 }
 
-/* The column of an organisation-wide area element, or -1 if it is not one
+/* The column of an organization-wide area element, or -1 if it is not one
  * the schema allows (which validation has already excluded). */
 static int
 spread_column(const xmlNode *area)

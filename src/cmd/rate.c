@@ -126,7 +126,7 @@ print_text(FILE *out, const struct results *r)
 	}
 	if (single)
 		return;
-	fprintf(out, "\nOrganisation: lowest level over the projects\n  PA    ");
+	fprintf(out, "\nOrganization: lowest level over the projects\n  PA    ");
 	put_column(out, "Process area", TITLE_WIDTH);
 	fprintf(out, "  Level  Range  Target  Gap\n");
 	for (i = 0; i < m->n_pas; i++) {

@@ -640,7 +640,7 @@ find_member(const struct appraisal *a, const char *name)
 	return NULL;
 }
 
-/* A member whose affiliation starts with the appraised organisation's name
+/* A member whose affiliation starts with the appraised organization's name
  * works for it: the record must declare that conflict of interest. */
 static bool
 from_appraised_organization(const struct appraisal *a, const struct ap_member *x)
@@ -680,11 +680,11 @@ check_independence(struct checker *C, struct appraisal *a, const xmlNode *ind)
 	for (i = 0; i < a->n_members; i++)
 		if (from_appraised_organization(a, &a->members[i]) &&
 		    !g_hash_table_contains(declared, a->members[i].name))
-			warn(C, xmlload_line(ind), "%s is affiliated with the appraised organisation "
+			warn(C, xmlload_line(ind), "%s is affiliated with the appraised organization "
 			     "but no conflict of interest is declared for them: add <conflict member=\"%s\">",
 			     a->members[i].name, a->members[i].name);
 	if (r->purpose == AP_SELF_ASSESSMENT && strcmp(r->independence_lead, "internal") != 0)
-		warn(C, xmlload_line(ind), "a self-assessment is led from inside the organisation, "
+		warn(C, xmlload_line(ind), "a self-assessment is led from inside the organization, "
 		     "but the lead appraiser is recorded as %s", r->independence_lead);
 	if (r->purpose != AP_SELF_ASSESSMENT && strcmp(r->independence_lead, "internal") == 0)
 		warn(C, xmlload_line(ind), "the lead appraiser is internal: say purpose "

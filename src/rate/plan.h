@@ -8,7 +8,7 @@
 
 #define PLAN_KEY_ACTIONS 3
 
-/* A project that alone sets the organisation's level of some areas: its
+/* A project that alone sets the organization's level of some areas: its
  * level there is the minimum and another project's is higher. */
 struct plan_limit {
 	const struct ap_project *project;
@@ -27,7 +27,7 @@ struct plan_action {
 struct plan {
 	struct plan_limit *limits;        /* most areas first; only projects that limit */
 	size_t n_limits;
-	size_t n_rated_areas;             /* areas with an organisation level */
+	size_t n_rated_areas;             /* areas with an organization level */
 	const struct org_result **gaps;   /* short areas, largest gap first, then model order */
 	size_t n_gaps;
 	struct plan_action *key;          /* up to PLAN_KEY_ACTIONS, most closed first */
@@ -43,7 +43,7 @@ struct plan {
 struct plan *plan_compute(const struct results *r);
 void plan_free(struct plan *p);
 
-/* The model index of an organisation result of r. */
+/* The model index of an organization result of r. */
 size_t plan_area_index(const struct results *r, const struct org_result *o);
 
 #endif

@@ -98,7 +98,7 @@ void rate_area(const struct rate_area_input *in, struct rate_area_result *out);
 char *rate_reason(const struct rate_area_result *r, const char *(*label)(const char *id),
                   char *buf, size_t size);
 
-/* Organisation view of one process area over several projects: the minimum
+/* Organization view of one process area over several projects: the minimum
  * level of the projects where it is applicable, with the spread. */
 struct rate_org_result {
 	int level;        /* minimum, or RATE_NOT_APPLICABLE when no project applies */

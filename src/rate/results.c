@@ -1,4 +1,4 @@
-/* Computed results of an appraisal: levels and reasons per project, the organisation view, gaps. */
+/* Computed results of an appraisal: levels and reasons per project, the organization view, gaps. */
 #include "rate/results.h"
 
 #include <stdarg.h>

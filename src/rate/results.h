@@ -1,4 +1,4 @@
-/* Computed results of an appraisal: levels and reasons per project, the organisation view, gaps. */
+/* Computed results of an appraisal: levels and reasons per project, the organization view, gaps. */
 #ifndef SSECMM_RESULTS_H
 #define SSECMM_RESULTS_H
 
@@ -62,7 +62,7 @@ struct results {
 	size_t n_findings;
 };
 
-/* Compute every level, reason, organisation level and gap, and the
+/* Compute every level, reason, organization level and gap, and the
  * findings that need computed levels (r->findings).  Pure: nothing is
  * printed.  The inputs must outlive the result; free with results_free. */
 struct results *results_compute(const struct model *m, const struct appraisal *a,

@@ -78,7 +78,7 @@ typedef struct chart *(*chart_maker)(void *ctx, const char *scope, char **title)
  * shapes.  The labels must outlive the chart.  Free with chart_free. */
 struct chart *chart_profile(const struct chart_bar *bars, size_t n);
 
-/* The same, for two appraisals of one organisation: the bars are the later
+/* The same, for two appraisals of one organization: the bars are the later
  * one's levels, the outlines (bars' previous) the earlier one's; the legend
  * names them with the two labels, which must outlive the chart. */
 struct chart *chart_comparison(const struct chart_bar *bars, size_t n,

@@ -78,7 +78,7 @@ noncharacters_become_replacement_characters(void **state)
 	}
 }
 
-/* An organisation's name with U+FDD0 in a chart's title: cairo 1.16 failed
+/* An organization's name with U+FDD0 in a chart's title: cairo 1.16 failed
  * the whole file with "input string not valid UTF-8" (found by fuzz_typeset). */
 static void
 chart_title_with_noncharacter_is_written(void **state)
