@@ -235,13 +235,15 @@ ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *mar
                   const char *chapter, size_t page, size_t n_pages)
 {
 	const char *right = marking != NULL ? marking : chapter;
-	/* The marking matters more than the title: it may take more than half
-	 * the line; the title has what the right side leaves. */
+	/* The marking matters more than the title: it takes what it needs,
+	 * leaving the title HEAD_MIN_TITLE at least; the title has the rest. */
 	double right_w = 0, title_w;
 	char footer[64], *fitted;
 
 	if (right != NULL) {
-		fitted = fit_at_word(ts, right, ts->body_w * (marking != NULL ? 0.56 : 0.5), &right_w);
+		fitted = fit_at_word(ts, right,
+		                     marking != NULL ? ts->body_w - HEAD_MIN_TITLE : ts->body_w * 0.5,
+		                     &right_w);
 		ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_RIGHT, ts->body_w);
 		g_free(fitted);
 		right_w += HEAD_GAP;

@@ -20,12 +20,13 @@
 #define MONO "DejaVu Sans Mono"
 #define NONE 0xFFFFFFFFu
 
-#define MARGIN_X 54.0
+#define MARGIN_X 84.0 /* a measure of about 75-80 characters of body text */
 #define MARGIN_TOP 62.0
 #define MARGIN_BOTTOM 58.0
 #define LIST_INDENT 16.0
 #define TOC_NUMBER_WIDTH 36.0
 #define HEAD_GAP 12.0         /* between the two sides of the running head */
+#define HEAD_MIN_TITLE 120.0  /* the least the marking leaves the title */
 #define TOC_DOT_STEP 4.5      /* dot leaders: one dot every so many points */
 #define CELL_PAD_X 4.0
 #define COMPACT_PAD_X 1.5 /* tables of class "compact": many narrow columns */
