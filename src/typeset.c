@@ -209,6 +209,7 @@ done:
 	if (pages != NULL)
 		g_hash_table_destroy(pages);
 	flow_layout_free(layout);
+	ts_draw_furniture_done(&ts);
 	g_ptr_array_free(ts.owned, TRUE);
 	g_ptr_array_free(ts.blocks, TRUE);
 	g_array_free(ts.items, TRUE);

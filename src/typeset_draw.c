@@ -235,22 +235,32 @@ ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *mar
                   const char *chapter, size_t page, size_t n_pages)
 {
 	const char *right = marking != NULL ? marking : chapter;
-	/* The marking matters more than the title: it takes what it needs,
-	 * leaving the title HEAD_MIN_TITLE at least; the title has the rest. */
-	double right_w = 0, title_w;
-	char footer[64], *fitted;
+	char footer[64];
+	double unused;
 
-	if (right != NULL) {
-		fitted = fit_at_word(ts, right,
-		                     marking != NULL ? ts->body_w - HEAD_MIN_TITLE : ts->body_w * 0.5,
-		                     &right_w);
-		ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_RIGHT, ts->body_w);
-		g_free(fitted);
-		right_w += HEAD_GAP;
+	/* Fitted again only when the right side's text changes (a new section
+	 * in the handbook): title and marking are the same on every page.  The
+	 * marking matters more than the title: it takes what it needs, leaving
+	 * the title HEAD_MIN_TITLE at least; the title has the rest. */
+	if (ts->head.title_fit == NULL || right != ts->head.right) {
+		g_free(ts->head.right_fit);
+		g_free(ts->head.title_fit);
+		ts->head.right = right;
+		ts->head.right_fit = NULL;
+		ts->head.right_w = 0;
+		if (right != NULL) {
+			ts->head.right_fit = fit_at_word(ts, right,
+			                                 marking != NULL ? ts->body_w - HEAD_MIN_TITLE
+			                                                 : ts->body_w * 0.5,
+			                                 &ts->head.right_w);
+			ts->head.right_w += HEAD_GAP;
+		}
+		ts->head.title_fit = fit_at_word(ts, title, ts->body_w - ts->head.right_w, &unused);
 	}
-	fitted = fit_at_word(ts, title, ts->body_w - right_w, &title_w);
-	ts_show_small(ts, cr, fitted, MARGIN_X, 28, PANGO_ALIGN_LEFT, ts->body_w - right_w);
-	g_free(fitted);
+	if (ts->head.right_fit != NULL)
+		ts_show_small(ts, cr, ts->head.right_fit, MARGIN_X, 28, PANGO_ALIGN_RIGHT, ts->body_w);
+	ts_show_small(ts, cr, ts->head.title_fit, MARGIN_X, 28, PANGO_ALIGN_LEFT,
+	              ts->body_w - ts->head.right_w);
 	ts_set_rgb(cr, 0xD0D7DE);
 	cairo_set_line_width(cr, 0.5);
 	cairo_move_to(cr, MARGIN_X, 42);
@@ -258,4 +268,12 @@ ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *mar
 	cairo_stroke(cr);
 	snprintf(footer, sizeof footer, "Page %zu of %zu", page, n_pages);
 	ts_show_small(ts, cr, footer, MARGIN_X, ts->page_h - 36, PANGO_ALIGN_RIGHT, ts->body_w);
+}
+
+void
+ts_draw_furniture_done(struct ts *ts)
+{
+	g_free(ts->head.right_fit);
+	g_free(ts->head.title_fit);
+	ts->head.right_fit = ts->head.title_fit = NULL;
 }

@@ -131,6 +131,11 @@ struct ts {
 	unsigned synthetic;      /* outline destinations without an id */
 	bool failed;
 	GPtrArray *owned;        /* strings of flow items (line arrays) */
+	struct {                 /* the running head as last fitted: most pages repeat it */
+		const char *right;   /* the text it was fitted from (borrowed) */
+		char *right_fit, *title_fit;
+		double right_w;
+	} head;
 };
 
 /* Inline content on its way into one pango text. */
@@ -216,5 +221,7 @@ void ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flo
  * current chapter (NULL for none).  Each cut at a word where it does not fit. */
 void ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char *marking,
                        const char *chapter, size_t page, size_t n_pages);
+/* Free what ts_draw_furniture keeps between pages. */
+void ts_draw_furniture_done(struct ts *ts);
 
 #endif
