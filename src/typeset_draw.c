@@ -96,8 +96,10 @@ draw_row(cairo_t *cr, const struct block *b, const struct flow_piece *p, double 
 		cairo_set_line_width(cr, 0.5);
 		cairo_rectangle(cr, x + cl->x, y, cl->width, p->height);
 		cairo_stroke(cr);
+		cairo_tag_begin(cr, cl->head ? "TH" : "TD", NULL);
 		ts_draw_lines(cr, &cl->t, styles[S_CELL].color, x + cl->x + b->pad_x, y + CELL_PAD_Y,
 		           p->first[k], p->count[k], pages);
+		cairo_tag_end(cr, cl->head ? "TH" : "TD");
 	}
 }
 
@@ -140,6 +142,41 @@ draw_toc_number(struct ts *ts, cairo_t *cr, const struct block *b, const struct 
 	}
 }
 
+/* The structure element of a text block. */
+static const char *
+element_of(const struct block *b)
+{
+	switch (b->style) {
+	case S_H1:
+	case S_COVER_H1:
+		return "H1";
+	case S_H2:
+		return "H2";
+	case S_H3:
+		return "H3";
+	case S_H4:
+		return "H4";
+	case S_CAPTION:
+		return "Caption";
+	default:
+		return b->marker != NULL ? "LI" : "P";
+	}
+}
+
+const char *
+ts_group_of(const struct block *b, int *id)
+{
+	if (b->table >= 0) {
+		*id = b->table;
+		return "Table";
+	}
+	if (b->list >= 0) {
+		*id = b->list;
+		return "L";
+	}
+	return NULL;
+}
+
 void
 ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_piece *p,
            GHashTable *pages, bool first_piece)
@@ -167,10 +204,23 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 	}
 	switch (b->kind) {
 	case B_TEXT: {
-		if (b->marker != NULL && p->first[0] == 0)
+		/* Each piece is an element of its own, so that none spans a page
+		 * and the running heads stay outside the structure. */
+		const char *tag = element_of(b);
+
+		cairo_tag_begin(cr, tag, NULL);
+		if (b->marker != NULL && p->first[0] == 0) {
+			cairo_tag_begin(cr, "Lbl", NULL);
 			ts_show_small(ts, cr, b->marker, MARGIN_X + b->marker_x, y + 1, PANGO_ALIGN_RIGHT,
 			              LIST_INDENT - 4);
+			cairo_tag_end(cr, "Lbl");
+		}
+		if (strcmp(tag, "LI") == 0)
+			cairo_tag_begin(cr, "LBody", NULL);
 		ts_draw_lines(cr, &b->t, styles[b->style].color, x, y, p->first[0], p->count[0], pages);
+		if (strcmp(tag, "LI") == 0)
+			cairo_tag_end(cr, "LBody");
+		cairo_tag_end(cr, tag);
 		if (b->rule != NONE && p->first[0] + p->count[0] == b->t.n_lines) {
 			ts_set_rgb(cr, b->rule);
 			cairo_set_line_width(cr, 1.2);
@@ -183,14 +233,18 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 		break;
 	}
 	case B_ROW:
+		cairo_tag_begin(cr, "TR", NULL);
 		draw_row(cr, b, p, x, y, pages);
+		cairo_tag_end(cr, "TR");
 		break;
 	case B_CHART:
+		cairo_tag_begin(cr, "Figure", NULL);
 		cairo_save(cr);
 		cairo_translate(cr, x, y);
 		cairo_scale(cr, b->scale, b->scale);
 		chart_cairo_draw(b->chart, cr);
 		cairo_restore(cr);
+		cairo_tag_end(cr, "Figure");
 		break;
 	}
 }

@@ -93,6 +93,8 @@ struct block {
 	double marker_x;         /* where the marker's box starts (it ends LIST_INDENT - 4 later) */
 	unsigned rule;           /* colour of a rule under the block, or NONE */
 	unsigned bar;            /* colour of a bar left of the block (a finding's), or NONE */
+	int table;               /* rows: the table they belong to; else -1 */
+	int list;                /* blocks of a list item: the list they belong to; else -1 */
 	double bar_x;            /* the bar's left, from the body's left */
 	double bar_below;        /* how far the bar reaches under the block: to the next one of its finding */
 	char *toc_target;        /* a contents entry: the id whose page it shows */
@@ -128,6 +130,7 @@ struct ts {
 	size_t cover_items;      /* items of the cover */
 	bool in_toc;
 	int tables;
+	int lists;
 	unsigned synthetic;      /* outline destinations without an id */
 	bool failed;
 	GPtrArray *owned;        /* strings of flow items (line arrays) */
@@ -223,5 +226,8 @@ void ts_draw_furniture(struct ts *ts, cairo_t *cr, const char *title, const char
                        const char *chapter, size_t page, size_t n_pages);
 /* Free what ts_draw_furniture keeps between pages. */
 void ts_draw_furniture_done(struct ts *ts);
+/* The structure element that groups block b with its neighbours ("Table",
+ * "L"), with an id that tells one group from the next; NULL for none. */
+const char *ts_group_of(const struct block *b, int *id);
 
 #endif
