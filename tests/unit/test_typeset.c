@@ -122,12 +122,52 @@ left_aligned_text_is_drawn_at_the_left(void **state)
 	cairo_surface_destroy(img);
 }
 
+/* The width of s set on one line in style st. */
+static double
+natural_width(struct fixture *f, const char *s, enum style st)
+{
+	PangoRectangle r;
+	struct text t;
+
+	text_of(f, &t, s, st, 1000, PANGO_ALIGN_LEFT);
+	pango_layout_get_extents(t.layout, NULL, &r);
+	ts_free_text(&t);
+	return (double)r.width / PANGO_SCALE;
+}
+
+/* A cell of two lines, the second a short word: its smallest width is its
+ * longest word's, not the stretch from the last word's start to the widest
+ * line's end (which measured 155 pt for a 48 pt word). */
+static void
+cell_minimum_is_longest_word(void **state)
+{
+	struct fixture *f = *state;
+	double word = natural_width(f, "Coordination ", S_CELL);
+	double line = natural_width(f, "Coordination of security engineering", S_CELL);
+	struct inline_text it;
+	PangoLayout *layout;
+	double pref, min;
+
+	f->ts.widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, ts_free_measured);
+	ts_inline_init(&it);
+	g_string_append(it.s, "Coordination of security engineering\xE2\x80\xA8ok");
+	ts_measure_widths(&f->ts, &it, S_CELL, &pref, &min, &layout);
+	ts_inline_clear(&it);
+	assert_true(pref >= line);
+	/* The word and a point of slack; far below the first line's width. */
+	if (min > word + 2 || min < word - 2)
+		fail_msg("minimum %g, longest word %g, first line %g", min, word, line);
+	g_hash_table_destroy(f->ts.widths);
+	f->ts.widths = NULL;
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(right_aligned_text_is_drawn_at_the_right),
 		cmocka_unit_test(left_aligned_text_is_drawn_at_the_left),
+		cmocka_unit_test(cell_minimum_is_longest_word),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
