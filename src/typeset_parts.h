@@ -182,6 +182,9 @@ void ts_add_attr(PangoAttrList *attrs, PangoAttribute *a, int start, int end);
 PangoAttribute *ts_fg_attr(unsigned rgb);
 bool ts_has_class(const xmlNode *n, const char *cls);
 void ts_free_links(GArray *links);
+/* Forbid line breaks inside names that must not be split ("ISO/IEC" at its
+ * slash); call once the text is complete. */
+void ts_keep_names_whole(struct inline_text *it);
 
 /* ---- measuring (typeset_measure.c) ---- */
 

@@ -161,6 +161,27 @@ cell_minimum_is_longest_word(void **state)
 	f->ts.widths = NULL;
 }
 
+/* "ISO/IEC" is never broken at its slash, even where only "ISO/" fits. */
+static void
+iso_iec_is_not_broken_at_the_slash(void **state)
+{
+	struct fixture *f = *state;
+	double upto_slash = natural_width(f, "appraised against ISO/", S_BODY);
+	struct text t;
+	int i;
+
+	text_of(f, &t, "appraised against ISO/IEC 21827", S_BODY, upto_slash + 2, PANGO_ALIGN_LEFT);
+	for (i = 0; i < pango_layout_get_line_count(t.layout); i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(t.layout, i);
+		const char *text = pango_layout_get_text(t.layout);
+
+		if (line->start_index + line->length >= 4 &&
+		    strncmp(text + line->start_index + line->length - 4, "ISO/", 4) == 0)
+			fail_msg("line %d ends with \"ISO/\"", i);
+	}
+	ts_free_text(&t);
+}
+
 int
 main(void)
 {
@@ -168,6 +189,7 @@ main(void)
 		cmocka_unit_test(right_aligned_text_is_drawn_at_the_right),
 		cmocka_unit_test(left_aligned_text_is_drawn_at_the_left),
 		cmocka_unit_test(cell_minimum_is_longest_word),
+		cmocka_unit_test(iso_iec_is_not_broken_at_the_slash),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
