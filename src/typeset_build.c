@@ -550,10 +550,15 @@ block(struct ts *ts, const xmlNode *n, double indent)
 		chart_block(ts, n);
 	} else if (xn_is(n, "figure")) {
 		xn_each(c, n, NULL) {
-			if (xn_is(c, "figcaption"))
-				paragraph(ts, c, S_SMALL, indent, NULL, false);
-			else
+			if (xn_is(c, "figcaption")) {
+				/* A caption stays with its figure, above or below it. */
+				if (ts->items->len > 0 && c != xn_child(n, NULL))
+					g_array_index(ts->items, struct flow_item,
+					              ts->items->len - 1).keep_with_next = true;
+				paragraph(ts, c, S_SMALL, indent, NULL, c == xn_child(n, NULL));
+			} else {
 				block(ts, c, indent);
+			}
 		}
 	} else if (xn_is(n, "header") && ts_has_class(n, "cover")) {
 		ts->cover = ts->items->len == 0;

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "typeset_parts.h"
 
 /* A document state with fonts and nothing else, enough to lay out text. */
@@ -182,6 +184,44 @@ iso_iec_is_not_broken_at_the_slash(void **state)
 	ts_free_text(&t);
 }
 
+/* A figure's caption below its table keeps the table's last row company:
+ * the row before the caption keeps with its next. */
+static void
+figure_caption_keeps_with_its_figure(void **state)
+{
+	static const char doc_text[] =
+		"<body><figure><table><tbody><tr><td>a</td></tr><tr><td>b</td></tr></tbody>"
+		"</table><figcaption>The caption</figcaption></figure><p>After.</p></body>";
+	struct fixture *f = *state;
+	xmlDoc *doc = xmlReadMemory(doc_text, (int)sizeof doc_text - 1, "fig.xml", "UTF-8",
+	                            XML_PARSE_NONET);
+	struct ts *ts = &f->ts;
+	size_t n;
+
+	assert_non_null(doc);
+	ts->body_w = 400;
+	ts->items = g_array_new(FALSE, FALSE, sizeof(struct flow_item));
+	ts->blocks = g_ptr_array_new_with_free_func(ts_destroy_block);
+	ts->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ts->widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, ts_free_measured);
+	ts->pending = g_ptr_array_new_with_free_func(g_free);
+	ts->owned = g_ptr_array_new_with_free_func(g_free);
+	ts_build(ts, xmlDocGetRootElement(doc));
+	n = ts->items->len;
+	/* Two rows, the caption, the paragraph after. */
+	assert_int_equal(n, 4);
+	assert_true(g_array_index(ts->items, struct flow_item, 1).keep_with_next);
+	assert_false(g_array_index(ts->items, struct flow_item, 2).keep_with_next);
+	g_ptr_array_free(ts->owned, TRUE);
+	g_ptr_array_free(ts->blocks, TRUE);
+	g_array_free(ts->items, TRUE);
+	g_hash_table_destroy(ts->ids);
+	g_hash_table_destroy(ts->widths);
+	g_ptr_array_free(ts->pending, TRUE);
+	ts->widths = NULL;
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
@@ -190,6 +230,7 @@ main(void)
 		cmocka_unit_test(left_aligned_text_is_drawn_at_the_left),
 		cmocka_unit_test(cell_minimum_is_longest_word),
 		cmocka_unit_test(iso_iec_is_not_broken_at_the_slash),
+		cmocka_unit_test(figure_caption_keeps_with_its_figure),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
