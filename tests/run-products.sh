@@ -3,8 +3,8 @@
 # HTML Checker (vnu) and axe-core with an internal-link check in Debian's
 # Chromium for the HTML; qpdf, pdffonts, pdfinfo and pdftotext for the PDF,
 # whose text is compared with tests/pdf-text/ (--update rewrites those files:
-# review the diff) and read by the layout check (tests/checkers/layout_check.py);
-# charts in every format.  TAP lines, then
+# review the diff), read by the layout check (tests/checkers/layout_check.py)
+# and whose structure tree pdfinfo reads; charts in every format.  TAP lines, then
 # "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -213,6 +213,39 @@ for f in "$out"/*.pdf; do
 	else
 		tap FAIL "layout $b: $(tail -1 "$out/layout.log")"
 		head -10 "$out/layout.log" | sed 's/^/#   /'
+	fi
+done
+
+# The structure tree (pdfinfo -struct-text): the elements each kind of
+# product has, and its chapters (h2) in the order the pages show them.
+for f in "$out"/*.pdf; do
+	b=$(basename "$f" .pdf)
+	case $b in
+	*-chart) continue ;;
+	*-report | sse-cmm-handbook) want="H1 H2 H3 P L LI Lbl LBody Table TR TH TD Figure" ;;
+	*-statement) want="H1 H2 P Table TR TH TD Figure" ;;
+	*) want="H1 H2 P Table TR TH TD" ;;
+	esac
+	[ "$b" = sse-cmm-handbook ] && want=$(echo "$want" | sed 's/ Figure//')
+	pdfinfo -struct-text "$f" >"$out/struct.txt" 2>&1
+	have=$(awk '{ print $1 }' "$out/struct.txt" | sort -u | tr '\n' ' ')
+	missing=""
+	for e in $want; do
+		case " $have" in *" $e "*) ;; *) missing="$missing $e" ;; esac
+	done
+	# pdftotext writes ligatures as their letters; the structure keeps them.
+	awk '/^ *H2 \(block\)/ { getline; gsub(/^ *"|"$/, ""); gsub(/\xef\xac\x81/, "fi")
+		gsub(/\xef\xac\x82/, "fl"); gsub(/\xef\xac\x83/, "ffi"); gsub(/\xef\xac\x80/, "ff")
+		print substr($0, 1, 30) }' \
+		"$out/struct.txt" >"$out/h2.struct"
+	if [ -z "$missing" ] && [ -s "$out/h2.struct" ] &&
+	   pdftotext "$f" - | awk -v list="$out/h2.struct" '
+		BEGIN { while ((getline l < list) > 0) want[++n] = l; i = 1 }
+		i <= n && index($0, want[i]) == 1 { i++ }
+		END { exit !(i > n) }'; then
+		tap OK "structure $b: $want; chapters in page order"
+	else
+		tap FAIL "structure $b: missing${missing:- nothing}, or chapters out of page order"
 	fi
 done
 

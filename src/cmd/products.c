@@ -403,7 +403,7 @@ cmd_chart(struct cli *c)
 	struct rated rated = {0};
 	struct chart *chart = NULL;
 	struct output *o = NULL;
-	char *title = NULL;
+	char *title = NULL, *subtitle = NULL;
 	const char *path = c->output;
 
 	if (path == NULL || !(g_str_has_suffix(path, ".svg") || g_str_has_suffix(path, ".png") ||
@@ -421,6 +421,10 @@ cmd_chart(struct cli *c)
 		            scope);
 		goto done;
 	}
+	/* A chart in a file of its own says what it is, of whom and when. */
+	subtitle = g_strdup_printf("%s, appraisal %s ended %s", rated.appraisal->organization,
+	                           rated.appraisal->id, rated.appraisal->date_end);
+	chart_add_heading(chart, title, subtitle);
 	o = output_open(path, c->out,
 	                (const char *const[]){c->operands[0], c->target_path, c->model_path}, 3,
 	                &c->diag);
@@ -433,8 +437,9 @@ cmd_chart(struct cli *c)
 	else
 		chart_write_pdf(chart, title, o, &c->diag);
 done:
-	g_free(title);
 	chart_free(chart);
+	g_free(title);
+	g_free(subtitle);
 	rated_free(&rated);
 	session_close(&s);
 	return c->diag.status;

@@ -15,6 +15,8 @@
 #define AXIS_LABEL_SPACE 16.0
 #define LEGEND_SPACE 42.0
 #define MAX_LEVEL 5
+#define LEVEL0_HEIGHT 4.0
+#define HEADING_SPACE 36.0
 
 /* Colours: a sequential blue scale for levels (darker is higher), chosen for
  * contrast with white text-free bars and for readers with colour-vision
@@ -23,18 +25,20 @@ static const struct chart_style styles[CHART_ROLES] = {
 	[CHART_BACKGROUND] = {0xFFFFFF, CHART_NONE, 0, 0, false},
 	[CHART_GRID] = {CHART_NONE, 0xD0D4DA, 0.5, 0, false},
 	[CHART_AXIS] = {CHART_NONE, 0x333333, 0.8, 0, false},
-	[CHART_BAR_0] = {0xDCE6F2, 0x6B7B8C, 0.5, 0, false},
+	[CHART_BAR_0] = {0xDCE6F2, 0x4A5563, 0.8, 0, false},
 	[CHART_BAR_1] = {0xB3CDE8, CHART_NONE, 0, 0, false},
 	[CHART_BAR_2] = {0x7FAAD6, CHART_NONE, 0, 0, false},
 	[CHART_BAR_3] = {0x4A86C5, CHART_NONE, 0, 0, false},
 	[CHART_BAR_4] = {0x2462A6, CHART_NONE, 0, 0, false},
 	[CHART_BAR_5] = {0x0F3C73, CHART_NONE, 0, 0, false},
 	[CHART_BAR_NA] = {CHART_NONE, 0x8A8F96, 0.6, 0, true},
+	[CHART_BAR_OUT] = {0xE4E6EA, CHART_NONE, 0, 0, false},
 	[CHART_RANGE] = {CHART_NONE, 0x1A1A1A, 0.9, 0, false},
 	[CHART_TARGET] = {CHART_NONE, 0xC2410C, 2.2, 0, false},
-	[CHART_PREVIOUS] = {CHART_NONE, 0x1A1A1A, 1.0, 0, true},
+	[CHART_PREVIOUS] = {CHART_NONE, 0x1A1A1A, 1.2, 0, false},
 	[CHART_TEXT] = {0x1F2328, CHART_NONE, 0, 7.5, false},
 	[CHART_TEXT_SMALL] = {0x5B6169, CHART_NONE, 0, 5.5, false},
+	[CHART_TITLE] = {0x0F3C73, CHART_NONE, 0, 10, false},
 };
 
 const struct chart_style *
@@ -93,8 +97,9 @@ legend(struct chart *c, GArray *shapes, double y)
 	x = MARGIN_LEFT + 64;
 	y += 13;
 	push(c, shapes, CHART_RECT, CHART_BAR_NA, x, y + 1, 9, 7);
-	text(c, shapes, CHART_TEXT, x + 12, y + 7, "n/a: not applicable    out: not appraised",
-	     CHART_START);
+	text(c, shapes, CHART_TEXT, x + 12, y + 7, "n/a: not applicable", CHART_START);
+	push(c, shapes, CHART_RECT, CHART_BAR_OUT, x + 96, y + 1, 9, 7);
+	text(c, shapes, CHART_TEXT, x + 108, y + 7, "out: out of scope", CHART_START);
 	/* Third row, comparing: which appraisal is which. */
 	if (c->has_previous) {
 		y += 13;
@@ -148,10 +153,14 @@ layout(struct chart *c, const struct chart_bar *bars, size_t n)
 			push(c, shapes, CHART_RECT, (enum chart_role)(CHART_BAR_0 + b->level), bx,
 			     base - b->level * LEVEL_HEIGHT, BAR_WIDTH, b->level * LEVEL_HEIGHT);
 		} else if (b->level == 0) {
-			/* Level 0 still shows a mark, so "rated 0" differs from "no bar". */
-			push(c, shapes, CHART_RECT, CHART_BAR_0, bx, base - 3, BAR_WIDTH, 3);
+			/* Level 0 still shows a mark, outlined, so "rated 0" differs
+			 * from "no bar" and from the stubs of n/a and out of scope. */
+			push(c, shapes, CHART_RECT, CHART_BAR_0, bx, base - LEVEL0_HEIGHT, BAR_WIDTH,
+			     LEVEL0_HEIGHT);
+			text(c, shapes, CHART_TEXT_SMALL, cx, base - LEVEL0_HEIGHT - 2, "0", CHART_MIDDLE);
 		} else {
-			push(c, shapes, CHART_RECT, CHART_BAR_NA, bx, base - 10, BAR_WIDTH, 10);
+			push(c, shapes, CHART_RECT, b->level == CHART_NA ? CHART_BAR_NA : CHART_BAR_OUT, bx,
+			     base - 10, BAR_WIDTH, 10);
 			text(c, shapes, CHART_TEXT_SMALL, cx, base - 13,
 			     b->level == CHART_NA ? "n/a" : "out", CHART_MIDDLE);
 		}
@@ -165,7 +174,7 @@ layout(struct chart *c, const struct chart_bar *bars, size_t n)
 		if (b->has_previous && b->previous >= 0) {
 			/* Wider than the bar, so a level that did not change still
 			 * shows its outline on both sides. */
-			double h = b->previous > 0 ? b->previous * LEVEL_HEIGHT : 3;
+			double h = b->previous > 0 ? b->previous * LEVEL_HEIGHT : LEVEL0_HEIGHT;
 
 			push(c, shapes, CHART_RECT, CHART_PREVIOUS, slot + 2, base - h, SLOT_WIDTH - 4, h);
 		}
@@ -201,6 +210,29 @@ chart_comparison(const struct chart_bar *bars, size_t n, const char *previous_la
 	c->previous_label = previous_label;
 	c->current_label = current_label;
 	return layout(c, bars, n);
+}
+
+void
+chart_add_heading(struct chart *c, const char *title, const char *subtitle)
+{
+	GArray *shapes = g_array_new(FALSE, FALSE, sizeof(struct chart_shape));
+	size_t i;
+
+	g_array_append_vals(shapes, c->shapes, c->n_shapes);
+	for (i = 0; i < shapes->len; i++) {
+		struct chart_shape *s = &g_array_index(shapes, struct chart_shape, i);
+
+		if (s->role == CHART_BACKGROUND)
+			s->h += HEADING_SPACE;
+		else
+			s->y += HEADING_SPACE;
+	}
+	c->height += HEADING_SPACE;
+	text(c, shapes, CHART_TITLE, 4, 14, title, CHART_START);
+	text(c, shapes, CHART_TEXT, 4, 27, subtitle, CHART_START);
+	g_free(c->shapes);
+	c->n_shapes = shapes->len;
+	c->shapes = (struct chart_shape *)g_array_free(shapes, FALSE);
 }
 
 void

@@ -25,12 +25,14 @@ enum chart_role {
 	CHART_GRID,
 	CHART_AXIS,
 	CHART_BAR_0, CHART_BAR_1, CHART_BAR_2, CHART_BAR_3, CHART_BAR_4, CHART_BAR_5,
-	CHART_BAR_NA,       /* a stub showing "not applicable" or "out of scope" */
+	CHART_BAR_NA,       /* a stub showing "not applicable": a dashed outline */
+	CHART_BAR_OUT,      /* a stub showing "out of scope": a solid grey block */
 	CHART_RANGE,        /* the range over projects */
 	CHART_TARGET,       /* the target mark */
-	CHART_PREVIOUS,     /* outline of an earlier appraisal's level */
+	CHART_PREVIOUS,     /* outline of an earlier appraisal's level: solid, unlike n/a */
 	CHART_TEXT,         /* axis labels and legend text */
 	CHART_TEXT_SMALL,   /* marks inside the plot (n/a, out) */
+	CHART_TITLE,        /* a standalone chart's title */
 	CHART_ROLES
 };
 
@@ -83,6 +85,11 @@ struct chart *chart_profile(const struct chart_bar *bars, size_t n);
  * names them with the two labels, which must outlive the chart. */
 struct chart *chart_comparison(const struct chart_bar *bars, size_t n,
                                const char *previous_label, const char *current_label);
+/* Give c a heading above the plot, for a chart that stands alone (a file
+ * of its own, not a figure with a caption): title on the first line, what
+ * it is of (organisation, appraisal, date) on the second.  Both must
+ * outlive the chart.  Everything else moves down. */
+void chart_add_heading(struct chart *c, const char *title, const char *subtitle);
 void chart_free(struct chart *c);
 
 #endif

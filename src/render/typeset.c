@@ -80,6 +80,8 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 	char *title = NULL, *marking = NULL, *version = NULL, *raw;
 	struct furniture furniture;
 	const char *chapter = NULL; /* borrowed from its block */
+	const char *group;          /* the open "Table" or "L" element, or NULL */
+	int group_id = -1;
 	size_t i, k, piece;
 	bool ok = false, committed = false;
 
@@ -190,16 +192,32 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 			if (b->outline_level != 0 && !layout->pieces[k].repeated)
 				chapter = b->outline_text;
 		}
+		group = NULL;
 		for (; piece < layout->n_pieces && layout->pieces[piece].page == i; piece++) {
 			const struct flow_piece *p = &layout->pieces[piece];
 			struct block *b = g_ptr_array_index(ts.blocks, p->item);
 			bool first = piece == 0 || layout->pieces[piece - 1].item != p->item;
+			int id = -1;
+			const char *g = ts_group_of(b, &id);
 
+			/* Tables and lists group their rows and items, a group on each
+			 * page they run over: no element spans a page break. */
+			if (group != NULL && (g != group || id != group_id)) {
+				cairo_tag_end(cr, group);
+				group = NULL;
+			}
+			if (g != NULL && group == NULL) {
+				cairo_tag_begin(cr, g, NULL);
+				group = g;
+				group_id = id;
+			}
 			ts_draw_piece(&ts, cr, b, p, pages, first && !p->repeated);
 			/* Streamed: a block's layouts go once its last piece is drawn. */
 			if (piece + 1 == b->last_piece)
 				ts_free_block(b);
 		}
+		if (group != NULL)
+			cairo_tag_end(cr, group);
 		/* Page labels as the footer numbers them: a reader's "go to page 12"
 		 * lands on the page that says "Page 12". */
 		snprintf(footer, sizeof footer, "%zu", i + 1);
@@ -233,6 +251,7 @@ done:
 	if (pages != NULL)
 		g_hash_table_destroy(pages);
 	flow_layout_free(layout);
+	ts_draw_furniture_done(&ts);
 	g_ptr_array_free(ts.owned, TRUE);
 	g_ptr_array_free(ts.blocks, TRUE);
 	g_array_free(ts.items, TRUE);

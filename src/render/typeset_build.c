@@ -25,6 +25,8 @@ add_block(struct ts *ts, enum block_kind kind, struct flow_item *item)
 	b->kind = kind;
 	b->rule = NONE;
 	b->bar = NONE;
+	b->table = -1;
+	b->list = -1;
 	b->dests = ts->pending;
 	ts->pending = g_ptr_array_new_with_free_func(g_free);
 	if (ts->break_pending) {
@@ -204,6 +206,8 @@ list(struct ts *ts, const xmlNode *n, double indent)
 {
 	unsigned number = 0;
 	char marker[16];
+	int id = ts->lists++;
+	size_t first_block = ts->blocks->len, k;
 
 	xn_each(li, n, "li") {
 		note_id(ts, li);
@@ -240,6 +244,13 @@ list(struct ts *ts, const xmlNode *n, double indent)
 			continue;
 		}
 		mixed(ts, li, indent + LIST_INDENT, marker);
+	}
+	/* Blocks of this list's items that no nested list claimed. */
+	for (k = first_block; k < ts->blocks->len && !ts->in_toc; k++) {
+		struct block *b = g_ptr_array_index(ts->blocks, k);
+
+		if (b->list < 0)
+			b->list = id;
 	}
 }
 
@@ -400,6 +411,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 			item.space_after = 8;
 		note_id(ts, g_ptr_array_index(trs, r));
 		b = add_block(ts, B_ROW, &item);
+		b->table = number;
 		b->x = indent;
 		b->width = avail;
 		b->head_row = item.header;
@@ -538,10 +550,15 @@ block(struct ts *ts, const xmlNode *n, double indent)
 		chart_block(ts, n);
 	} else if (xn_is(n, "figure")) {
 		xn_each(c, n, NULL) {
-			if (xn_is(c, "figcaption"))
-				paragraph(ts, c, S_SMALL, indent, NULL, false);
-			else
+			if (xn_is(c, "figcaption")) {
+				/* A caption stays with its figure, above or below it. */
+				if (ts->items->len > 0 && c != xn_child(n, NULL))
+					g_array_index(ts->items, struct flow_item,
+					              ts->items->len - 1).keep_with_next = true;
+				paragraph(ts, c, S_SMALL, indent, NULL, c == xn_child(n, NULL));
+			} else {
 				block(ts, c, indent);
+			}
 		}
 	} else if (xn_is(n, "header") && ts_has_class(n, "cover")) {
 		ts->cover = ts->items->len == 0;

@@ -98,8 +98,10 @@ draw_row(cairo_t *cr, const struct block *b, const struct flow_piece *p, double 
 		cairo_set_line_width(cr, 0.5);
 		cairo_rectangle(cr, x + cl->x, y, cl->width, p->height);
 		cairo_stroke(cr);
+		cairo_tag_begin(cr, cl->head ? "TH" : "TD", NULL);
 		ts_draw_lines(cr, &cl->t, styles[S_CELL].color, x + cl->x + b->pad_x, y + CELL_PAD_Y,
 		           p->first[k], p->count[k], pages);
+		cairo_tag_end(cr, cl->head ? "TH" : "TD");
 	}
 }
 
@@ -142,6 +144,41 @@ draw_toc_number(struct ts *ts, cairo_t *cr, const struct block *b, const struct 
 	}
 }
 
+/* The structure element of a text block. */
+static const char *
+element_of(const struct block *b)
+{
+	switch (b->style) {
+	case S_H1:
+	case S_COVER_H1:
+		return "H1";
+	case S_H2:
+		return "H2";
+	case S_H3:
+		return "H3";
+	case S_H4:
+		return "H4";
+	case S_CAPTION:
+		return "Caption";
+	default:
+		return b->marker != NULL ? "LI" : "P";
+	}
+}
+
+const char *
+ts_group_of(const struct block *b, int *id)
+{
+	if (b->table >= 0) {
+		*id = b->table;
+		return "Table";
+	}
+	if (b->list >= 0) {
+		*id = b->list;
+		return "L";
+	}
+	return NULL;
+}
+
 void
 ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_piece *p,
            GHashTable *pages, bool first_piece)
@@ -169,10 +206,24 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 	}
 	switch (b->kind) {
 	case B_TEXT: {
-		if (b->marker != NULL && p->first[0] == 0)
-			ts_show_small(ts, cr, b->marker, NULL, MARGIN_X + b->marker_x, y + 1, PANGO_ALIGN_RIGHT,
+		/* Each piece is an element of its own, so that none spans a page
+		 * and the running heads stay outside the structure. */
+		const char *tag = element_of(b);
+
+		cairo_tag_begin(cr, tag, NULL);
+		if (b->marker != NULL && p->first[0] == 0) {
+			cairo_tag_begin(cr, "Lbl", NULL);
+			ts_show_small(ts, cr, b->marker, NULL, MARGIN_X + b->marker_x, y + 1,
+			              PANGO_ALIGN_RIGHT,
 			              LIST_INDENT - 4);
+			cairo_tag_end(cr, "Lbl");
+		}
+		if (strcmp(tag, "LI") == 0)
+			cairo_tag_begin(cr, "LBody", NULL);
 		ts_draw_lines(cr, &b->t, styles[b->style].color, x, y, p->first[0], p->count[0], pages);
+		if (strcmp(tag, "LI") == 0)
+			cairo_tag_end(cr, "LBody");
+		cairo_tag_end(cr, tag);
 		if (b->rule != NONE && p->first[0] + p->count[0] == b->t.n_lines) {
 			ts_set_rgb(cr, b->rule);
 			cairo_set_line_width(cr, 1.2);
@@ -185,14 +236,18 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 		break;
 	}
 	case B_ROW:
+		cairo_tag_begin(cr, "TR", NULL);
 		draw_row(cr, b, p, x, y, pages);
+		cairo_tag_end(cr, "TR");
 		break;
 	case B_CHART:
+		cairo_tag_begin(cr, "Figure", NULL);
 		cairo_save(cr);
 		cairo_translate(cr, x, y);
 		cairo_scale(cr, b->scale, b->scale);
 		chart_cairo_draw(b->chart, cr);
 		cairo_restore(cr);
+		cairo_tag_end(cr, "Figure");
 		break;
 	}
 }
@@ -238,22 +293,34 @@ ts_draw_furniture(struct ts *ts, cairo_t *cr, const struct furniture *f, const c
 {
 	const char *right = f->marking != NULL ? f->marking : chapter;
 	const char *right_lang = f->marking != NULL ? f->marking_lang : NULL;
-	/* The marking matters more than the title: it may take more than half
-	 * the line; the title has what the right side leaves. */
-	double right_w = 0, title_w;
-	char footer[64], *fitted;
+	char footer[64];
+	double unused;
 
-	if (right != NULL) {
-		fitted = fit_at_word(ts, right, right_lang,
-		                     ts->body_w * (f->marking != NULL ? 0.56 : 0.5), &right_w);
-		ts_show_small(ts, cr, fitted, right_lang, MARGIN_X, 28, PANGO_ALIGN_RIGHT, ts->body_w);
-		g_free(fitted);
-		right_w += HEAD_GAP;
+	/* Fitted again only when the right side's text changes (a new section
+	 * in the handbook): title and marking are the same on every page.  The
+	 * marking matters more than the title: it takes what it needs, leaving
+	 * the title HEAD_MIN_TITLE at least; the title has the rest. */
+	if (ts->head.title_fit == NULL || right != ts->head.right) {
+		g_free(ts->head.right_fit);
+		g_free(ts->head.title_fit);
+		ts->head.right = right;
+		ts->head.right_fit = NULL;
+		ts->head.right_w = 0;
+		if (right != NULL) {
+			ts->head.right_fit = fit_at_word(ts, right, right_lang,
+			                                 f->marking != NULL ? ts->body_w - HEAD_MIN_TITLE
+			                                                    : ts->body_w * 0.5,
+			                                 &ts->head.right_w);
+			ts->head.right_w += HEAD_GAP;
+		}
+		ts->head.title_fit = fit_at_word(ts, f->title, f->title_lang,
+		                                 ts->body_w - ts->head.right_w, &unused);
 	}
-	fitted = fit_at_word(ts, f->title, f->title_lang, ts->body_w - right_w, &title_w);
-	ts_show_small(ts, cr, fitted, f->title_lang, MARGIN_X, 28, PANGO_ALIGN_LEFT,
-	              ts->body_w - right_w);
-	g_free(fitted);
+	if (ts->head.right_fit != NULL)
+		ts_show_small(ts, cr, ts->head.right_fit, right_lang, MARGIN_X, 28, PANGO_ALIGN_RIGHT,
+		              ts->body_w);
+	ts_show_small(ts, cr, ts->head.title_fit, f->title_lang, MARGIN_X, 28, PANGO_ALIGN_LEFT,
+	              ts->body_w - ts->head.right_w);
 	ts_set_rgb(cr, 0xD0D7DE);
 	cairo_set_line_width(cr, 0.5);
 	cairo_move_to(cr, MARGIN_X, 42);
@@ -269,4 +336,12 @@ ts_draw_furniture(struct ts *ts, cairo_t *cr, const struct furniture *f, const c
 		              ts->body_w * 0.6);
 		g_free(v);
 	}
+}
+
+void
+ts_draw_furniture_done(struct ts *ts)
+{
+	g_free(ts->head.right_fit);
+	g_free(ts->head.title_fit);
+	ts->head.right_fit = ts->head.title_fit = NULL;
 }

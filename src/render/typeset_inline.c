@@ -331,3 +331,22 @@ ts_take_ids(GPtrArray *dests, struct inline_text *it)
 		g_ptr_array_add(dests, g_strdup(g_ptr_array_index(it->ids, i)));
 	g_ptr_array_set_size(it->ids, 0);
 }
+
+void
+ts_keep_names_whole(struct inline_text *it)
+{
+	static const char *const names[] = {"ISO/IEC"};
+	size_t i;
+
+	for (i = 0; i < G_N_ELEMENTS(names); i++) {
+		const char *p = it->s->str;
+
+		while ((p = strstr(p, names[i])) != NULL) {
+			int at = (int)(p - it->s->str);
+
+			ts_add_attr(it->attrs, pango_attr_allow_breaks_new(FALSE), at,
+			            at + (int)strlen(names[i]));
+			p += strlen(names[i]);
+		}
+	}
+}

@@ -15,6 +15,7 @@ ts_make_text(struct ts *ts, struct text *t, struct inline_text *it, enum style s
 	pango_layout_set_line_spacing(t->layout, (float)styles[st].line_spacing);
 	pango_layout_set_alignment(t->layout, align);
 	/* Text from data goes in with set_text, never as markup. */
+	ts_keep_names_whole(it);
 	fonts_layout_set_text(t->layout, it->s->str, (int)it->s->len, it->attrs);
 	t->links = it->links;
 	it->links = NULL;
@@ -112,6 +113,7 @@ ts_measure_widths(struct ts *ts, struct inline_text *it, enum style st, double *
 	l = pango_layout_new(ts->pango);
 	pango_layout_set_font_description(l, ts->fonts[st]);
 	pango_layout_set_line_spacing(l, (float)styles[st].line_spacing);
+	ts_keep_names_whole(it);
 	fonts_layout_set_text(l, it->s->str, (int)it->s->len, it->attrs);
 	pango_layout_get_extents(l, NULL, &r);
 	*pref = (double)r.width / PANGO_SCALE + 1;

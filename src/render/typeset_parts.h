@@ -20,12 +20,13 @@
 #define MONO "DejaVu Sans Mono"
 #define NONE 0xFFFFFFFFu
 
-#define MARGIN_X 54.0
+#define MARGIN_X 84.0 /* a measure of about 75-80 characters of body text */
 #define MARGIN_TOP 62.0
 #define MARGIN_BOTTOM 58.0
 #define LIST_INDENT 16.0
 #define TOC_NUMBER_WIDTH 36.0
 #define HEAD_GAP 12.0         /* between the two sides of the running head */
+#define HEAD_MIN_TITLE 120.0  /* the least the marking leaves the title */
 #define TOC_DOT_STEP 4.5      /* dot leaders: one dot every so many points */
 #define CELL_PAD_X 4.0
 #define COMPACT_PAD_X 1.5 /* tables of class "compact": many narrow columns */
@@ -93,6 +94,8 @@ struct block {
 	double marker_x;         /* where the marker's box starts (it ends LIST_INDENT - 4 later) */
 	unsigned rule;           /* colour of a rule under the block, or NONE */
 	unsigned bar;            /* colour of a bar left of the block (a finding's), or NONE */
+	int table;               /* rows: the table they belong to; else -1 */
+	int list;                /* blocks of a list item: the list they belong to; else -1 */
 	double bar_x;            /* the bar's left, from the body's left */
 	double bar_below;        /* how far the bar reaches under the block: to the next one of its finding */
 	char *toc_target;        /* a contents entry: the id whose page it shows */
@@ -128,9 +131,15 @@ struct ts {
 	size_t cover_items;      /* items of the cover */
 	bool in_toc;
 	int tables;
+	int lists;
 	unsigned synthetic;      /* outline destinations without an id */
 	bool failed;
 	GPtrArray *owned;        /* strings of flow items (line arrays) */
+	struct {                 /* the running head as last fitted: most pages repeat it */
+		const char *right;   /* the text it was fitted from (borrowed) */
+		char *right_fit, *title_fit;
+		double right_w;
+	} head;
 };
 
 /* Inline content on its way into one pango text. */
@@ -174,6 +183,9 @@ void ts_add_attr(PangoAttrList *attrs, PangoAttribute *a, int start, int end);
 PangoAttribute *ts_fg_attr(unsigned rgb);
 bool ts_has_class(const xmlNode *n, const char *cls);
 void ts_free_links(GArray *links);
+/* Forbid line breaks inside names that must not be split ("ISO/IEC" at its
+ * slash); call once the text is complete. */
+void ts_keep_names_whole(struct inline_text *it);
 
 /* ---- measuring (typeset_measure.c) ---- */
 
@@ -229,5 +241,10 @@ struct furniture {
  * The version on the footer's left, followed by ", draft" for a draft. */
 void ts_draw_furniture(struct ts *ts, cairo_t *cr, const struct furniture *f,
                        const char *chapter, size_t page, size_t n_pages);
+/* Free what ts_draw_furniture keeps between pages. */
+void ts_draw_furniture_done(struct ts *ts);
+/* The structure element that groups block b with its neighbours ("Table",
+ * "L"), with an id that tells one group from the next; NULL for none. */
+const char *ts_group_of(const struct block *b, int *id);
 
 #endif

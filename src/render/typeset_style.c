@@ -2,7 +2,7 @@
 #include "render/typeset_parts.h"
 
 const struct style_row styles[S_STYLES] = {
-	[S_BODY] = {9.5, false, false, 0x1F2328, 0, 5, 1.25},
+	[S_BODY] = {10, false, false, 0x1F2328, 0, 5, 1.25},
 	[S_SMALL] = {8.0, false, false, 0x57606A, 0, 3, 1.2},
 	[S_H1] = {19, true, false, 0x0F3C73, 0, 8, 1.1},
 	[S_H2] = {15, true, false, 0x0F3C73, 14, 6, 1.1},

@@ -105,8 +105,66 @@ not_applicable_and_out_of_scope_are_labelled(void **state)
 	(void)state;
 	assert_non_null(find_text(c, "n/a"));
 	assert_non_null(find_text(c, "out"));
-	/* Two stubs plus the legend's sample. */
-	assert_int_equal(count_role(c, CHART_BAR_NA, CHART_RECT), 3);
+	/* One stub each, distinct, plus the legend's samples. */
+	assert_int_equal(count_role(c, CHART_BAR_NA, CHART_RECT), 2);
+	assert_int_equal(count_role(c, CHART_BAR_OUT, CHART_RECT), 2);
+	assert_non_null(find_text(c, "out: out of scope"));
+	assert_true(chart_style(CHART_BAR_NA)->dashed != chart_style(CHART_BAR_OUT)->dashed ||
+	            chart_style(CHART_BAR_NA)->fill != chart_style(CHART_BAR_OUT)->fill);
+	chart_free(c);
+}
+
+/* Level 0 is an outlined block with its digit, not a hairline; the earlier
+ * appraisal's outline is solid, unlike the dashed n/a stub. */
+static void
+level_zero_and_previous_outline_are_distinct_marks(void **state)
+{
+	const struct chart_bar bars[] = {
+		{.label = "PA01", .level = 0, .max_level = -1, .target = -1,
+		 .has_previous = true, .previous = 2},
+	};
+	struct chart *c = chart_comparison(bars, 1, "before", "after");
+	const struct chart_shape *zero = NULL;
+	bool digit = false;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < c->n_shapes; i++) {
+		if (c->shapes[i].role == CHART_BAR_0 && c->shapes[i].kind == CHART_RECT && zero == NULL)
+			zero = &c->shapes[i];
+		if (c->shapes[i].role == CHART_TEXT_SMALL && strcmp(c->shapes[i].text, "0") == 0)
+			digit = true;
+	}
+	assert_non_null(zero);
+	assert_true(zero->h >= 4);
+	assert_true(chart_style(CHART_BAR_0)->stroke != CHART_NONE);
+	assert_true(digit);
+	assert_false(chart_style(CHART_PREVIOUS)->dashed);
+	assert_true(chart_style(CHART_BAR_NA)->dashed);
+	chart_free(c);
+}
+
+/* A standalone chart's heading sits above everything else, which moves down. */
+static void
+heading_goes_above_the_plot(void **state)
+{
+	const struct chart_bar bars[] = {
+		{.label = "PA01", .level = 2, .max_level = -1, .target = -1},
+	};
+	struct chart *c = chart_profile(bars, 1);
+	double height = c->height, first_label_y = find_text(c, "PA01")->y;
+	const struct chart_shape *title, *subtitle;
+
+	(void)state;
+	chart_add_heading(c, "Capability profile", "Org, appraisal A-1 ended 2026-01-31");
+	title = find_text(c, "Capability profile");
+	subtitle = find_text(c, "Org, appraisal A-1 ended 2026-01-31");
+	assert_non_null(title);
+	assert_non_null(subtitle);
+	assert_int_equal(title->role, CHART_TITLE);
+	assert_true(c->height > height);
+	assert_true(find_text(c, "PA01")->y > first_label_y);
+	assert_true(subtitle->y < find_text(c, "Level")->y);
 	chart_free(c);
 }
 
@@ -156,6 +214,8 @@ main(void)
 		cmocka_unit_test(bars_are_proportional_to_levels),
 		cmocka_unit_test(target_and_range_are_marked_and_explained),
 		cmocka_unit_test(not_applicable_and_out_of_scope_are_labelled),
+		cmocka_unit_test(level_zero_and_previous_outline_are_distinct_marks),
+		cmocka_unit_test(heading_goes_above_the_plot),
 		cmocka_unit_test(same_input_same_shapes),
 		cmocka_unit_test(every_role_has_a_style),
 	};

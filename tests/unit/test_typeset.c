@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "render/typeset_parts.h"
 
 /* A document state with fonts and nothing else, enough to lay out text. */
@@ -122,12 +124,113 @@ left_aligned_text_is_drawn_at_the_left(void **state)
 	cairo_surface_destroy(img);
 }
 
+/* The width of s set on one line in style st. */
+static double
+natural_width(struct fixture *f, const char *s, enum style st)
+{
+	PangoRectangle r;
+	struct text t;
+
+	text_of(f, &t, s, st, 1000, PANGO_ALIGN_LEFT);
+	pango_layout_get_extents(t.layout, NULL, &r);
+	ts_free_text(&t);
+	return (double)r.width / PANGO_SCALE;
+}
+
+/* A cell of two lines, the second a short word: its smallest width is its
+ * longest word's, not the stretch from the last word's start to the widest
+ * line's end (which measured 155 pt for a 48 pt word). */
+static void
+cell_minimum_is_longest_word(void **state)
+{
+	struct fixture *f = *state;
+	double word = natural_width(f, "Coordination ", S_CELL);
+	double line = natural_width(f, "Coordination of security engineering", S_CELL);
+	struct inline_text it;
+	PangoLayout *layout;
+	double pref, min;
+
+	f->ts.widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, ts_free_measured);
+	ts_inline_init(&it);
+	g_string_append(it.s, "Coordination of security engineering\xE2\x80\xA8ok");
+	ts_measure_widths(&f->ts, &it, S_CELL, &pref, &min, &layout);
+	ts_inline_clear(&it);
+	assert_true(pref >= line);
+	/* The word and a point of slack; far below the first line's width. */
+	if (min > word + 2 || min < word - 2)
+		fail_msg("minimum %g, longest word %g, first line %g", min, word, line);
+	g_hash_table_destroy(f->ts.widths);
+	f->ts.widths = NULL;
+}
+
+/* "ISO/IEC" is never broken at its slash, even where only "ISO/" fits. */
+static void
+iso_iec_is_not_broken_at_the_slash(void **state)
+{
+	struct fixture *f = *state;
+	double upto_slash = natural_width(f, "appraised against ISO/", S_BODY);
+	struct text t;
+	int i;
+
+	text_of(f, &t, "appraised against ISO/IEC 21827", S_BODY, upto_slash + 2, PANGO_ALIGN_LEFT);
+	for (i = 0; i < pango_layout_get_line_count(t.layout); i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(t.layout, i);
+		const char *text = pango_layout_get_text(t.layout);
+
+		if (line->start_index + line->length >= 4 &&
+		    strncmp(text + line->start_index + line->length - 4, "ISO/", 4) == 0)
+			fail_msg("line %d ends with \"ISO/\"", i);
+	}
+	ts_free_text(&t);
+}
+
+/* A figure's caption below its table keeps the table's last row company:
+ * the row before the caption keeps with its next. */
+static void
+figure_caption_keeps_with_its_figure(void **state)
+{
+	static const char doc_text[] =
+		"<body><figure><table><tbody><tr><td>a</td></tr><tr><td>b</td></tr></tbody>"
+		"</table><figcaption>The caption</figcaption></figure><p>After.</p></body>";
+	struct fixture *f = *state;
+	xmlDoc *doc = xmlReadMemory(doc_text, (int)sizeof doc_text - 1, "fig.xml", "UTF-8",
+	                            XML_PARSE_NONET);
+	struct ts *ts = &f->ts;
+	size_t n;
+
+	assert_non_null(doc);
+	ts->body_w = 400;
+	ts->items = g_array_new(FALSE, FALSE, sizeof(struct flow_item));
+	ts->blocks = g_ptr_array_new_with_free_func(ts_destroy_block);
+	ts->ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ts->widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, ts_free_measured);
+	ts->pending = g_ptr_array_new_with_free_func(g_free);
+	ts->owned = g_ptr_array_new_with_free_func(g_free);
+	ts_build(ts, xmlDocGetRootElement(doc));
+	n = ts->items->len;
+	/* Two rows, the caption, the paragraph after. */
+	assert_int_equal(n, 4);
+	assert_true(g_array_index(ts->items, struct flow_item, 1).keep_with_next);
+	assert_false(g_array_index(ts->items, struct flow_item, 2).keep_with_next);
+	g_ptr_array_free(ts->owned, TRUE);
+	g_ptr_array_free(ts->blocks, TRUE);
+	g_array_free(ts->items, TRUE);
+	g_hash_table_destroy(ts->ids);
+	g_hash_table_destroy(ts->widths);
+	g_ptr_array_free(ts->pending, TRUE);
+	ts->widths = NULL;
+	xmlFreeDoc(doc);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(right_aligned_text_is_drawn_at_the_right),
 		cmocka_unit_test(left_aligned_text_is_drawn_at_the_left),
+		cmocka_unit_test(cell_minimum_is_longest_word),
+		cmocka_unit_test(iso_iec_is_not_broken_at_the_slash),
+		cmocka_unit_test(figure_caption_keeps_with_its_figure),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
