@@ -31,16 +31,28 @@
  * profile or a result document found in a directory of appraisals. */
 #define WORKER_SKIPPED 100
 
-/* The files a worker writes for an input NAME: NAME plus each suffix (the
- * renderings only in the formats asked for), the result document last. */
+/* The files a worker writes for an input NAME: NAME, the product's suffix
+ * and an extension (the renderings only in the formats asked for), the
+ * result document last.  The index is written as the first two. */
 static const struct {
-	const char *suffix;
+	enum product_id id;
+	const char *ext;
 	int format;        /* PRODUCT_HTML or PRODUCT_PDF, 0 for always */
-} products[] = {
-	{"-report.html", PRODUCT_HTML},    {"-report.pdf", PRODUCT_PDF},
-	{"-statement.html", PRODUCT_HTML}, {"-statement.pdf", PRODUCT_PDF},
-	{"-chart.svg", 0},                 {INDEX_RESULT_SUFFIX, 0},
+} files[] = {
+	{PRODUCT_REPORT, ".html", PRODUCT_HTML},    {PRODUCT_REPORT, ".pdf", PRODUCT_PDF},
+	{PRODUCT_STATEMENT, ".html", PRODUCT_HTML}, {PRODUCT_STATEMENT, ".pdf", PRODUCT_PDF},
+	{PRODUCT_CHART, ".svg", 0},                 {PRODUCT_RESULT, ".xml", 0},
 };
+
+/* The name of files[k] for the input whose stem is stem, or of the index's
+ * file of that format when stem is NULL.  g_free the result. */
+static char *
+file_name(const char *stem, size_t k)
+{
+	if (stem == NULL)
+		return g_strconcat(pipeline_product(PRODUCT_INDEX)->file, files[k].ext, NULL);
+	return g_strconcat(stem, pipeline_product(files[k].id)->suffix, files[k].ext, NULL);
+}
 
 /* The products a worker makes from a template, and those the batch
  * prepares before starting its workers (the index last, by the batch). */
@@ -243,15 +255,14 @@ check_collisions(struct batch *b)
 
 		if (j != NULL && j->skipped)
 			continue;
-		for (k = 0; k < G_N_ELEMENTS(products); k++) {
+		for (k = 0; k < G_N_ELEMENTS(files); k++) {
 			char *file;
 
 			if (j == NULL && k > 1)
 				break;
-			if (products[k].format != 0 && !(b->dest.formats & products[k].format))
+			if (files[k].format != 0 && !(b->dest.formats & files[k].format))
 				continue;
-			file = j != NULL ? g_strconcat(j->stem, products[k].suffix, NULL)
-			       : g_strconcat("index", strchr(products[k].suffix, '.'), NULL);
+			file = file_name(j != NULL ? j->stem : NULL, k);
 			path = g_build_filename(outdir, file, NULL);
 			g_free(file);
 			if ((f = input_at(inputs, path)) != NULL) {
@@ -514,12 +525,14 @@ remove_leftovers(struct batch *b, const struct job *j)
 	if (dir == NULL)
 		return;
 	while ((entry = g_dir_read_name(dir)) != NULL) {
-		for (k = 0; k < G_N_ELEMENTS(products); k++) {
-			char *prefix = g_strconcat(".", j->stem, products[k].suffix, ".", NULL);
+		for (k = 0; k < G_N_ELEMENTS(files); k++) {
+			char *file = file_name(j->stem, k);
+			char *prefix = g_strconcat(".", file, ".", NULL);
 			bool match = g_str_has_prefix(entry, prefix) &&
 			             strlen(entry) == strlen(prefix) + 6;
 
 			g_free(prefix);
+			g_free(file);
 			if (match) {
 				char *path = g_build_filename(b->outdir, entry, NULL);
 

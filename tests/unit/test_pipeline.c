@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "cmd/index.h"
 #include "cmd/products.h"
 #include "datadir.h"
 #include "pipeline.h"
@@ -81,6 +82,17 @@ every_row_is_whole(void **state)
 	g_hash_table_destroy(files);
 }
 
+/* The index finds result files by the suffix the result row gives them. */
+static void
+result_files_are_what_the_index_reads(void **state)
+{
+	char *name = g_strconcat(pipeline_product(PRODUCT_RESULT)->suffix, ".xml", NULL);
+
+	(void)state;
+	assert_string_equal(name, INDEX_RESULT_SUFFIX);
+	g_free(name);
+}
+
 static void
 missing_model_is_reported(void **state)
 {
@@ -139,6 +151,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_row_is_whole),
+		cmocka_unit_test(result_files_are_what_the_index_reads),
 		cmocka_unit_test_setup_teardown(missing_model_is_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(prepare_compiles_the_templates, setup, teardown),
 		cmocka_unit_test_setup_teardown(rates_and_makes_a_statement, setup, teardown),
