@@ -6,7 +6,6 @@
 
 #include <glib.h>
 
-#include "cmd/products.h"
 #include "datadir.h"
 #include "doc/resultdoc.h"
 #include "doc/xform.h"
@@ -172,6 +171,29 @@ pipeline_rate_doc(struct pipeline *pl, xmlDoc *doc, const char *path, const char
 		a = appraisal_from_doc(doc, path, sha256, pl->session.model,
 		                       pl->session.appraisal_xsd, d);
 	return session_rate_appraisal(&pl->session, a, target_path, out);
+}
+
+bool
+product_names_directory(const char *option)
+{
+	return g_str_has_suffix(option, "/") || g_file_test(option, G_FILE_TEST_IS_DIR);
+}
+
+char *
+product_path(const struct product_dest *dest, const char *name, const char *ext)
+{
+	const char *option = dest->output;
+	char *dir, *file, *path;
+
+	if (option != NULL && !product_names_directory(option))
+		return g_strdup(option);
+	dir = option != NULL ? g_strdup(option)
+	      : dest->input_path != NULL ? g_path_get_dirname(dest->input_path) : g_strdup(".");
+	file = g_strconcat(name, ext, NULL);
+	path = g_build_filename(dir, file, NULL);
+	g_free(file);
+	g_free(dir);
+	return path;
 }
 
 /* Transform input with id's template and check that the result stays

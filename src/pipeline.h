@@ -3,6 +3,7 @@
 #define SSECMM_PIPELINE_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include <libxml/tree.h>
 
@@ -10,8 +11,6 @@
 #include "load/session.h"
 #include "render/chart.h"
 #include "render/typeset.h"
-
-struct product_dest;
 
 /* The products, one row each in pipeline.c's table. */
 enum product_id {
@@ -40,6 +39,31 @@ struct product {
 	chart_maker charts;     /* draws the charts its document asks for;
 	                         * its context is what pipeline_make is given */
 };
+
+/* Where and how a product is written. */
+struct product_dest {
+	const char *output;       /* -o: a directory (existing, or ending in '/'), a
+	                           * file, "-" (the stream out), or NULL: beside
+	                           * input_path, or in the working directory */
+	const char *input_path;   /* may be NULL */
+	int formats;              /* PRODUCT_HTML, PRODUCT_PDF or both */
+	enum typeset_paper paper;
+	const char *lang;         /* --lang, or NULL: the inputs' xml:lang */
+	FILE *out;                /* standard output, for "-" */
+	FILE *log;                /* gets "ssecmm: wrote PATH" lines; NULL for none */
+	const char *const *inputs;   /* files never to be overwritten */
+	size_t n_inputs;
+	bool directory_only;      /* set before product_dest_from_cli: -o must
+	                           * name a directory (batch) */
+};
+
+/* The path a product called name gets for the extension ext (".pdf"):
+ * see struct product_dest.  g_free the result. */
+char *product_path(const struct product_dest *dest, const char *name, const char *ext);
+
+/* Whether option (-o) names a directory: an existing one, or one to be
+ * made (a trailing '/'). */
+bool product_names_directory(const char *option);
 
 /* The row of id. */
 const struct product *pipeline_product(enum product_id id);

@@ -12,14 +12,6 @@
 #include "render/chart_svg.h"
 #include "render/fonts.h"
 
-/* Whether option names a directory: an existing one, or one to be made
- * (a trailing '/'). */
-static bool
-names_directory(const char *option)
-{
-	return g_str_has_suffix(option, "/") || g_file_test(option, G_FILE_TEST_IS_DIR);
-}
-
 /* The format a file name asks for by its extension, in any case; 0 for none. */
 static int
 format_of_name(const char *name)
@@ -64,13 +56,13 @@ product_dest_from_cli(struct cli *c, struct product_dest *dest)
 			return EXIT_USAGE;
 		}
 	} else if (c->output != NULL && dest->directory_only) {
-		if (g_file_test(c->output, G_FILE_TEST_EXISTS) && !names_directory(c->output)) {
+		if (g_file_test(c->output, G_FILE_TEST_EXISTS) && !product_names_directory(c->output)) {
 			diag_escape(shown, sizeof shown, c->output);
 			fprintf(c->err, "ssecmm: -o %s: not a directory; name a directory, new or "
 			        "existing\n", shown);
 			return EXIT_USAGE;
 		}
-	} else if (c->output != NULL && !names_directory(c->output)) {
+	} else if (c->output != NULL && !product_names_directory(c->output)) {
 		named = format_of_name(c->output);
 		diag_escape(shown, sizeof shown, c->output);
 		if (named == 0) {
@@ -103,23 +95,6 @@ product_dest_from_cli(struct cli *c, struct product_dest *dest)
 	dest->out = c->out;
 	dest->log = c->quiet ? NULL : c->err;
 	return -1;
-}
-
-char *
-product_path(const struct product_dest *dest, const char *name, const char *ext)
-{
-	const char *option = dest->output;
-	char *dir, *file, *path;
-
-	if (option != NULL && !names_directory(option))
-		return g_strdup(option);
-	dir = option != NULL ? g_strdup(option)
-	      : dest->input_path != NULL ? g_path_get_dirname(dest->input_path) : g_strdup(".");
-	file = g_strconcat(name, ext, NULL);
-	path = g_build_filename(dir, file, NULL);
-	g_free(file);
-	g_free(dir);
-	return path;
 }
 
 char *
