@@ -60,16 +60,17 @@ relative_href(const char *from_dir, const char *file)
 static void
 add_links(xmlNode *entry, const char *result_path, const char *index_dir)
 {
-	static const char *const products[] = {"report", "statement"};
+	static const enum product_id linked[] = {PRODUCT_REPORT, PRODUCT_STATEMENT};
 	static const char *const exts[] = {"html", "pdf"};
 	size_t stem_len = strlen(result_path) - strlen(INDEX_RESULT_SUFFIX);
 	size_t i, k;
 
-	for (i = 0; i < G_N_ELEMENTS(products); i++)
+	for (i = 0; i < G_N_ELEMENTS(linked); i++)
 		for (k = 0; k < G_N_ELEMENTS(exts); k++) {
-			char *file = g_strdup_printf("%.*s-%s.%s", (int)stem_len, result_path,
-			                             products[i], exts[k]);
-			char *attr = g_strdup_printf("%s-%s", products[i], exts[k]);
+			const struct product *p = pipeline_product(linked[i]);
+			char *file = g_strdup_printf("%.*s%s.%s", (int)stem_len, result_path, p->suffix,
+			                             exts[k]);
+			char *attr = g_strdup_printf("%s-%s", p->name, exts[k]);
 
 			if (g_file_test(file, G_FILE_TEST_IS_REGULAR)) {
 				char *href = relative_href(index_dir, file);
