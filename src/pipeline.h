@@ -29,7 +29,7 @@ enum { PRODUCT_HTML = 1, PRODUCT_PDF = 2, PRODUCT_SVG = 4, PRODUCT_PNG = 8, PROD
 
 /* A product: a template's document and the files it is written to. */
 struct product {
-	const char *name;       /* as the command that makes it is called */
+	const char *name;       /* its name, as commands and the index call it */
 	const char *template;   /* under the data directory; NULL for the chart
 	                         * and the result document, written without one */
 	const char *file;       /* the file name without extension, or NULL:
@@ -101,19 +101,20 @@ bool pipeline_rate_doc(struct pipeline *pl, xmlDoc *doc, const char *path,
                        const char *sha256, const char *target_path, struct rated *out,
                        struct diag *d);
 
-/* Make the product id from input: its template's document, checked to stay
- * inside templates/xhtml-subset.xsd, written as the renderings dest asks
- * for (NAME.pdf by the typesetter, NAME.html by the HTML writer, where
- * NAME is the row's file, or stem and the row's suffix).  ctx is the
- * context of the row's chart maker.  The renderings appear together, or
- * none does and the files they would replace stay as they were.  False
- * after reporting to d. */
+/* Make the product id (a row with a template) from input: the template's
+ * document, checked to stay inside templates/xhtml-subset.xsd, written as
+ * the renderings dest asks for (NAME.pdf by the typesetter, NAME.html by
+ * the HTML writer, where NAME is the row's file, or stem and the row's
+ * suffix).  ctx is the context of the row's chart maker.  The renderings
+ * appear together, or none does and the files they would replace stay as
+ * they were.  False after reporting to d. */
 bool pipeline_make(struct pipeline *pl, enum product_id id, xmlDoc *input, void *ctx,
                    const char *stem, const struct product_dest *dest, struct diag *d);
 
-/* The appraisal products of r (a rated appraisal whose file's stem is
- * stem): report and statement, in the formats dest asks for.  False after
- * reporting to d. */
+/* Make the products ids (ending with PRODUCT_COUNT: report, statement) of
+ * r, a rated appraisal whose file's stem is stem, from one input document
+ * (the result document with copies of the model and the appraisal under
+ * <sources>); stops at the first that fails.  False after reporting to d. */
 bool pipeline_make_appraisal(struct pipeline *pl, const struct results *r,
                              const enum product_id *ids, const char *stem,
                              const struct product_dest *dest, struct diag *d);
