@@ -15,10 +15,8 @@
 #include "cmd/commands.h"
 #include "cmd/index.h"
 #include "cmd/products.h"
-#include "doc/press.h"
 #include "doc/resultdoc.h"
 #include "load/listing.h"
-#include "load/session.h"
 #include "load/xmlload.h"
 #include "load/xmlnode.h"
 #include "signals.h"
@@ -33,19 +31,34 @@
  * profile or a result document found in a directory of appraisals. */
 #define WORKER_SKIPPED 100
 
-/* The files a worker writes for an input NAME: NAME plus each suffix (the
- * renderings only in the formats asked for), the result document last. */
+/* The files a worker writes for an input NAME: NAME, the product's suffix
+ * and an extension (the renderings only in the formats asked for), the
+ * result document last.  The index is written as the first two. */
 static const struct {
-	const char *suffix;
+	enum product_id id;
+	const char *ext;
 	int format;        /* PRODUCT_HTML or PRODUCT_PDF, 0 for always */
-} products[] = {
-	{"-report.html", PRODUCT_HTML},    {"-report.pdf", PRODUCT_PDF},
-	{"-statement.html", PRODUCT_HTML}, {"-statement.pdf", PRODUCT_PDF},
-	{"-chart.svg", 0},                 {INDEX_RESULT_SUFFIX, 0},
+} files[] = {
+	{PRODUCT_REPORT, ".html", PRODUCT_HTML},    {PRODUCT_REPORT, ".pdf", PRODUCT_PDF},
+	{PRODUCT_STATEMENT, ".html", PRODUCT_HTML}, {PRODUCT_STATEMENT, ".pdf", PRODUCT_PDF},
+	{PRODUCT_CHART, ".svg", 0},                 {PRODUCT_RESULT, ".xml", 0},
 };
 
-static const char *const templates[] = {"templates/report.xsl", "templates/statement.xsl",
-                                        "templates/index.xsl", NULL};
+/* The name of files[k] for the input whose stem is stem, or of the index's
+ * file of that format when stem is NULL.  g_free the result. */
+static char *
+file_name(const char *stem, size_t k)
+{
+	if (stem == NULL)
+		return g_strconcat(pipeline_product(PRODUCT_INDEX)->file, files[k].ext, NULL);
+	return g_strconcat(stem, pipeline_product(files[k].id)->suffix, files[k].ext, NULL);
+}
+
+/* The products a worker makes from a template, and those the batch
+ * prepares before starting its workers (the index last, by the batch). */
+static const enum product_id rendered[] = {PRODUCT_REPORT, PRODUCT_STATEMENT, PRODUCT_COUNT};
+static const enum product_id prepared[] = {PRODUCT_REPORT, PRODUCT_STATEMENT, PRODUCT_INDEX,
+                                           PRODUCT_COUNT};
 
 /* One input and, while it runs, its worker. */
 struct job {
@@ -64,8 +77,7 @@ struct job {
 
 struct batch {
 	struct cli *c;
-	struct session s;
-	struct press *p;
+	struct pipeline *pl;
 	struct product_dest dest;
 	char *outdir;
 	GPtrArray *jobs;   /* struct job *, in name order */
@@ -243,15 +255,14 @@ check_collisions(struct batch *b)
 
 		if (j != NULL && j->skipped)
 			continue;
-		for (k = 0; k < G_N_ELEMENTS(products); k++) {
+		for (k = 0; k < G_N_ELEMENTS(files); k++) {
 			char *file;
 
 			if (j == NULL && k > 1)
 				break;
-			if (products[k].format != 0 && !(b->dest.formats & products[k].format))
+			if (files[k].format != 0 && !(b->dest.formats & files[k].format))
 				continue;
-			file = j != NULL ? g_strconcat(j->stem, products[k].suffix, NULL)
-			       : g_strconcat("index", strchr(products[k].suffix, '.'), NULL);
+			file = file_name(j != NULL ? j->stem : NULL, k);
 			path = g_build_filename(outdir, file, NULL);
 			g_free(file);
 			if ((f = input_at(inputs, path)) != NULL) {
@@ -355,40 +366,26 @@ work(struct batch *b, struct job *j, FILE *err)
 	struct rated rated = {0};
 	struct product_dest dest = b->dest;
 	struct chart *chart = NULL;
-	struct appraisal *a = NULL;
 	struct output *o;
-	xmlDoc *input = NULL, *result, *doc;
-	char *name, *path, *title = NULL, sha256[65];
-	bool ok;
+	xmlDoc *result, *doc;
+	char *path, *title = NULL, sha256[65];
 
 	diag_init(&d, err, c->quiet, false);
 	dest.inputs = (const char *const[]){j->path, c->target_path, c->model_path};
 	dest.n_inputs = 3;
-	b->s.diag = &d;
-	product_warm_fonts(b->p, &dest);
+	pipeline_warm_fonts(b->pl, &dest);
 	doc = xmlload_file(j->path, NULL, &d, sha256);
 	if (doc != NULL && j->in_dir && (xn_is(xmlDocGetRootElement(doc), "target-profile") ||
 	                                 xn_is(xmlDocGetRootElement(doc), "result"))) {
 		xmlFreeDoc(doc);
 		return WORKER_SKIPPED;
 	}
-	if (doc != NULL)
-		a = appraisal_from_doc(doc, j->path, sha256, b->s.model, b->s.appraisal_xsd, &d);
-	if (!session_rate_appraisal(&b->s, a, c->target_path, &rated))
+	if (!pipeline_rate_doc(b->pl, doc, j->path, sha256, c->target_path, &rated, &d))
 		goto done;
 	product_check_glyphs(&dest, rated.results->a, &d);
-	input = product_appraisal_input(rated.results);
-	name = g_strdup_printf("%s-report", j->stem);
-	ok = product_render(b->p, templates[0], input, product_profile_chart, rated.results, name,
-	                    &dest, &d);
-	g_free(name);
-	name = g_strdup_printf("%s-statement", j->stem);
-	ok = ok && product_render(b->p, templates[1], input, product_profile_chart, rated.results,
-	                          name, &dest, &d);
-	g_free(name);
-	if (!ok)
+	if (!pipeline_make_appraisal(b->pl, rated.results, rendered, j->stem, &dest, &d))
 		goto done;
-	chart = product_profile_chart(rated.results, "organization", &title);
+	chart = pipeline_product(PRODUCT_CHART)->charts(rated.results, "organization", &title);
 	path = product_path(&dest, j->stem, "-chart.svg");
 	o = output_open(path, NULL, dest.inputs, dest.n_inputs, &d);
 	g_free(path);
@@ -404,7 +401,6 @@ work(struct batch *b, struct job *j, FILE *err)
 done:
 	g_free(title);
 	chart_free(chart);
-	xmlFreeDoc(input);
 	rated_free(&rated);
 	fflush(err);
 	return d.status;
@@ -529,12 +525,14 @@ remove_leftovers(struct batch *b, const struct job *j)
 	if (dir == NULL)
 		return;
 	while ((entry = g_dir_read_name(dir)) != NULL) {
-		for (k = 0; k < G_N_ELEMENTS(products); k++) {
-			char *prefix = g_strconcat(".", j->stem, products[k].suffix, ".", NULL);
+		for (k = 0; k < G_N_ELEMENTS(files); k++) {
+			char *file = file_name(j->stem, k);
+			char *prefix = g_strconcat(".", file, ".", NULL);
 			bool match = g_str_has_prefix(entry, prefix) &&
 			             strlen(entry) == strlen(prefix) + 6;
 
 			g_free(prefix);
+			g_free(file);
 			if (match) {
 				char *path = g_build_filename(b->outdir, entry, NULL);
 
@@ -673,10 +671,9 @@ write_index(struct batch *b)
 			g_array_append_val(failed, f);
 		}
 	}
-	b->s.diag = &b->c->diag;
 	b->dest.inputs = (const char *const *)results->pdata;
 	b->dest.n_inputs = results->len;
-	index_write(&b->s, b->p, (char **)results->pdata, results->len,
+	index_write(b->pl, (char **)results->pdata, results->len,
 	            (struct index_failure *)failed->data, failed->len, &b->dest, &b->c->diag);
 	for (i = 0; i < failed->len; i++) {
 		g_free(g_array_index(failed, struct index_failure, i).name);
@@ -723,15 +720,10 @@ cmd_batch(struct cli *c)
 		g_free(b.outdir);
 		return c->diag.status;
 	}
-	b.p = press_new();
-	if (!plan(&b, shard_k, shard_n) || !session_open(&b.s, c->model_path, &c->diag) ||
-	    !press_load(b.p, templates, &c->diag))
+	if (!plan(&b, shard_k, shard_n) ||
+	    (b.pl = pipeline_new(c->model_path, &c->diag)) == NULL ||
+	    !pipeline_prepare(b.pl, prepared, b.dest.formats & PRODUCT_PDF, &c->diag))
 		goto done;
-	if ((b.dest.formats & PRODUCT_PDF) && !typeset_prepare(press_typesetter(b.p))) {
-		diag_report(&c->diag, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
-		            "cannot start workers: font loading threads did not end");
-		goto done;
-	}
 	signals_install();
 	b.progress = !c->quiet && isatty(fileno(c->err));
 	b.started = g_get_monotonic_time();
@@ -743,8 +735,7 @@ cmd_batch(struct cli *c)
 		        "%.1f s\n", b.jobs->len - b.failed - b.skipped, b.skipped, b.failed,
 		        (double)(g_get_monotonic_time() - b.started) / 1e6);
 done:
-	session_close(&b.s);
-	press_free(b.p);
+	pipeline_free(b.pl);
 	if (b.jobs != NULL)
 		g_ptr_array_free(b.jobs, TRUE);
 	g_free(b.outdir);

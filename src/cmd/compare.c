@@ -7,11 +7,9 @@
 
 #include "cmd/commands.h"
 #include "cmd/products.h"
-#include "doc/press.h"
 #include "doc/resultdoc.h"
 #include "doc/xmlbuild.h"
 #include "load/lang.h"
-#include "load/session.h"
 #include "rate/names.h"
 
 struct comparison {
@@ -31,8 +29,8 @@ chart_level(const struct org_result *o)
 
 /* The chart: the latest appraisal's levels as bars, the oldest's as
  * outlines, the latest target as marks. */
-static struct chart *
-comparison_chart(void *ctx, const char *scope, char **title)
+struct chart *
+compare_chart(void *ctx, const char *scope, char **title)
 {
 	struct comparison *cmp = ctx;
 	const struct results *first = cmp->rated[0].results, *last = cmp->rated[cmp->n - 1].results;
@@ -447,29 +445,28 @@ cmd_compare(struct cli *c)
 {
 	struct product_dest dest = {0};
 	struct comparison cmp = {0};
-	struct session s;
-	struct press *p = NULL;
+	struct pipeline *pl = NULL;
 	xmlDoc *input = NULL;
 	const char **inputs;
-	char *name = NULL, *stem = NULL, *first_end = NULL, *last_end = NULL;
+	char *stem = NULL, *first_end = NULL, *last_end = NULL;
 	size_t k;
 	bool ok;
 	int status;
 
 	if ((status = product_dest_from_cli(c, &dest)) >= 0)
 		return status;
-	p = press_new();
-	product_warm_fonts(p, &dest);
 	cmp.n = (size_t)c->n_operands;
 	cmp.rated = g_new0(struct rated, cmp.n);
 	inputs = g_new0(const char *, cmp.n + 2);
-	ok = session_open(&s, c->model_path, &c->diag);
+	ok = (pl = pipeline_new(c->model_path, &c->diag)) != NULL;
+	if (ok)
+		pipeline_warm_fonts(pl, &dest);
 	for (k = 0; ok && k < cmp.n; k++)
-		ok = session_rate(&s, c->operands[k], c->target_path, &cmp.rated[k]);
+		ok = pipeline_rate(pl, c->operands[k], c->target_path, &cmp.rated[k], &c->diag);
 	if (!ok)
 		goto done;
 	warn_oddities(c, &cmp);
-	cmp.m = s.model;
+	cmp.m = pipeline_model(pl);
 	first_end = prose_date(cmp.rated[0].appraisal->date_end);
 	last_end = prose_date(cmp.rated[cmp.n - 1].appraisal->date_end);
 	cmp.previous_label = g_strdup_printf("Outline: %s (ended %s)",
@@ -486,14 +483,10 @@ cmd_compare(struct cli *c)
 	dest.n_inputs = cmp.n + 2;
 	dest.input_path = c->operands[cmp.n - 1];
 	stem = product_stem(c->operands[cmp.n - 1]);
-	name = g_strdup_printf("%s-comparison", stem);
 	input = comparison_input(&cmp);
-	product_render(p, "templates/compare.xsl", input, comparison_chart, &cmp, name, &dest,
-	               &c->diag);
+	pipeline_make(pl, PRODUCT_COMPARISON, input, &cmp, stem, &dest, &c->diag);
 done:
-	press_free(p);
 	xmlFreeDoc(input);
-	g_free(name);
 	g_free(stem);
 	g_free(first_end);
 	g_free(last_end);
@@ -503,6 +496,6 @@ done:
 		rated_free(&cmp.rated[k]);
 	g_free(cmp.rated);
 	g_free(inputs);
-	session_close(&s);
+	pipeline_free(pl);
 	return c->diag.status;
 }

@@ -60,16 +60,17 @@ relative_href(const char *from_dir, const char *file)
 static void
 add_links(xmlNode *entry, const char *result_path, const char *index_dir)
 {
-	static const char *const products[] = {"report", "statement"};
+	static const enum product_id linked[] = {PRODUCT_REPORT, PRODUCT_STATEMENT};
 	static const char *const exts[] = {"html", "pdf"};
 	size_t stem_len = strlen(result_path) - strlen(INDEX_RESULT_SUFFIX);
 	size_t i, k;
 
-	for (i = 0; i < G_N_ELEMENTS(products); i++)
+	for (i = 0; i < G_N_ELEMENTS(linked); i++)
 		for (k = 0; k < G_N_ELEMENTS(exts); k++) {
-			char *file = g_strdup_printf("%.*s-%s.%s", (int)stem_len, result_path,
-			                             products[i], exts[k]);
-			char *attr = g_strdup_printf("%s-%s", products[i], exts[k]);
+			const struct product *p = pipeline_product(linked[i]);
+			char *file = g_strdup_printf("%.*s%s.%s", (int)stem_len, result_path, p->suffix,
+			                             exts[k]);
+			char *attr = g_strdup_printf("%s-%s", p->name, exts[k]);
 
 			if (g_file_test(file, G_FILE_TEST_IS_REGULAR)) {
 				char *href = relative_href(index_dir, file);
@@ -139,7 +140,7 @@ check_result(const struct model *m, xmlDoc *doc, const char *path, struct diag *
 /* The result documents, loaded and checked; NULL entries never survive:
  * false when any file failed. */
 static bool
-load_results(struct session *s, char **paths, size_t n, xmlDoc **docs, struct diag *d)
+load_results(const struct model *m, char **paths, size_t n, xmlDoc **docs, struct diag *d)
 {
 	char *xsd_path = datadir_path("model-xml/result.xsd");
 	struct schema *xsd = schema_load(xsd_path, d);
@@ -150,7 +151,7 @@ load_results(struct session *s, char **paths, size_t n, xmlDoc **docs, struct di
 	for (i = 0; ok && i < n; i++) {
 		docs[i] = xmlload_file(paths[i], &result_limits, d, NULL);
 		if (docs[i] == NULL || !schema_validate(xsd, docs[i], paths[i], d) ||
-		    !check_result(s->model, docs[i], paths[i], d))
+		    !check_result(m, docs[i], paths[i], d))
 			ok = false;
 	}
 	schema_free(xsd);
@@ -242,19 +243,19 @@ index_input(const struct model *m, char **paths, xmlDoc **docs, size_t n,
 }
 
 bool
-index_write(struct session *s, struct press *p, char **paths, size_t n,
+index_write(struct pipeline *pl, char **paths, size_t n,
             const struct index_failure *failed, size_t n_failed,
             const struct product_dest *dest, struct diag *d)
 {
 	xmlDoc **docs = g_new0(xmlDoc *, n ? n : 1), *input;
 	char *html = product_path(dest, "index", ".html");
 	char *index_dir = g_path_get_dirname(html);
-	bool ok = load_results(s, paths, n, docs, d);
+	bool ok = load_results(pipeline_model(pl), paths, n, docs, d);
 	size_t i;
 
 	if (ok) {
-		input = index_input(s->model, paths, docs, n, failed, n_failed, index_dir);
-		ok = product_render(p, "templates/index.xsl", input, NULL, NULL, "index", dest, d);
+		input = index_input(pipeline_model(pl), paths, docs, n, failed, n_failed, index_dir);
+		ok = pipeline_make(pl, PRODUCT_INDEX, input, NULL, NULL, dest, d);
 		xmlFreeDoc(input);
 	}
 	for (i = 0; i < n; i++)
@@ -294,8 +295,7 @@ int
 cmd_index(struct cli *c)
 {
 	struct product_dest dest = {0};
-	struct session s;
-	struct press *p = NULL;
+	struct pipeline *pl = NULL;
 	GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
 	char *outdir = NULL;
 	int i, status;
@@ -317,13 +317,11 @@ cmd_index(struct cli *c)
 	}
 	dest.inputs = (const char *const *)paths->pdata;
 	dest.n_inputs = paths->len;
-	p = press_new();
-	if (session_open(&s, c->model_path, &c->diag))
-		index_write(&s, p, (char **)paths->pdata, paths->len, NULL, 0, &dest, &c->diag);
-	session_close(&s);
+	if ((pl = pipeline_new(c->model_path, &c->diag)) != NULL)
+		index_write(pl, (char **)paths->pdata, paths->len, NULL, 0, &dest, &c->diag);
 	status = c->diag.status;
 done:
-	press_free(p);
+	pipeline_free(pl);
 	g_free(outdir);
 	g_ptr_array_free(paths, TRUE);
 	return status;

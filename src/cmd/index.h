@@ -7,8 +7,7 @@
 
 #include "cmd/products.h"
 #include "diag.h"
-#include "doc/press.h"
-#include "load/session.h"
+#include "pipeline.h"
 
 /* An input of a batch that produced nothing, named in the index so that a
  * reader knows the view is incomplete. */
@@ -19,11 +18,11 @@ struct index_failure {
 
 /* Read the result documents at paths (each NAME-result.xml, written by
  * batch beside NAME-report.html and the other products), check each against
- * model-xml/result.xsd and the session's model, and write the index called
+ * model-xml/result.xsd and the pipeline's model, and write the index called
  * "index" where dest says, with links to each appraisal's products that
  * exist.  Any invalid result file stops the index: nothing is written.
  * False after reporting. */
-bool index_write(struct session *s, struct press *p, char **paths, size_t n,
+bool index_write(struct pipeline *pl, char **paths, size_t n,
                  const struct index_failure *failed, size_t n_failed,
                  const struct product_dest *dest, struct diag *d);
 

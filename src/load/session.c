@@ -1,4 +1,4 @@
-/* What every command that reads appraisals needs once: the schemas and the model. */
+/* The load stage's state, read once: the schemas and the model; the pipeline holds one, rate and import use it alone. */
 #include "load/session.h"
 
 #include <string.h>

@@ -3,12 +3,10 @@
 #include <string.h>
 
 #include "cmd/index.h"
-#include "doc/press.h"
 #include "fuzz.h"
-#include "load/session.h"
+#include "pipeline.h"
 
-static struct session session;
-static struct press *press;
+static struct pipeline *pipeline;
 static FILE *sink;
 static char path[] = "/tmp/ssecmm-fuzz-XXXXXX-result.xml";
 
@@ -36,9 +34,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	atexit(remove_input);
 	/* The seeds (tests/data/results, tests/bad/result) rate the test model. */
 	model = datadir_path("tests/data/mini-model.xml");
-	fuzz_require(session_open(&session, model, &d) ? model : NULL, "tests/data/mini-model.xml");
+	pipeline = pipeline_new(model, &d);
+	fuzz_require(pipeline != NULL ? model : NULL, "tests/data/mini-model.xml");
 	g_free(model);
-	press = press_new();
 	sink = fopen("/dev/null", "w");
 	fuzz_require(sink, "/dev/null");
 	return 0;
@@ -55,13 +53,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!g_file_set_contents(path, (const char *)data, (gssize)size, NULL))
 		abort();
 	fuzz_diag(&d);
-	session.diag = &d;
 	dest.output = "-";
 	dest.formats = PRODUCT_HTML;
 	dest.out = sink;
 	dest.inputs = (const char *const *)paths;
 	dest.n_inputs = 1;
-	ok = index_write(&session, press, paths, 1, NULL, 0, &dest, &d);
+	ok = index_write(pipeline, paths, 1, NULL, 0, &dest, &d);
 	if (ok != (d.errors == 0))
 		abort(); /* refused exactly when something was reported */
 	return 0;

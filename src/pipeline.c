@@ -1,0 +1,367 @@
+/* The state of a run (model, schemas, compiled templates, style sheet, typesetter) and the table of the products made from it. */
+#include "pipeline.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "datadir.h"
+#include "doc/resultdoc.h"
+#include "doc/xform.h"
+#include "load/lang.h"
+#include "load/schema.h"
+#include "render/html.h"
+
+#ifndef SSECMM_VERSION
+#define SSECMM_VERSION "0.0"
+#endif
+
+/* The templates' parameters: the generator's name and version. */
+static const char *const template_params[] = {"generator", "ssecmm " SSECMM_VERSION, NULL};
+
+/* Every product, in one place: a new product is a row here and a template
+ * under templates/. */
+static const struct product products[PRODUCT_COUNT] = {
+	[PRODUCT_HANDBOOK] = {"handbook", "templates/handbook.xsl", "sse-cmm-handbook", NULL,
+	                      PRODUCT_HTML | PRODUCT_PDF, NULL},
+	[PRODUCT_REPORT] = {"report", "templates/report.xsl", NULL, "-report",
+	                    PRODUCT_HTML | PRODUCT_PDF, pipeline_profile_chart},
+	[PRODUCT_STATEMENT] = {"statement", "templates/statement.xsl", NULL, "-statement",
+	                       PRODUCT_HTML | PRODUCT_PDF, pipeline_profile_chart},
+	[PRODUCT_COMPARISON] = {"compare", "templates/compare.xsl", NULL, "-comparison",
+	                        PRODUCT_HTML | PRODUCT_PDF, compare_chart},
+	[PRODUCT_INDEX] = {"index", "templates/index.xsl", "index", NULL,
+	                   PRODUCT_HTML | PRODUCT_PDF, NULL},
+	[PRODUCT_CHART] = {"chart", NULL, NULL, "-chart", PRODUCT_SVG | PRODUCT_PNG | PRODUCT_PDF,
+	                   pipeline_profile_chart},
+	[PRODUCT_RESULT] = {"result", NULL, NULL, "-result", PRODUCT_XML, NULL},
+};
+
+struct pipeline {
+	struct session session;            /* the schemas and the model */
+	struct xform *templates[PRODUCT_COUNT];   /* compiled on first use */
+	struct schema *subset;             /* templates/xhtml-subset.xsd */
+	struct html_style *style;
+	struct typesetter *typesetter;
+};
+
+const struct product *
+pipeline_product(enum product_id id)
+{
+	g_assert(id < PRODUCT_COUNT);
+	return &products[id];
+}
+
+struct pipeline *
+pipeline_new(const char *model_path, struct diag *d)
+{
+	struct pipeline *pl = g_new0(struct pipeline, 1);
+
+	if (!session_open(&pl->session, model_path, d)) {
+		pipeline_free(pl);
+		return NULL;
+	}
+	return pl;
+}
+
+void
+pipeline_free(struct pipeline *pl)
+{
+	size_t i;
+
+	if (pl == NULL)
+		return;
+	for (i = 0; i < PRODUCT_COUNT; i++)
+		xform_free(pl->templates[i]);
+	schema_free(pl->subset);
+	html_style_free(pl->style);
+	typeset_free(pl->typesetter);
+	session_close(&pl->session);
+	g_free(pl);
+}
+
+const struct model *
+pipeline_model(const struct pipeline *pl)
+{
+	return pl->session.model;
+}
+
+static struct xform *
+template_of(struct pipeline *pl, enum product_id id, struct diag *d)
+{
+	char *path;
+
+	g_assert(products[id].template != NULL);
+	if (pl->templates[id] == NULL) {
+		path = datadir_path(products[id].template);
+		pl->templates[id] = xform_load(path, d);
+		g_free(path);
+	}
+	return pl->templates[id];
+}
+
+static struct schema *
+subset_of(struct pipeline *pl, struct diag *d)
+{
+	char *path;
+
+	if (pl->subset == NULL) {
+		path = datadir_path("templates/xhtml-subset.xsd");
+		pl->subset = schema_load(path, d);
+		g_free(path);
+	}
+	return pl->subset;
+}
+
+static const struct html_style *
+style_of(struct pipeline *pl, struct diag *d)
+{
+	if (pl->style == NULL)
+		pl->style = html_style_load(d);
+	return pl->style;
+}
+
+static struct typesetter *
+typesetter_of(struct pipeline *pl)
+{
+	if (pl->typesetter == NULL)
+		pl->typesetter = typeset_new();
+	return pl->typesetter;
+}
+
+bool
+pipeline_prepare(struct pipeline *pl, const enum product_id *ids, bool pdf, struct diag *d)
+{
+	bool ok = subset_of(pl, d) != NULL && style_of(pl, d) != NULL;
+
+	for (; ok && *ids != PRODUCT_COUNT; ids++)
+		ok = template_of(pl, *ids, d) != NULL;
+	if (ok && pdf && !typeset_prepare(typesetter_of(pl))) {
+		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
+		            "cannot start workers: font loading threads did not end");
+		ok = false;
+	}
+	return ok;
+}
+
+void
+pipeline_warm_fonts(struct pipeline *pl, const struct product_dest *dest)
+{
+	if (dest->formats & PRODUCT_PDF)
+		typeset_warm_fonts(typesetter_of(pl));
+}
+
+bool
+pipeline_rate(struct pipeline *pl, const char *path, const char *target_path,
+              struct rated *out, struct diag *d)
+{
+	pl->session.diag = d;
+	return session_rate(&pl->session, path, target_path, out);
+}
+
+bool
+pipeline_rate_doc(struct pipeline *pl, xmlDoc *doc, const char *path, const char *sha256,
+                  const char *target_path, struct rated *out, struct diag *d)
+{
+	struct appraisal *a = NULL;
+
+	pl->session.diag = d;
+	if (doc != NULL)
+		a = appraisal_from_doc(doc, path, sha256, pl->session.model,
+		                       pl->session.appraisal_xsd, d);
+	return session_rate_appraisal(&pl->session, a, target_path, out);
+}
+
+bool
+product_names_directory(const char *option)
+{
+	return g_str_has_suffix(option, "/") || g_file_test(option, G_FILE_TEST_IS_DIR);
+}
+
+char *
+product_path(const struct product_dest *dest, const char *name, const char *ext)
+{
+	const char *option = dest->output;
+	char *dir, *file, *path;
+
+	if (option != NULL && !product_names_directory(option))
+		return g_strdup(option);
+	dir = option != NULL ? g_strdup(option)
+	      : dest->input_path != NULL ? g_path_get_dirname(dest->input_path) : g_strdup(".");
+	file = g_strconcat(name, ext, NULL);
+	path = g_build_filename(dir, file, NULL);
+	g_free(file);
+	g_free(dir);
+	return path;
+}
+
+/* Transform input with id's template and check that the result stays
+ * inside templates/xhtml-subset.xsd, the document both renderings read.  A
+ * template that leaves the subset is a bug in the program (EXIT_INTERNAL),
+ * never a document to print.  NULL after reporting; the caller frees. */
+static xmlDoc *
+document_of(struct pipeline *pl, enum product_id id, xmlDoc *input, struct diag *d)
+{
+	struct xform *x = template_of(pl, id, d);
+	struct schema *s = subset_of(pl, d);
+	const char *rel = products[id].template;
+	xmlDoc *doc;
+
+	if (x == NULL || s == NULL)
+		return NULL;
+	doc = xform_apply(x, input, template_params, d);
+	if (doc != NULL && !schema_validate(s, doc, rel, d)) {
+		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, rel, 0, 0,
+		            "the template's output leaves the document subset of xhtml-subset.xsd");
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	return doc;
+}
+
+static void
+wrote(const struct product_dest *dest, const char *path)
+{
+	if (dest->log != NULL && strcmp(path, "-") != 0)
+		diag_say(dest->log, "ssecmm: wrote %s", path);
+}
+
+bool
+pipeline_make(struct pipeline *pl, enum product_id id, xmlDoc *input, void *ctx,
+              const char *stem, const struct product_dest *dest, struct diag *d)
+{
+	const struct product *row = pipeline_product(id);
+	const struct html_style *style = NULL;
+	struct output_set *set;
+	struct output *pdf = NULL, *html = NULL;
+	xmlDoc *doc;
+	char *name, *pdf_path, *html_path;
+	bool ok = true;
+
+	if ((dest->formats & PRODUCT_HTML) && (style = style_of(pl, d)) == NULL)
+		return false;
+	if (dest->output != NULL && g_str_has_suffix(dest->output, "/") &&
+	    g_mkdir_with_parents(dest->output, 0777) != 0) {
+		diag_report(d, DIAG_ERROR, EXIT_IO, dest->output, 0, 0, "cannot make directory: %s",
+		            g_strerror(errno));
+		return false;
+	}
+	/* Both files are opened (their names checked) before any work, and
+	 * appear together or not at all. */
+	name = row->file != NULL ? g_strdup(row->file) : g_strconcat(stem, row->suffix, NULL);
+	set = output_set_new();
+	pdf_path = product_path(dest, name, ".pdf");
+	html_path = product_path(dest, name, ".html");
+	if (dest->formats & PRODUCT_PDF)
+		ok = (pdf = output_open_in(set, pdf_path, dest->out, dest->inputs, dest->n_inputs,
+		                           d)) != NULL;
+	if (ok && (dest->formats & PRODUCT_HTML))
+		ok = (html = output_open_in(set, html_path, dest->out, dest->inputs, dest->n_inputs,
+		                            d)) != NULL;
+	doc = ok ? document_of(pl, id, input, d) : NULL;
+	ok = doc != NULL;
+	if (ok)
+		lang_mark(doc, input, dest->lang);
+	if (ok && pdf != NULL)
+		ok = typeset_render(typesetter_of(pl), doc, dest->paper, row->charts, ctx, pdf, d);
+	if (ok && html != NULL)
+		ok = html_write(doc, style, row->charts, ctx, html, d);
+	if (!ok)
+		output_set_free(set);
+	else if (!output_set_commit(set, d))
+		ok = false;
+	else {
+		if (pdf != NULL)
+			wrote(dest, pdf_path);
+		if (html != NULL)
+			wrote(dest, html_path);
+	}
+	xmlFreeDoc(doc);
+	g_free(pdf_path);
+	g_free(html_path);
+	g_free(name);
+	return ok;
+}
+
+/* The document the report and statement templates read: the results, with
+ * copies of the model and the appraisal under <sources>. */
+static xmlDoc *
+appraisal_input(const struct results *r)
+{
+	xmlDoc *doc = result_document(r);
+	xmlNode *root = xmlDocGetRootElement(doc);
+	xmlNode *sources = xmlNewChild(root, root->ns, (const xmlChar *)"sources", NULL);
+
+	xmlAddChild(sources, xmlDocCopyNode(xmlDocGetRootElement(r->m->doc), doc, 1));
+	xmlAddChild(sources, xmlDocCopyNode(xmlDocGetRootElement(r->a->doc), doc, 1));
+	return doc;
+}
+
+bool
+pipeline_make_appraisal(struct pipeline *pl, const struct results *r,
+                        const enum product_id *ids, const char *stem,
+                        const struct product_dest *dest, struct diag *d)
+{
+	xmlDoc *input = appraisal_input(r);
+	bool ok = true;
+
+	for (; ok && *ids != PRODUCT_COUNT; ids++)
+		ok = pipeline_make(pl, *ids, input, (void *)r, stem, dest, d);
+	xmlFreeDoc(input);
+	return ok;
+}
+
+/* Bars of the profile for scope: "organization" or a project id. */
+struct chart *
+pipeline_profile_chart(void *ctx, const char *scope, char **title)
+{
+	const struct results *r = ctx;
+	const struct model *m = r->m;
+	const struct project_result *pr = NULL;
+	struct chart_bar *bars;
+	struct chart *c;
+	size_t i;
+
+	if (strcmp(scope, "organization") != 0) {
+		for (i = 0; i < r->n_projects; i++)
+			if (strcmp(r->projects[i].project->id, scope) == 0)
+				pr = &r->projects[i];
+		if (pr == NULL)
+			return NULL;
+	}
+	bars = g_new0(struct chart_bar, m->n_pas ? m->n_pas : 1);
+	for (i = 0; i < m->n_pas; i++) {
+		const struct org_result *o = &r->org[i];
+		struct chart_bar *b = &bars[i];
+
+		b->label = m->pas[i].id;
+		b->target = o->target;
+		b->max_level = -1;
+		if (pr != NULL) {
+			const struct area_result *ar = &pr->areas[i];
+
+			b->level = !ar->in_scope ? CHART_OUT
+			           : ar->rate.level == RATE_NOT_APPLICABLE ? CHART_NA : ar->rate.level;
+		} else {
+			b->level = !o->in_scope ? CHART_OUT
+			           : o->org.level == RATE_NOT_APPLICABLE ? CHART_NA : o->org.level;
+			if (o->org.n_projects > 1)
+				b->max_level = o->org.max_level;
+		}
+	}
+	c = chart_profile(bars, m->n_pas);
+	g_free(bars);
+	if (pr != NULL)
+		*title = g_strdup_printf("Capability profile of project %s: capability level by "
+		                         "process area%s", pr->project->name,
+		                         r->target != NULL ? ", with the target levels" : "");
+	else
+		*title = g_strdup_printf("Capability profile of %s: %s by process area%s",
+		                         r->a->organization,
+		                         r->n_projects > 1 ? "lowest level over the projects, with "
+		                                             "the range"
+		                                           : "capability level",
+		                         r->target != NULL ? ", with the target levels" : "");
+	return c;
+}
