@@ -9,7 +9,7 @@
 #include "doc/resultdoc.h"
 #include "load/appraisal.h"
 #include "load/model.h"
-#include "load/session.h"
+#include "pipeline.h"
 #include "rate/results.h"
 
 #define TITLE_WIDTH 38
@@ -310,7 +310,7 @@ int
 cmd_rate(struct cli *c)
 {
 	const char *format = c->format != NULL ? c->format : "text";
-	struct session session;
+	struct pipeline *pl = NULL;
 	struct rated rated = {0};
 
 	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
@@ -318,8 +318,8 @@ cmd_rate(struct cli *c)
 		fprintf(c->err, "ssecmm: unknown format '%s': use text, csv, xml or sheet\n", format);
 		return EXIT_USAGE;
 	}
-	if (!session_open(&session, c->model_path, &c->diag) ||
-	    !session_rate(&session, c->operands[0], c->target_path, &rated))
+	if ((pl = pipeline_new(c->model_path, &c->diag)) == NULL ||
+	    !pipeline_rate(pl, c->operands[0], c->target_path, &rated, &c->diag))
 		goto done;
 	if (strcmp(format, "xml") == 0)
 		print_xml(c->out, rated.results, &c->diag);
@@ -331,6 +331,6 @@ cmd_rate(struct cli *c)
 		print_text(c->out, rated.results);
 done:
 	rated_free(&rated);
-	session_close(&session);
+	pipeline_free(pl);
 	return c->diag.status;
 }
