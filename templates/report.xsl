@@ -950,8 +950,13 @@
       </xsl:otherwise>
     </xsl:choose>
     <p>A rating of NA is given with its rationale (Appendix B) and is left out of every
-      aggregate; a process area whose practices are all rated NA is reported as not applicable
-      rather than at a level. Every level is reported with its reason: the practices or
+      aggregate; a process area whose
+      <xsl:choose>
+        <xsl:when test="$res/r:appraisal/@method = 'iso15504'">process attribute 1.1 is rated
+          NA</xsl:when>
+        <xsl:otherwise>base practices are all rated NA</xsl:otherwise>
+      </xsl:choose>
+      is reported as not applicable rather than at a level. Every level is reported with its reason: the practices or
       attributes that stop the next level, with their ratings.</p>
     <xsl:if test="$several">
       <p>The projects were rated separately. For each process area, the level of the
