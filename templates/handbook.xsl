@@ -817,9 +817,11 @@
     <section id="rules-not-applicable">
       <h3>Areas that do not apply</h3>
       <p>Practices rated NA are left out: a level is decided by the applicable practices
-        alone. A process area in which every practice is rated NA is reported as not
-        applicable and given no level at all, not even level 0, since any level would make a
-        claim about work the organization does not do.</p>
+        alone. A process area in which every base practice is rated NA (under the
+        <code>iso15504</code> method, one whose process attribute 1.1 is rated NA) is reported
+        as not applicable and given no level at all, not even level 0, since any level would
+        make a claim about work the organization does not do. Generic practices rated in such
+        an area are not used, and <code>validate</code> warns about them.</p>
     </section>
   </xsl:template>
 

@@ -300,6 +300,30 @@
         <xsl:text>.</xsl:text>
       </p>
     </xsl:if>
+    <xsl:if test="$plan/r:stop">
+      <p>
+        <xsl:text>What limits the organization's level, appraised on one project: </xsl:text>
+        <xsl:call-template name="stops-of-cause">
+          <xsl:with-param name="stops" select="$plan/r:stop[@cause = 'ratings']"/>
+          <xsl:with-param name="why" select="'their ratings short of the next level'"/>
+        </xsl:call-template>
+        <xsl:if test="$plan/r:stop[@cause = 'ratings'] and $plan/r:stop[@cause != 'ratings']">
+          <xsl:text>; </xsl:text>
+        </xsl:if>
+        <xsl:call-template name="stops-of-cause">
+          <xsl:with-param name="stops" select="$plan/r:stop[@cause = 'not-examined']"/>
+          <xsl:with-param name="why" select="'the next level not examined'"/>
+        </xsl:call-template>
+        <xsl:if test="$plan/r:stop[@cause = 'not-examined'] and $plan/r:stop[@cause = 'nothing-shows']">
+          <xsl:text>; </xsl:text>
+        </xsl:if>
+        <xsl:call-template name="stops-of-cause">
+          <xsl:with-param name="stops" select="$plan/r:stop[@cause = 'nothing-shows']"/>
+          <xsl:with-param name="why" select="'no applicable practice showing the next level'"/>
+        </xsl:call-template>
+        <xsl:text>. Each area's reason is in its section.</xsl:text>
+      </p>
+    </xsl:if>
     <xsl:choose>
       <xsl:when test="not($has-target)"/>
       <xsl:when test="$plan/r:gap">
@@ -950,8 +974,13 @@
       </xsl:otherwise>
     </xsl:choose>
     <p>A rating of NA is given with its rationale (Appendix B) and is left out of every
-      aggregate; a process area whose practices are all rated NA is reported as not applicable
-      rather than at a level. Every level is reported with its reason: the practices or
+      aggregate; a process area whose
+      <xsl:choose>
+        <xsl:when test="$res/r:appraisal/@method = 'iso15504'">process attribute 1.1 is rated
+          NA</xsl:when>
+        <xsl:otherwise>base practices are all rated NA</xsl:otherwise>
+      </xsl:choose>
+      is reported as not applicable rather than at a level. Every level is reported with its reason: the practices or
       attributes that stop the next level, with their ratings.</p>
     <xsl:if test="$several">
       <p>The projects were rated separately. For each process area, the level of the
@@ -1977,6 +2006,41 @@
         <xsl:value-of select="$holding[1]/r:reason"/>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The stops of one cause as one clause: "PA02 and PA06 stop at level 0
+       and PA01 at level 1, WHY" (nothing for no stops).  The lists come from
+       plan.c; this only words them. -->
+  <xsl:template name="stops-of-cause">
+    <xsl:param name="stops"/>
+    <xsl:param name="why"/>
+    <xsl:for-each select="$stops">
+      <xsl:if test="position() &gt; 1">
+        <xsl:choose>
+          <xsl:when test="position() = last()"> and </xsl:when>
+          <xsl:otherwise>, </xsl:otherwise>
+        </xsl:choose>
+      </xsl:if>
+      <xsl:for-each select="r:area">
+        <xsl:if test="position() &gt; 1">
+          <xsl:choose>
+            <xsl:when test="position() = last()"> and </xsl:when>
+            <xsl:otherwise>, </xsl:otherwise>
+          </xsl:choose>
+        </xsl:if>
+        <xsl:call-template name="area-link"/>
+      </xsl:for-each>
+      <xsl:choose>
+        <xsl:when test="position() &gt; 1"> at level </xsl:when>
+        <xsl:when test="count(r:area) = 1"> stops at level </xsl:when>
+        <xsl:otherwise> stop at level </xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="@level"/>
+    </xsl:for-each>
+    <xsl:if test="$stops">
+      <xsl:text>, </xsl:text>
+      <xsl:value-of select="$why"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================== links -->

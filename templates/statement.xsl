@@ -76,44 +76,44 @@
 
   <!-- ========================================================= statement -->
 
+  <!-- The statement itself leads, under the title and without a heading of
+       its own (one would repeat the title, and its lines keep the statement
+       within two pages on US Letter as on A4). -->
   <xsl:template name="statement">
-    <section>
-      <h2>Statement</h2>
-      <p>
-        <strong>
-          <xsl:choose>
-            <xsl:when test="$target"><xsl:call-template name="overall"/></xsl:when>
-            <xsl:otherwise>
-              <bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi>
-              <xsl:choose>
-                <xsl:when test="$self-assessment"> assessed itself in </xsl:when>
-                <xsl:otherwise> was appraised in </xsl:otherwise>
-              </xsl:choose>
-              <xsl:value-of select="$summary/@in-scope"/>
-              <xsl:text> of the </xsl:text>
-              <xsl:value-of select="$summary/@areas"/>
-              <xsl:text> process areas of </xsl:text>
-              <xsl:value-of select="$res/r:model/@standard"/>
-              <xsl:text>. No target profile was given: this statement shows the achieved
-                profile without a target.</xsl:text>
-            </xsl:otherwise>
-          </xsl:choose>
-        </strong>
-      </p>
-      <p>
+    <p>
+      <strong>
         <xsl:choose>
-          <xsl:when test="$self-assessment">
-            <xsl:text>The levels are those the organization found in its own self-assessment,
-              described below; no independent appraisal has confirmed them.</xsl:text>
-          </xsl:when>
+          <xsl:when test="$target"><xsl:call-template name="overall"/></xsl:when>
           <xsl:otherwise>
-            <xsl:text>The levels are those established by the appraisal described below.</xsl:text>
+            <bdi><xsl:value-of select="$ap/a:organization/a:name"/></bdi>
+            <xsl:choose>
+              <xsl:when test="$self-assessment"> assessed itself in </xsl:when>
+              <xsl:otherwise> was appraised in </xsl:otherwise>
+            </xsl:choose>
+            <xsl:value-of select="$summary/@in-scope"/>
+            <xsl:text> of the </xsl:text>
+            <xsl:value-of select="$summary/@areas"/>
+            <xsl:text> process areas of </xsl:text>
+            <xsl:value-of select="$res/r:model/@standard"/>
+            <xsl:text>. No target profile was given: this statement shows the achieved
+              profile without a target.</xsl:text>
           </xsl:otherwise>
         </xsl:choose>
-        <xsl:text> This statement gives the capability profile only; it does not reproduce the
-          findings or the evidence of the appraisal.</xsl:text>
-      </p>
-    </section>
+      </strong>
+    </p>
+    <p>
+      <xsl:choose>
+        <xsl:when test="$self-assessment">
+          <xsl:text>The levels are those the organization found in its own self-assessment,
+            described below; no independent appraisal has confirmed them.</xsl:text>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:text>The levels are those established by the appraisal described below.</xsl:text>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> This statement gives the capability profile only; it does not reproduce the
+        findings or the evidence of the appraisal.</xsl:text>
+    </p>
   </xsl:template>
 
   <!-- "X meets the target profile in 11 of the 14 process areas it names;
@@ -372,16 +372,6 @@
             <th scope="row">Reference</th>
             <td><bdi><xsl:value-of select="$target/@reference"/></bdi></td>
           </tr>
-          <tr>
-            <th scope="row">Levels required</th>
-            <td>
-              <xsl:text>In </xsl:text>
-              <xsl:value-of select="$summary/@targets"/>
-              <xsl:text> of the </xsl:text>
-              <xsl:value-of select="$summary/@areas"/>
-              <xsl:text> process areas</xsl:text>
-            </td>
-          </tr>
         </tbody>
       </table>
     </section>
@@ -413,13 +403,6 @@
           <xsl:apply-templates select="$org/r:area" mode="row"/>
         </tbody>
       </table>
-      <xsl:if test="$several">
-        <p>
-          <xsl:text>Each achieved level is the lowest level over the </xsl:text>
-          <xsl:value-of select="$res/r:appraisal/@projects"/>
-          <xsl:text> projects appraised.</xsl:text>
-        </p>
-      </xsl:if>
       <figure>
         <div class="chart" data-chart="profile" data-scope="organization"/>
         <figcaption>

@@ -39,14 +39,12 @@ put_column(FILE *out, const char *text, long width)
 	}
 }
 
-/* A level for the CSV in the words every product uses for the two states
- * without one: "not applicable" and "not appraised". */
+/* A level in the words every product uses for the two states without one:
+ * "not applicable" and "not appraised" (the text table and the CSV alike). */
 static const char *
-csv_level(bool in_scope, int level)
+level_text(bool in_scope, int level)
 {
-	if (!in_scope)
-		return "not appraised";
-	return level == RATE_NOT_APPLICABLE ? "not applicable" : results_level_text(level);
+	return in_scope ? results_level_text(level) : "not appraised";
 }
 
 static const char *
@@ -63,12 +61,6 @@ gap_text(const struct org_result *o, char *buf, size_t size)
 	default:
 		return "-";
 	}
-}
-
-static const char *
-area_level_text(const struct area_result *ar)
-{
-	return ar->in_scope ? results_level_text(ar->rate.level) : "-";
 }
 
 static void
@@ -90,6 +82,8 @@ print_header(FILE *out, const struct results *r)
 		        r->n_not_appraised, r->n_targets);
 }
 
+/* The text table.  A dash marks an empty cell (no target, no claim, no
+ * range), never a state: states read as in the CSV and the products. */
 static void
 print_text(FILE *out, const struct results *r)
 {
@@ -106,8 +100,9 @@ print_text(FILE *out, const struct results *r)
 		        safe(pr->project->name, b2, sizeof b2));
 		fprintf(out, "  PA    ");
 		put_column(out, "Process area", TITLE_WIDTH);
-		fprintf(out, single && targets ? "  Level  Target  Gap            Reason\n"
-		                               : "  Level  Claimed  Reason\n");
+		fprintf(out, single && targets
+		             ? "  Level           Target  Gap             Reason\n"
+		             : "  Level           Claimed  Reason\n");
 		for (i = 0; i < m->n_pas; i++) {
 			const struct area_result *ar = &pr->areas[i];
 			const struct org_result *o = &r->org[i];
@@ -116,11 +111,12 @@ print_text(FILE *out, const struct results *r)
 			put_column(out, m->pas[i].title, TITLE_WIDTH);
 			safe(ar->reason, reason, sizeof reason);
 			if (single && targets)
-				fprintf(out, "  %-5s  %-6s  %-13s  %s\n", area_level_text(ar),
+				fprintf(out, "  %-14s  %-6s  %-14s  %s\n",
+				        level_text(ar->in_scope, ar->rate.level),
 				        o->target >= 0 ? results_level_text(o->target) : "-",
 				        gap_text(o, gap, sizeof gap), reason);
 			else
-				fprintf(out, "  %-5s  %-7s  %s\n", area_level_text(ar),
+				fprintf(out, "  %-14s  %-7s  %s\n", level_text(ar->in_scope, ar->rate.level),
 				        ar->claimed >= 0 ? results_level_text(ar->claimed) : "-", reason);
 		}
 	}
@@ -128,7 +124,7 @@ print_text(FILE *out, const struct results *r)
 		return;
 	fprintf(out, "\nOrganization: lowest level over the projects\n  PA    ");
 	put_column(out, "Process area", TITLE_WIDTH);
-	fprintf(out, "  Level  Range  Target  Gap\n");
+	fprintf(out, "  Level           Range  Target  Gap\n");
 	for (i = 0; i < m->n_pas; i++) {
 		const struct org_result *o = &r->org[i];
 		char range[16] = "-";
@@ -137,8 +133,8 @@ print_text(FILE *out, const struct results *r)
 			snprintf(range, sizeof range, "%d-%d", o->org.level, o->org.max_level);
 		fprintf(out, "  %-5s ", safe(m->pas[i].id, id, sizeof id));
 		put_column(out, m->pas[i].title, TITLE_WIDTH);
-		fprintf(out, "  %-5s  %-5s  %-6s  %s\n",
-		        o->in_scope ? results_level_text(o->org.level) : "-", range,
+		fprintf(out, "  %-14s  %-5s  %-6s  %s\n",
+		        level_text(o->in_scope, o->org.level), range,
 		        o->target >= 0 ? results_level_text(o->target) : "-",
 		        gap_text(o, gap, sizeof gap));
 	}
@@ -181,7 +177,7 @@ print_csv(FILE *out, const struct results *r)
 			put_csv(out, pr->project->id, false);
 			put_csv(out, m->pas[i].id, false);
 			put_csv(out, m->pas[i].title, false);
-			put_csv(out, csv_level(ar->in_scope, ar->rate.level), false);
+			put_csv(out, level_text(ar->in_scope, ar->rate.level), false);
 			put_csv(out, "", false);
 			put_csv(out, ar->claimed >= 0 ? results_level_text(ar->claimed) : "", false);
 			put_csv(out, "", false);
@@ -198,7 +194,7 @@ print_csv(FILE *out, const struct results *r)
 		put_csv(out, "", false);
 		put_csv(out, m->pas[i].id, false);
 		put_csv(out, m->pas[i].title, false);
-		put_csv(out, csv_level(o->in_scope, o->org.level), false);
+		put_csv(out, level_text(o->in_scope, o->org.level), false);
 		put_csv(out, rated ? max : "", false);
 		put_csv(out, "", false);
 		put_csv(out, o->target >= 0 ? results_level_text(o->target) : "", false);

@@ -144,8 +144,15 @@ print_appraisal_summary(struct cli *c, const char *display, const struct apprais
 		for (i = 0; i < m->n_pas; i++)
 			if (a->projects[p].areas[i] != NULL)
 				ratings += a->projects[p].areas[i]->n_ratings;
-	diag_say(c->out, "%s: valid appraisal %s (%s, method %s)", display, a->id,
-	         a->organization, a->method == RATE_ISO15504 ? "iso15504" : "ssam");
+	/* The record's status comes first in the summary: a draft is not yet
+	 * the assessment record, whatever else the file holds. */
+	if (a->record != NULL)
+		diag_say(c->out, "%s: valid appraisal %s (%s, method %s), %s version %s", display,
+		         a->id, a->organization, a->method == RATE_ISO15504 ? "iso15504" : "ssam",
+		         a->record->draft ? "draft" : "final", a->record->version);
+	else
+		diag_say(c->out, "%s: valid appraisal %s (%s, method %s)", display, a->id,
+		         a->organization, a->method == RATE_ISO15504 ? "iso15504" : "ssam");
 	diag_say(c->out, "  %zu of %zu process areas in scope, %zu project(s), %zu ratings, "
 	         "%zu evidence items, %zu findings%s", in_scope, m->n_pas, a->n_projects, ratings,
 	         a->n_evidence, a->n_findings, a->target != NULL ? ", target profile included" : "");

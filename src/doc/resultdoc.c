@@ -102,6 +102,20 @@ add_plan(xmlNode *root, const struct results *r)
 		xb_set(n, "project", p->limits[i].project->id);
 		xb_set_int(n, "areas", (long)p->limits[i].areas);
 	}
+	for (i = 0; i < p->n_stops; i++) {
+		static const char *const causes[] = {
+			[RATE_STOP_NOTHING_SHOWS] = "nothing-shows",
+			[RATE_STOP_NOT_EXAMINED] = "not-examined",
+			[RATE_STOP_RATINGS] = "ratings",
+		};
+		size_t k;
+
+		n = xb_add(pn, "stop");
+		xb_set_int(n, "level", p->stops[i].level);
+		xb_set(n, "cause", causes[p->stops[i].cause]);
+		for (k = 0; k < p->stops[i].n_areas; k++)
+			xb_set(xb_add(n, "area"), "ref", r->m->pas[p->stops[i].areas[k]].id);
+	}
 	for (i = 0; i < p->n_gaps; i++) {
 		n = xb_add(pn, "gap");
 		xb_set(n, "ref", r->m->pas[plan_area_index(r, p->gaps[i])].id);

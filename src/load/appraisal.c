@@ -207,7 +207,6 @@ check_evidence_refs(struct checker *C, struct appraisal *a, const xmlNode *node,
 	g_strfreev(ids);
 }
 
-/* Does practice id belong to area pa under method?  Reports why not. */
 /* Does practice id belong to area pa under the appraisal's method?  who
  * starts the message ("" for ratings, "finding F2: " for findings). */
 static bool
@@ -591,6 +590,7 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 		const char *id = xn_attr(f, "id");
 		const char *pa_id = xn_attr(f, "process-area");
 		gchar **practices;
+		GHashTable *named;
 		size_t k;
 		char who[96];
 
@@ -616,10 +616,19 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 			fail(C, f, "finding %s names unknown project '%s'", id, x->project);
 		if (a->excluded[appraisal_pa_index(C->m, x->pa)] != NULL)
 			fail(C, f, "finding %s concerns %s, which is excluded from scope", id, pa_id);
+		/* A practice named twice is a slip the report would print twice:
+		 * refused here, so that whatever validate accepts renders as meant. */
 		practices = g_strsplit_set(x->practices ? x->practices : "", " \t\r\n", -1);
-		for (k = 0; practices[k] != NULL; k++)
-			if (*practices[k] != '\0')
+		named = g_hash_table_new(g_str_hash, g_str_equal);
+		for (k = 0; practices[k] != NULL; k++) {
+			if (*practices[k] == '\0')
+				continue;
+			if (!g_hash_table_add(named, practices[k]))
+				fail(C, f, "%s%s is named twice in its practices", who, practices[k]);
+			else
 				check_practice(C, a, f, who, x->pa, practices[k]);
+		}
+		g_hash_table_destroy(named);
 		g_strfreev(practices);
 		check_evidence_refs(C, a, f, who, x->evidence);
 		i++;

@@ -1,4 +1,4 @@
-/* The improvement plan read against the results: what holds the level down, the gaps by size, the actions that close most, what no action covers. */
+/* The improvement plan read against the results: what holds the level down (the projects, or with one project each area's reason), the gaps by size, the actions that close most, what no action covers. */
 #include "rate/plan.h"
 
 #include <stdlib.h>
@@ -107,6 +107,67 @@ find_limits(const struct results *r, struct plan *p)
 		p->n_limits++;
 }
 
+/* A stopped area of the one project, for sorting into stops. */
+struct stop_key {
+	enum rate_stop cause;
+	int level;
+	size_t area;
+};
+
+/* Ratings first (what work would raise), then by level, then model order. */
+static int
+by_stop(const void *x, const void *y)
+{
+	const struct stop_key *a = x, *b = y;
+	int ra = a->cause == RATE_STOP_RATINGS ? 0 : 1 + (int)a->cause;
+	int rb = b->cause == RATE_STOP_RATINGS ? 0 : 1 + (int)b->cause;
+
+	if (ra != rb)
+		return ra - rb;
+	if (a->level != b->level)
+		return a->level - b->level;
+	return a->area < b->area ? -1 : a->area > b->area;
+}
+
+/* With one project the organization's level of an area is that project's:
+ * what limits it is each area's own reason, grouped by level and cause.
+ * Areas at level 5, not applicable or out of scope stop nowhere. */
+static void
+find_stops(const struct results *r, struct plan *p)
+{
+	struct stop_key *keys;
+	size_t i, n = 0;
+
+	if (r->n_projects != 1)
+		return;
+	keys = g_new0(struct stop_key, r->m->n_pas ? r->m->n_pas : 1);
+	for (i = 0; i < r->m->n_pas; i++) {
+		const struct area_result *ar = &r->projects[0].areas[i];
+
+		if (!ar->in_scope || ar->rate.level == RATE_NOT_APPLICABLE ||
+		    ar->rate.next_level == 0)
+			continue;
+		keys[n].cause = rate_stop_cause(&ar->rate);
+		keys[n].level = ar->rate.level;
+		keys[n].area = i;
+		n++;
+	}
+	qsort(keys, n, sizeof *keys, by_stop);
+	p->stop_areas = g_new0(size_t, n ? n : 1);
+	p->stops = g_new0(struct plan_stop, n ? n : 1);
+	for (i = 0; i < n; i++) {
+		p->stop_areas[i] = keys[i].area;
+		if (i == 0 || keys[i].cause != keys[i - 1].cause || keys[i].level != keys[i - 1].level) {
+			p->stops[p->n_stops].level = keys[i].level;
+			p->stops[p->n_stops].cause = keys[i].cause;
+			p->stops[p->n_stops].areas = &p->stop_areas[i];
+			p->n_stops++;
+		}
+		p->stops[p->n_stops - 1].n_areas++;
+	}
+	g_free(keys);
+}
+
 struct plan *
 plan_compute(const struct results *r)
 {
@@ -116,6 +177,7 @@ plan_compute(const struct results *r)
 	size_t i, k;
 
 	find_limits(r, p);
+	find_stops(r, p);
 
 	p->gaps = g_new0(const struct org_result *, r->m->n_pas ? r->m->n_pas : 1);
 	for (i = 0; i < r->m->n_pas; i++)
@@ -167,6 +229,8 @@ plan_free(struct plan *p)
 	if (p == NULL)
 		return;
 	g_free(p->limits);
+	g_free(p->stops);
+	g_free(p->stop_areas);
 	g_free(p->gaps);
 	g_free(p->key);
 	g_free(p->unplanned_findings);

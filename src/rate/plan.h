@@ -1,4 +1,4 @@
-/* The improvement plan read against the results: what holds the level down, the gaps by size, the actions that close most, what no action covers. */
+/* The improvement plan read against the results: what holds the level down (the projects, or with one project each area's reason), the gaps by size, the actions that close most, what no action covers. */
 #ifndef SSECMM_PLAN_H
 #define SSECMM_PLAN_H
 
@@ -15,6 +15,15 @@ struct plan_limit {
 	size_t areas;
 };
 
+/* The areas that stop at one level for one cause (rate_stop_cause), in
+ * model order: what limits the level of a single-project appraisal. */
+struct plan_stop {
+	int level;
+	enum rate_stop cause;
+	const size_t *areas;      /* model indices, into the plan's own array */
+	size_t n_areas;
+};
+
 /* What one action closes: target gaps (areas short of their target that it
  * names) and open findings (weaknesses and opportunities). */
 struct plan_action {
@@ -27,6 +36,9 @@ struct plan_action {
 struct plan {
 	struct plan_limit *limits;        /* most areas first; only projects that limit */
 	size_t n_limits;
+	struct plan_stop *stops;          /* one project only: by cause, then level */
+	size_t n_stops;
+	size_t *stop_areas;               /* what the stops point into */
 	size_t n_rated_areas;             /* areas with an organization level */
 	const struct org_result **gaps;   /* short areas, largest gap first, then model order */
 	size_t n_gaps;

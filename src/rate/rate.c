@@ -234,6 +234,16 @@ all_unrated(const struct rate_area_result *r)
 	return r->n_blockers > 0;
 }
 
+enum rate_stop
+rate_stop_cause(const struct rate_area_result *r)
+{
+	if (r->n_blockers == 0 && r->none_applicable)
+		return RATE_STOP_NOTHING_SHOWS;
+	if (all_unrated(r) && r->n_blockers == r->n_next_items && r->next_level > 1)
+		return RATE_STOP_NOT_EXAMINED;
+	return RATE_STOP_RATINGS;
+}
+
 /* The ISO/IEC 15504 reason after "level n: ": each attribute that stops
  * the next level with what it needs there, F below that level, L or F at
  * it.  "process attribute" is written out: "PA 2.2" alone reads like a
@@ -285,11 +295,11 @@ rate_reason(const struct rate_area_result *r, const char *(*label)(const char *i
 		return buf;
 	}
 	append(buf, size, &used, "level %d: ", r->level);
-	if (r->n_blockers == 0 && r->none_applicable) {
+	if (rate_stop_cause(r) == RATE_STOP_NOTHING_SHOWS) {
 		append(buf, size, &used, "no applicable practice shows level %d", r->next_level);
 		return buf;
 	}
-	if (all_unrated(r) && r->n_blockers == r->n_next_items && r->next_level > 1) {
+	if (rate_stop_cause(r) == RATE_STOP_NOT_EXAMINED) {
 		append(buf, size, &used, "level %d was not examined (none of its %zu %s is rated)",
 		       r->next_level, r->n_next_items,
 		       r->method == RATE_ISO15504 ? "process attributes" : "generic practices");

@@ -90,6 +90,16 @@ struct rate_area_result {
 /* Compute an area's level.  Pure: reads in, writes out, nothing else. */
 void rate_area(const struct rate_area_input *in, struct rate_area_result *out);
 
+/* Why r stops below level 5, as its reason says it (meaningful when
+ * next_level > 0): no applicable item of the next level shows it, the next
+ * level was not examined (none of its items rated), or ratings fall short. */
+enum rate_stop {
+	RATE_STOP_NOTHING_SHOWS,
+	RATE_STOP_NOT_EXAMINED,
+	RATE_STOP_RATINGS,
+};
+enum rate_stop rate_stop_cause(const struct rate_area_result *r);
+
 /* The reason in words, e.g. "level 2: GP 3.1.1 rated P, needs L or F for
  * level 3" or "level 0: BP.03.02 not rated, needs L or F for level 1".
  * label maps an item id to how people write it (may be NULL: ids as they

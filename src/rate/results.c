@@ -48,7 +48,7 @@ results_level_text(int level)
 
 	if (level >= 0 && level <= RATE_MAX_LEVEL)
 		return digits[level];
-	return "N/A";
+	return "not applicable";
 }
 
 static enum rating
@@ -164,11 +164,15 @@ static void
 lint_area(GArray *found, const struct ap_project *proj, const struct ap_area *area,
           const struct area_result *res)
 {
-	if (area->claimed_level >= 0 && area->claimed_level != res->rate.level)
+	if (area->claimed_level >= 0 && res->rate.level == RATE_NOT_APPLICABLE)
 		add_finding(found, area->line,
-		             "%s (project %s): claimed level %d, but the ratings give %s (%s)",
-		             area->pa->id, proj->id, area->claimed_level,
-		             results_level_text(res->rate.level), res->reason);
+		             "%s (project %s): claimed level %d, but the ratings make the area %s",
+		             area->pa->id, proj->id, area->claimed_level, res->reason);
+	else if (area->claimed_level >= 0 && area->claimed_level != res->rate.level)
+		add_finding(found, area->line,
+		             "%s (project %s): claimed level %d, but the ratings give %d (%s)",
+		             area->pa->id, proj->id, area->claimed_level, res->rate.level,
+		             res->reason);
 	if (res->rate.n_rated_above > 0) {
 		GString *ids = g_string_new(NULL);
 		size_t i;

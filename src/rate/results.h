@@ -72,7 +72,8 @@ void results_free(struct results *r);
 /* Report r's findings to d as warnings at their lines of the appraisal. */
 void results_report(const struct results *r, struct diag *d);
 
-/* "N/A" for RATE_NOT_APPLICABLE, else the digit; for tables. */
+/* The digit of a level, or "not applicable" for RATE_NOT_APPLICABLE: the
+ * words the products, the CSV and the XML use for that state. */
 const char *results_level_text(int level);
 
 /* How people write an id: "GP-2.1.1" -> "GP 2.1.1", "PA1.1" -> "PA 1.1".

@@ -215,6 +215,33 @@ plan_reads_actions_against_results(void **state)
 	assert_string_equal(p->unplanned_findings[0]->id, "F");
 	assert_int_equal(p->n_unplanned_gaps, 1);
 	assert_string_equal(f->m->pas[plan_area_index(r, p->unplanned_gaps[0])].id, "PA02");
+	/* Two projects: what limits is the projects, not each area's stop. */
+	assert_int_equal(p->n_stops, 0);
+	plan_free(p);
+	results_free(r);
+	appraisal_free(a);
+}
+
+/* One project: the level of each area is its own, so what limits it is
+ * each area's stop, grouped by cause and level; an NA area stops nowhere. */
+static void
+plan_gives_the_stops_of_one_project(void **state)
+{
+	struct fixture *f = *state;
+	struct appraisal *a;
+	struct results *r;
+	struct plan *p;
+
+	a = appraisal_load("tests/data/mini-appraisal.xml", f->m, f->appraisal_xsd, &f->d);
+	assert_non_null(a);
+	r = results_compute(f->m, a, a->target);
+	p = plan_compute(r);
+	assert_int_equal(p->n_limits, 0);
+	assert_int_equal(p->n_stops, 1);
+	assert_int_equal(p->stops[0].level, 1);
+	assert_int_equal(p->stops[0].cause, RATE_STOP_RATINGS);
+	assert_int_equal(p->stops[0].n_areas, 1);
+	assert_string_equal(f->m->pas[p->stops[0].areas[0]].id, "PA01");
 	plan_free(p);
 	results_free(r);
 	appraisal_free(a);
@@ -229,6 +256,7 @@ main(void)
 		cmocka_unit_test(appraisal_loads_and_rates),
 		cmocka_unit_test(result_document_holds_computed_values),
 		cmocka_unit_test(plan_reads_actions_against_results),
+		cmocka_unit_test(plan_gives_the_stops_of_one_project),
 	};
 	int failed;
 

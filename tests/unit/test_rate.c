@@ -869,6 +869,7 @@ reason_level_whose_gps_are_all_na(void **state)
 	area_rate(&a);
 	rate_reason(&a.out, NULL, buf, sizeof buf);
 	assert_string_equal(buf, "level 2: no applicable practice shows level 3");
+	assert_int_equal(rate_stop_cause(&a.out), RATE_STOP_NOTHING_SHOWS);
 }
 
 static void
@@ -1218,11 +1219,13 @@ reason_level_not_examined(void **state)
 	rate_reason(&a.out, NULL, buf, sizeof buf);
 	assert_string_equal(buf, "level 2: level 3 was not examined (none of its 8 generic "
 	                         "practices is rated)");
+	assert_int_equal(rate_stop_cause(&a.out), RATE_STOP_NOT_EXAMINED);
 	/* One rated practice of the level: the others are listed one by one. */
 	find_gp(&a, "GP-3.1.1")->rating = RATING_F;
 	area_rate(&a);
 	rate_reason(&a.out, NULL, buf, sizeof buf);
 	assert_non_null(strstr(buf, "GP-3.1.2 not rated"));
+	assert_int_equal(rate_stop_cause(&a.out), RATE_STOP_RATINGS);
 }
 
 int
