@@ -63,8 +63,9 @@ build/san/%.o: src/%.c $(HEADERS)
 build/san/ssecmm: build/san/main.o $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
-build/obj/test_%: tests/unit/test_%.c $(LIB_OBJ)
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) $(LDLIBS)
+build/obj/test_%: tests/unit/test_%.c $(LIB_OBJ) tests/unit/capture.h
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(PKG_LIBS) \
+		$(CMOCKA_LIBS) $(LDLIBS)
 
 build/obj/golden: tests/golden.c $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
@@ -72,8 +73,8 @@ build/obj/golden: tests/golden.c $(LIB_OBJ)
 build/san/golden: tests/golden.c $(SAN_OBJ)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
-build/san/test_%: tests/unit/test_%.c $(SAN_OBJ)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) \
+build/san/test_%: tests/unit/test_%.c $(SAN_OBJ) tests/unit/capture.h
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(PKG_LIBS) \
 		$(CMOCKA_LIBS) $(LDLIBS)
 
 build/obj build/san:

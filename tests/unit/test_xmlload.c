@@ -14,29 +14,7 @@
 
 #include "load/xmlload.h"
 
-static char *captured;
-static size_t captured_len;
-static FILE *sink;
-static struct diag d;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	sink = open_memstream(&captured, &captured_len);
-	diag_init(&d, sink, false, false);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	fclose(sink);
-	free(captured);
-	captured = NULL;
-	return 0;
-}
+#include "capture.h"
 
 /* Parse text; return whether a tree came back (freeing it). */
 static bool
