@@ -123,21 +123,24 @@ want_color(FILE *err)
 	       term != NULL && strcmp(term, "dumb") != 0;
 }
 
-static int usage_error(struct cli *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* Raise a usage message of messages.h before the command's own sink exists,
+ * with a pointer to the help; returns the status it implies. */
+static int usage_error(struct cli *c, enum diag_severity sev, enum exit_status status,
+                       const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 static int
-usage_error(struct cli *c, const char *fmt, ...)
+usage_error(struct cli *c, enum diag_severity sev, enum exit_status status,
+            const char *fmt, ...)
 {
-	char msg[512], escaped[1024];
+	struct diag d;
 	va_list ap;
 
+	diag_init(&d, c->err, false, false);
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	diag_vreport(&d, NULL, 0, 0, sev, status, fmt, ap);
 	va_end(ap);
-	diag_escape(escaped, sizeof escaped, msg);
-	fprintf(c->err, "ssecmm: %s\nTry 'ssecmm --help'.\n", escaped);
-	return EXIT_USAGE;
+	fputs("Try 'ssecmm --help'.\n", c->err);
+	return d.status;
 }
 
 static const char *
@@ -257,9 +260,8 @@ parse_options(struct cli *c, int argc, char **argv, const char *optstring, unsig
 				}
 			if (arg[0] == '-' && arg[1] != '-' &&
 			    (g_file_test(arg, G_FILE_TEST_EXISTS) || strchr(arg, '.') != NULL))
-				return usage_error(c, "unknown option: %s; a file whose name starts with "
-				                   "'-' is written ./%s, or after --", arg, arg);
-			return usage_error(c, "unknown option or missing argument: %s", arg);
+				return usage_error(c, M_UNKNOWN_DASHED_OPERAND, arg, arg);
+			return usage_error(c, M_UNKNOWN_OPTION, arg);
 		}
 	}
 	return -1;
@@ -282,9 +284,7 @@ source_date_epoch_ok(struct diag *d)
 	for (p = v; g_ascii_isdigit(*p); p++)
 		;
 	if (*p != '\0' || p - v > 12 || g_ascii_strtoll(v, NULL, 10) > EPOCH_MAX) {
-		diag_report(d, DIAG_ERROR, EXIT_USAGE, NULL, 0, 0,
-		            "SOURCE_DATE_EPOCH='%s' is not a number of seconds from 0 to %lld",
-		            v, EPOCH_MAX);
+		diag_report(d, NULL, 0, 0, M_SOURCE_DATE_EPOCH_INVALID, v, EPOCH_MAX);
 		return false;
 	}
 	return true;
@@ -316,7 +316,7 @@ ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
 		if (strcmp(argv[optind], commands[i].name) == 0)
 			cmd = &commands[i];
 	if (cmd == NULL)
-		return usage_error(&c, "unknown command '%s'", argv[optind]);
+		return usage_error(&c, M_UNKNOWN_COMMAND, argv[optind]);
 	c.command = cmd->name;
 	argc -= optind;
 	argv += optind;
@@ -327,7 +327,7 @@ ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
 		unsigned bit = 1u << i;
 
 		if ((given & bit) && !(cmd->options & bit))
-			return usage_error(&c, "%s does not apply to this command", option_name(bit));
+			return usage_error(&c, M_OPTION_NOT_FOR_COMMAND, option_name(bit));
 	}
 	n_operands = argc - optind;
 	if (n_operands < cmd->min_operands ||
@@ -353,8 +353,8 @@ ssecmm_main(int argc, char **argv, FILE *out, FILE *err)
 	g_free(default_model);
 	/* A full disk shows up only when the buffered output is flushed. */
 	if (fflush(out) != 0 || ferror(out)) {
-		fprintf(err, "ssecmm: error: cannot write standard output: %s\n",
-		        g_strerror(errno));
+		diag_report(&c.diag, NULL, 0, 0, M_CANNOT_WRITE_STANDARD_OUTPUT,
+		            g_strerror(errno));
 		if (status == EXIT_OK)
 			status = EXIT_IO;
 	}

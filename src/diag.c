@@ -113,15 +113,15 @@ diag_escape(char *buf, size_t size, const char *text)
 }
 
 void
-diag_vreport(struct diag *d, enum diag_severity sev, enum exit_status status,
-             const char *file, long line, long col, const char *fmt, va_list ap)
+diag_vreport(struct diag *d, const char *file, long line, long col,
+             enum diag_severity sev, enum exit_status status, const char *fmt, va_list ap)
 {
 	char raw[4 * DIAG_LINE_MAX], msg[DIAG_LINE_MAX], where[DIAG_LINE_MAX / 2];
 	const char *label, *on = "", *off = "";
 	char *p;
 	size_t len;
 
-	if (sev == DIAG_ERROR) {
+	if (sev != DIAG_WARNING) {
 		d->errors++;
 		if (status > d->status)
 			d->status = status;
@@ -157,17 +157,20 @@ diag_vreport(struct diag *d, enum diag_severity sev, enum exit_status status,
 			fprintf(d->out, ":%ld", col);
 		fputs(": ", d->out);
 	}
-	fprintf(d->out, "%s%s:%s %s\n", on, label, off, msg);
+	if (sev == DIAG_USAGE)
+		fprintf(d->out, "%s\n", msg);
+	else
+		fprintf(d->out, "%s%s:%s %s\n", on, label, off, msg);
 }
 
 void
-diag_report(struct diag *d, enum diag_severity sev, enum exit_status status,
-            const char *file, long line, long col, const char *fmt, ...)
+diag_report(struct diag *d, const char *file, long line, long col,
+            enum diag_severity sev, enum exit_status status, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	diag_vreport(d, sev, status, file, line, col, fmt, ap);
+	diag_vreport(d, file, line, col, sev, status, fmt, ap);
 	va_end(ap);
 }
 

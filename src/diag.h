@@ -16,7 +16,8 @@ enum exit_status {
 	EXIT_INTERNAL = 5  /* a bug or an exhausted system resource */
 };
 
-enum diag_severity { DIAG_WARNING, DIAG_ERROR };
+/* A usage error reads as an error without the word: "ssecmm: TEXT". */
+enum diag_severity { DIAG_WARNING, DIAG_ERROR, DIAG_USAGE };
 
 /* A sink for diagnostics.  Errors always print; warnings are suppressed by
  * quiet.  The sink remembers the most severe exit status reported. */
@@ -36,18 +37,12 @@ void diag_init(struct diag *d, FILE *out, bool quiet, bool color);
  * are escaped: control bytes, invalid UTF-8 and bidirectional controls never
  * reach the terminal raw.  status is the exit status the problem implies
  * (ignored for warnings). */
-void diag_report(struct diag *d, enum diag_severity sev, enum exit_status status,
-                 const char *file, long line, long col, const char *fmt, ...)
+void diag_report(struct diag *d, const char *file, long line, long col,
+                 enum diag_severity sev, enum exit_status status, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
-void diag_vreport(struct diag *d, enum diag_severity sev, enum exit_status status,
-                  const char *file, long line, long col, const char *fmt, va_list ap)
+void diag_vreport(struct diag *d, const char *file, long line, long col,
+                  enum diag_severity sev, enum exit_status status, const char *fmt, va_list ap)
 	__attribute__((format(printf, 7, 0)));
-
-/* Shorthands for the common cases. */
-#define diag_error(d, file, line, ...) \
-	diag_report((d), DIAG_ERROR, EXIT_INVALID, (file), (line), 0, __VA_ARGS__)
-#define diag_warning(d, file, line, ...) \
-	diag_report((d), DIAG_WARNING, EXIT_OK, (file), (line), 0, __VA_ARGS__)
 
 /* Print one line to out (a "wrote" line, a summary), formatted and then
  * escaped as diagnostics are, so that names from files print as escapes;
@@ -57,5 +52,7 @@ void diag_say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 
 /* Escape text for a one-line diagnostic into buf (always NUL-terminated,
  * truncated with "..." when it does not fit).  Exposed for tests. */
 void diag_escape(char *buf, size_t size, const char *text);
+
+#include "messages.h"
 
 #endif

@@ -16,9 +16,12 @@ main(int argc, char **argv)
 	status = ssecmm_main(argc, argv, stdout, stderr);
 	/* ssecmm_main flushed; closing can still fail (a network file system). */
 	if (fclose(stdout) != 0 && status == EXIT_OK) {
-		fprintf(stderr, "ssecmm: error: cannot write standard output: %s\n",
-		        strerror(errno));
-		status = EXIT_IO;
+		const char *why = strerror(errno);
+		struct diag d;
+
+		diag_init(&d, stderr, false, false);
+		diag_report(&d, NULL, 0, 0, M_CANNOT_WRITE_STANDARD_OUTPUT, why);
+		status = d.status;
 	}
 	ssecmm_cleanup();
 	return status;

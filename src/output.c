@@ -55,15 +55,13 @@ name_fits(const char *path, const char *dir, const char *base, struct diag *d)
 	if (name_max <= 0)
 		name_max = NAME_MAX;
 	if (strlen(base) + TMP_EXTRA > (size_t)name_max) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, path, 0, 0,
-		            "file name too long: %zu bytes, and this directory takes %ld with the "
-		            "%d bytes of the temporary name", strlen(base), name_max, TMP_EXTRA);
+		diag_report(d, path, 0, 0, M_FILE_NAME_TOO_LONG, strlen(base), name_max,
+		            TMP_EXTRA);
 		return false;
 	}
 	if (strlen(path) + TMP_EXTRA + 2 >= PATH_MAX) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, path, 0, 0,
-		            "path too long: %zu bytes, the limit is %d with the temporary name's %d",
-		            strlen(path), PATH_MAX - TMP_EXTRA - 3, TMP_EXTRA);
+		diag_report(d, path, 0, 0, M_PATH_TOO_LONG, strlen(path),
+		            PATH_MAX - TMP_EXTRA - 3, TMP_EXTRA);
 		return false;
 	}
 	return true;
@@ -97,19 +95,16 @@ output_open_in(struct output_set *set, const char *path, FILE *out,
 	mode = 0666 & ~mask;
 	if (lstat(path, &st) == 0) {
 		if (S_ISLNK(st.st_mode)) {
-			diag_report(d, DIAG_ERROR, EXIT_IO, path, 0, 0,
-			            "refusing to write through a symbolic link");
+			diag_report(d, path, 0, 0, M_OUTPUT_IS_SYMLINK);
 			return NULL;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			diag_report(d, DIAG_ERROR, EXIT_IO, path, 0, 0,
-			            "refusing to write: not a regular file");
+			diag_report(d, path, 0, 0, M_OUTPUT_NOT_REGULAR);
 			return NULL;
 		}
 		for (i = 0; i < n_inputs; i++) {
 			if (inputs[i] != NULL && same_file(&st, inputs[i])) {
-				diag_report(d, DIAG_ERROR, EXIT_IO, path, 0, 0,
-				            "refusing to overwrite an input file");
+				diag_report(d, path, 0, 0, M_WOULD_OVERWRITE_INPUT);
 				return NULL;
 			}
 		}
@@ -134,7 +129,7 @@ output_open_in(struct output_set *set, const char *path, FILE *out,
 	}
 	o->fd = mkstemp(o->tmp);
 	if (o->fd < 0) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, path, 0, 0, "cannot create: %s", strerror(errno));
+		diag_report(d, path, 0, 0, M_CANNOT_CREATE, strerror(errno));
 		g_free(o->tmp);
 		o->tmp = NULL;
 		output_abort(o);
@@ -255,8 +250,8 @@ complete(struct output *o, struct diag *d)
 		if (o->error == 0 && (fflush(o->stream) != 0 || ferror(o->stream)))
 			o->error = errno != 0 ? errno : EIO;
 		if (o->error != 0)
-			diag_report(d, DIAG_ERROR, EXIT_IO, NULL, 0, 0,
-			            "cannot write standard output: %s", strerror(o->error));
+			diag_report(d, NULL, 0, 0, M_CANNOT_WRITE_STANDARD_OUTPUT,
+			            strerror(o->error));
 		return o->error == 0;
 	}
 	flush_buffer(o);
@@ -266,8 +261,7 @@ complete(struct output *o, struct diag *d)
 		o->error = errno;
 	o->fd = -1;
 	if (o->error != 0) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, o->path, 0, 0, "cannot write: %s",
-		            strerror(o->error));
+		diag_report(d, o->path, 0, 0, M_CANNOT_WRITE, strerror(o->error));
 		discard(o);
 	}
 	return o->error == 0;
@@ -280,8 +274,7 @@ publish(struct output *o, struct diag *d)
 	if (o->tmp == NULL)
 		return true;
 	if (rename(o->tmp, o->path) != 0) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, o->path, 0, 0, "cannot write: %s",
-		            strerror(errno));
+		diag_report(d, o->path, 0, 0, M_CANNOT_WRITE, strerror(errno));
 		discard(o);
 		return false;
 	}

@@ -138,8 +138,7 @@ pipeline_prepare(struct pipeline *pl, const enum product_id *ids, bool pdf, stru
 	for (; ok && *ids != PRODUCT_COUNT; ids++)
 		ok = template_of(pl, *ids, d) != NULL;
 	if (ok && pdf && !typeset_prepare(typesetter_of(pl))) {
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
-		            "cannot start workers: font loading threads did not end");
+		diag_report(d, NULL, 0, 0, M_FONT_THREADS_HANG);
 		ok = false;
 	}
 	return ok;
@@ -212,8 +211,7 @@ document_of(struct pipeline *pl, enum product_id id, xmlDoc *input, struct diag 
 		return NULL;
 	doc = xform_apply(x, input, template_params, d);
 	if (doc != NULL && !schema_validate(s, doc, rel, d)) {
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, rel, 0, 0,
-		            "the template's output leaves the document subset of xhtml-subset.xsd");
+		diag_report(d, rel, 0, 0, M_OUTPUT_LEAVES_SUBSET);
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
@@ -243,8 +241,7 @@ pipeline_make(struct pipeline *pl, enum product_id id, xmlDoc *input, void *ctx,
 		return false;
 	if (dest->output != NULL && g_str_has_suffix(dest->output, "/") &&
 	    g_mkdir_with_parents(dest->output, 0777) != 0) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, dest->output, 0, 0, "cannot make directory: %s",
-		            g_strerror(errno));
+		diag_report(d, dest->output, 0, 0, M_CANNOT_MAKE_DIRECTORY, g_strerror(errno));
 		return false;
 	}
 	/* Both files are opened (their names checked) before any work, and

@@ -112,6 +112,7 @@ case $group in
 unit)
 	count "man page" man_lint
 	count "doc examples" doc_examples
+	count "messages" tests/check-messages.sh
 	for t in build/obj/test_*; do
 		count "unit $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP "$t"
 	done ;;

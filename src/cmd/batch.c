@@ -266,17 +266,16 @@ check_collisions(struct batch *b)
 			path = g_build_filename(outdir, file, NULL);
 			g_free(file);
 			if ((f = input_at(inputs, path)) != NULL) {
-				diag_report(&c->diag, DIAG_ERROR, EXIT_USAGE, f->shown, 0, 0,
-				            "this input would be overwritten by %s%s%s", path,
+				diag_report(&c->diag, f->shown, 0, 0,
+				            M_INPUT_WOULD_BE_OVERWRITTEN, path,
 				            j != NULL ? ", a product of " : ", the index",
 				            j != NULL ? j->path : "");
 				ok = false;
 			} else if (g_hash_table_contains(writers, path)) {
 				const char *other = g_hash_table_lookup(writers, path);
 
-				diag_report(&c->diag, DIAG_ERROR, EXIT_USAGE, path, 0, 0,
-				            "would be written for two inputs, %s and %s", other,
-				            j != NULL ? j->path : "the index");
+				diag_report(&c->diag, path, 0, 0, M_OUTPUT_FOR_TWO_INPUTS,
+				            other, j != NULL ? j->path : "the index");
 				ok = false;
 			}
 			g_hash_table_insert(writers, path,
@@ -326,9 +325,7 @@ plan(struct batch *b, unsigned long shard_k, unsigned long shard_n)
 		j->skipped = j->in_dir && g_str_has_suffix(j->path, INDEX_RESULT_SUFFIX) &&
 		             is_result_document(j->path);
 		if (g_hash_table_contains(stems, stem)) {
-			diag_report(&c->diag, DIAG_ERROR, EXIT_USAGE, j->path, 0, 0,
-			            "another input is also called %s.xml: their products would "
-			            "overwrite each other", stem);
+			diag_report(&c->diag, j->path, 0, 0, M_INPUT_NAME_CLASH, stem);
 			job_free(j);
 			ok = false;
 			continue;
@@ -417,8 +414,7 @@ start(struct batch *b, struct job *j)
 	pid_t pid;
 
 	if (pipe2(fds, O_CLOEXEC) != 0) {
-		diag_report(&b->c->diag, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0, "cannot make a pipe: %s",
-		            g_strerror(errno));
+		diag_report(&b->c->diag, NULL, 0, 0, M_CANNOT_MAKE_PIPE, g_strerror(errno));
 		return false;
 	}
 	fflush(NULL);
@@ -427,8 +423,7 @@ start(struct batch *b, struct job *j)
 	pid = fork();
 	if (pid < 0) {
 		sigprocmask(SIG_SETMASK, &old, NULL);
-		diag_report(&b->c->diag, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
-		            "cannot start a worker: %s", g_strerror(errno));
+		diag_report(&b->c->diag, NULL, 0, 0, M_CANNOT_START_WORKER, g_strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
 		return false;
@@ -568,7 +563,8 @@ finish(struct batch *b, struct job *j)
 	if (!j->ok && !j->skipped) {
 		b->failed++;
 		if (!WIFEXITED(wstatus))
-			diag_report(&c->diag, DIAG_ERROR, st, j->path, 0, 0, "%s", j->reason);
+			diag_report(&c->diag, j->path, 0, 0, M_RELAYED(DIAG_ERROR, st),
+			            j->reason);
 		else if (c->diag.status < st)
 			c->diag.status = st;
 	}
@@ -695,18 +691,18 @@ cmd_batch(struct cli *c)
 	if ((status = product_dest_from_cli(c, &b.dest)) >= 0)
 		return status;
 	if (c->output == NULL || strcmp(c->output, "-") == 0) {
-		fprintf(c->err, "ssecmm: batch needs -o OUTDIR, a directory for the products\n");
+		diag_report(&c->diag, NULL, 0, 0, M_BATCH_NEEDS_OUTPUT);
 		return EXIT_USAGE;
 	}
 	if (c->jobs != NULL && (!parse_count(c->jobs, MAX_JOBS, &n_workers) ||
 	                        strchr(c->jobs, '/') != NULL)) {
-		fprintf(c->err, "ssecmm: -j takes a number of workers from 1 to %d\n", MAX_JOBS);
+		diag_report(&c->diag, NULL, 0, 0, M_JOBS_OUT_OF_RANGE, MAX_JOBS);
 		return EXIT_USAGE;
 	}
 	if (c->shard != NULL &&
 	    ((slash = strchr(c->shard, '/')) == NULL || !parse_count(c->shard, 100000, &shard_k) ||
 	     !parse_count(slash + 1, 100000, &shard_n) || shard_k > shard_n)) {
-		fprintf(c->err, "ssecmm: --shard takes K/N with 1 <= K <= N, such as 2/8\n");
+		diag_report(&c->diag, NULL, 0, 0, M_SHARD_MALFORMED);
 		return EXIT_USAGE;
 	}
 	if (n_workers > MAX_JOBS)
@@ -715,7 +711,7 @@ cmd_batch(struct cli *c)
 	b.dest.output = b.outdir;
 	b.dest.log = NULL;
 	if (g_mkdir_with_parents(c->output, 0777) != 0) {
-		diag_report(&c->diag, DIAG_ERROR, EXIT_IO, c->output, 0, 0, "cannot make directory: %s",
+		diag_report(&c->diag, c->output, 0, 0, M_CANNOT_MAKE_DIRECTORY,
 		            g_strerror(errno));
 		g_free(b.outdir);
 		return c->diag.status;
@@ -730,10 +726,9 @@ cmd_batch(struct cli *c)
 	run(&b, (unsigned)n_workers);
 	write_index(&b);
 	if (!c->quiet)
-		fprintf(c->err, "ssecmm: batch: %u written, %u skipped (target profiles, earlier results), "
-		        "%u failed, "
-		        "%.1f s\n", b.jobs->len - b.failed - b.skipped, b.skipped, b.failed,
-		        (double)(g_get_monotonic_time() - b.started) / 1e6);
+		diag_say(c->err, "ssecmm: batch: %u written, %u skipped (target profiles, earlier "
+		         "results), %u failed, %.1f s", b.jobs->len - b.failed - b.skipped,
+		         b.skipped, b.failed, (double)(g_get_monotonic_time() - b.started) / 1e6);
 done:
 	pipeline_free(b.pl);
 	if (b.jobs != NULL)

@@ -424,19 +424,17 @@ warn_oddities(struct cli *c, const struct comparison *cmp)
 		 * because nothing was compared. */
 		for (j = 0; j < k; j++)
 			if (strcmp(a->sha256, cmp->rated[j].appraisal->sha256) == 0)
-				diag_warning(&c->diag, a->path, 1, "the same appraisal as %s (identical "
-				             "content): the comparison shows no change",
-				             cmp->rated[j].appraisal->path);
+				diag_report(&c->diag, a->path, 1, 0, M_SAME_APPRAISAL,
+				            cmp->rated[j].appraisal->path);
 
 		if (g_strcmp0(a->date_end, prev->date_end) < 0)
-			diag_warning(&c->diag, a->path, 0,
-			             "ended %s, before %s (%s): appraisals are compared in the order "
-			             "given, oldest first", a->date_end, prev->path, prev->date_end);
+			diag_report(&c->diag, a->path, 0, 0, M_COMPARE_OUT_OF_ORDER,
+			            a->date_end, prev->path, prev->date_end);
 		/* The same name written in full-width letters, or with its accents
 		 * decomposed, or in other case, is the same organization. */
 		if (!names_equal(a->organization, first->organization))
-			diag_warning(&c->diag, a->path, 0, "appraises %s, but %s appraises %s",
-			             a->organization, first->path, first->organization);
+			diag_report(&c->diag, a->path, 0, 0, M_DIFFERENT_ORGANIZATION,
+			            a->organization, first->path, first->organization);
 	}
 }
 

@@ -83,41 +83,29 @@ struct import {
 	GPtrArray *order;        /* struct sheet_rating *, in the sheet's order */
 };
 
+/* Raise a message of messages.h at a place in the sheet.  Errors are counted
+ * (and the exit status kept) either way, but printed only while few. */
 static void
-sheet_error(struct import *im, long line, long col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+sheet_report(struct import *im, long line, long col, enum diag_severity sev,
+             enum exit_status status, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
 static void
-sheet_error(struct import *im, long line, long col, const char *fmt, ...)
+sheet_report(struct import *im, long line, long col, enum diag_severity sev,
+             enum exit_status status, const char *fmt, ...)
 {
 	va_list ap;
 
 	struct diag *d = &im->c->diag;
 	FILE *out = d->out;
 
-	/* Counted (and the exit status kept) either way; printed while few. */
-	if (d->errors >= SHEET_SHOWN_ERRORS) {
+	if (sev != DIAG_WARNING && d->errors >= SHEET_SHOWN_ERRORS) {
 		d->out = NULL;
 		im->hidden_errors++;
 	}
 	va_start(ap, fmt);
-	diag_vreport(d, DIAG_ERROR, EXIT_INVALID, im->sheet, line, col, fmt, ap);
+	diag_vreport(d, im->sheet, line, col, sev, status, fmt, ap);
 	va_end(ap);
 	d->out = out;
-}
-
-static void
-sheet_warning(struct import *im, long line, long col, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void
-sheet_warning(struct import *im, long line, long col, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	diag_vreport(&im->c->diag, DIAG_WARNING, EXIT_OK, im->sheet, line, col, fmt, ap);
-	va_end(ap);
 }
 
 static void
@@ -150,9 +138,8 @@ load_frame(struct import *im, const char *path)
 	f->root = xmlDocGetRootElement(f->doc);
 	if (!xn_is(f->root, "appraisal") || f->root->ns == NULL ||
 	    strcmp((const char *)f->root->ns->href, APPRAISAL_NS) != 0) {
-		diag_error(&im->c->diag, f->display, xmlload_line(f->root),
-		           "not an appraisal: the template's root element must be <appraisal "
-		           "xmlns=\"%s\">", APPRAISAL_NS);
+		diag_report(&im->c->diag, f->display, xmlload_line(f->root), 0,
+		            M_TEMPLATE_NOT_APPRAISAL, APPRAISAL_NS);
 		return false;
 	}
 	scope = xn_child(f->root, "scope");
@@ -235,28 +222,26 @@ read_header(struct import *im, const struct csv_row *h)
 		long col = (long)i + 1;
 
 		if (fd->len == 0) {
-			sheet_error(im, fd->line, col, "column %ld of the header has no name; the "
-			            "columns are " COLUMN_LIST, col);
+			sheet_report(im, fd->line, col, M_HEADER_COLUMN_UNNAMED, col,
+			             COLUMN_LIST);
 			continue;
 		}
 		for (k = 0; k < N_COLUMNS; k++)
 			if (g_ascii_strcasecmp(fd->text, column_names[k]) == 0)
 				break;
 		if (k == N_COLUMNS) {
-			sheet_error(im, fd->line, col, "unknown column '%s'; the columns are "
-			            COLUMN_LIST, fd->text);
+			sheet_report(im, fd->line, col, M_UNKNOWN_COLUMN, fd->text,
+			             COLUMN_LIST);
 		} else if (im->columns[k] >= 0) {
-			sheet_error(im, fd->line, col, "column '%s' is named twice (columns %d and "
-			            "%ld)", column_names[k], im->columns[k] + 1, col);
+			sheet_report(im, fd->line, col, M_COLUMN_TWICE, column_names[k],
+			             im->columns[k] + 1, col);
 		} else {
 			im->columns[k] = (int)i;
 		}
 	}
 	for (k = 0; k <= COL_RATING; k++)
 		if (im->columns[k] < 0)
-			sheet_error(im, h->line, 0, "the header has no '%s' column; a sheet has the "
-			            "columns project, process_area, practice and rating, and may have "
-			            "evidence and note", column_names[k]);
+			sheet_report(im, h->line, 0, M_HEADER_MISSING_COLUMN, column_names[k]);
 	return im->c->diag.errors == errors;
 }
 
@@ -309,30 +294,27 @@ check_practice(struct import *im, const struct csv_field *fd, long col,
 
 	if (g_str_has_prefix(id, "BP.")) {
 		if (model_bp(m, id) == NULL)
-			sheet_error(im, fd->line, col, "unknown base practice '%s'", id);
+			sheet_report(im, fd->line, col, M_UNKNOWN_BASE_PRACTICE, "", id);
 		else if (model_bp_area(m, id) != pa)
-			sheet_error(im, fd->line, col, "base practice %s belongs to %s, not to %s", id,
-			            model_bp_area(m, id)->id, pa->id);
+			sheet_report(im, fd->line, col, M_BP_IN_OTHER_AREA, "", id,
+			             model_bp_area(m, id)->id, pa->id);
 		else
 			return rank;
 	} else if (g_str_has_prefix(id, "GP-")) {
 		if (rank < 0)
-			sheet_error(im, fd->line, col, "unknown generic practice '%s'", id);
+			sheet_report(im, fd->line, col, M_UNKNOWN_GENERIC_PRACTICE, "", id);
 		else
 			return rank;
 	} else if (rate_is_attribute_form(id)) {
 		if (!im->f.iso15504)
-			sheet_error(im, fd->line, col, "process attribute %s is rated only with method "
-			            "iso15504, and the template's scope has method ssam", id);
+			sheet_report(im, fd->line, col, M_SHEET_ATTRIBUTE_NEEDS_ISO15504, id);
 		else if (rank < 0)
-			sheet_error(im, fd->line, col, "unknown process attribute '%s'; they are "
-			            RATE_ATTRIBUTE_LIST, id);
+			sheet_report(im, fd->line, col, M_UNKNOWN_ATTRIBUTE, "", id,
+			             RATE_ATTRIBUTE_LIST);
 		else
 			return rank;
 	} else {
-		sheet_error(im, fd->line, col, "unknown practice '%s': expected a base practice "
-		            "(BP.01.01), a generic practice (GP-2.1.1) or a process attribute (PA1.1)",
-		            id);
+		sheet_report(im, fd->line, col, M_UNKNOWN_PRACTICE, "", id);
 	}
 	return -1;
 }
@@ -355,8 +337,8 @@ check_evidence(struct import *im, const struct csv_field *fd, long col, bool *ok
 		if (*ids[i] == '\0')
 			continue;
 		if (!g_hash_table_contains(im->f.evidence, ids[i])) {
-			sheet_error(im, fd->line, col, "evidence '%s' is not in the evidence register "
-			            "of %s", ids[i], im->f.display);
+			sheet_report(im, fd->line, col, M_SHEET_EVIDENCE_NOT_REGISTERED, ids[i],
+			             im->f.display);
 			*ok = false;
 		}
 		if (value->len > 0)
@@ -399,12 +381,10 @@ check_note(struct import *im, const struct csv_field *fd, long col, bool *ok)
 	}
 	n_chars = g_utf8_strlen(note->str, (gssize)note->len);
 	if (strspn(note->str, " \t\n") == note->len) {
-		sheet_error(im, fd->line, col, "the note holds only white space; leave it empty or "
-		            "write the rationale");
+		sheet_report(im, fd->line, col, M_NOTE_BLANK);
 		*ok = false;
 	} else if (n_chars > NOTE_MAX_CHARS) {
-		sheet_error(im, fd->line, col, "the note has %ld characters, more than the "
-		            "appraisal format's limit of %d", n_chars, NOTE_MAX_CHARS);
+		sheet_report(im, fd->line, col, M_NOTE_TOO_LONG, n_chars, NOTE_MAX_CHARS);
 		*ok = false;
 	}
 	if (!*ok) {
@@ -457,11 +437,11 @@ read_row(struct import *im, const struct csv_row *row)
 	if (row->n_fields != im->n_columns) {
 		size_t n = row->n_fields;
 
-		sheet_error(im, n > im->n_columns ? row->fields[im->n_columns].line
-		                                  : row->fields[n - 1].line,
-		            n > im->n_columns ? (long)im->n_columns + 1 : (long)n,
-		            "%zu field%s, but the header names %zu columns", n, n == 1 ? "" : "s",
-		            im->n_columns);
+		sheet_report(im,
+		             n > im->n_columns ? row->fields[im->n_columns].line
+		                               : row->fields[n - 1].line,
+		             n > im->n_columns ? (long)im->n_columns + 1 : (long)n,
+		             M_ROW_FIELD_COUNT, n, n == 1 ? "" : "s", im->n_columns);
 		return;
 	}
 	for (k = 0; k < N_COLUMNS; k++) {
@@ -469,14 +449,13 @@ read_row(struct import *im, const struct csv_row *row)
 		gunichar bad = fd != NULL ? non_xml_char(fd->text) : 0;
 
 		if (bad != 0) {
-			sheet_error(im, fd->line, column_of(im, (enum column)k),
-			            "character U+%04X cannot be held in XML; remove it", (unsigned)bad);
+			sheet_report(im, fd->line, column_of(im, (enum column)k),
+			             M_CHARACTER_NOT_XML, (unsigned)bad);
 			return;
 		}
 		if (k <= COL_RATING && fd->len == 0) {
-			sheet_error(im, fd->line, column_of(im, (enum column)k), "empty %s: every row "
-			            "names a project, a process area, a practice and a rating",
-			            column_names[k]);
+			sheet_report(im, fd->line, column_of(im, (enum column)k),
+			             M_EMPTY_KEY_FIELD, column_names[k]);
 			ok = false;
 		}
 	}
@@ -490,46 +469,46 @@ read_row(struct import *im, const struct csv_row *row)
 		for (i = 0; i < im->f.project_ids->len; i++)
 			g_string_append_printf(known, "%s%s", i > 0 ? ", " : "",
 			                       (const char *)g_ptr_array_index(im->f.project_ids, i));
-		sheet_error(im, fp->line, column_of(im, COL_PROJECT), "unknown project '%s'; the "
-		            "template's projects are %s", fp->text, known->len ? known->str : "none");
+		sheet_report(im, fp->line, column_of(im, COL_PROJECT), M_SHEET_UNKNOWN_PROJECT,
+		             fp->text, known->len ? known->str : "none");
 		g_string_free(known, TRUE);
 		ok = false;
 	}
 	pa = model_pa(im->m, fa->text);
 	if (pa == NULL) {
-		sheet_error(im, fa->line, column_of(im, COL_AREA), "unknown process area '%s'",
-		            fa->text);
+		sheet_report(im, fa->line, column_of(im, COL_AREA), M_SHEET_UNKNOWN_AREA,
+		             fa->text);
 		ok = false;
 	} else if (im->f.excluded[appraisal_pa_index(im->m, pa)]) {
-		sheet_error(im, fa->line, column_of(im, COL_AREA), "%s is excluded from scope in %s, "
-		            "so it cannot be rated", pa->id, im->f.display);
+		sheet_report(im, fa->line, column_of(im, COL_AREA), M_SHEET_RATES_EXCLUDED,
+		             pa->id, im->f.display);
 		ok = false;
 	} else {
 		rank = check_practice(im, fr, column_of(im, COL_PRACTICE), pa);
 		ok = ok && rank >= 0;
 	}
 	if (!rate_parse_rating(fg->text, &rating)) {
-		sheet_error(im, fg->line, column_of(im, COL_RATING), "unknown rating '%s': use F, L, "
-		            "P, N or NA", fg->text);
+		sheet_report(im, fg->line, column_of(im, COL_RATING), M_UNKNOWN_RATING,
+		             fg->text);
 		ok = false;
 	}
 	evidence = check_evidence(im, field(im, row, COL_EVIDENCE), column_of(im, COL_EVIDENCE),
 	                          &ok);
 	note = check_note(im, field(im, row, COL_NOTE), column_of(im, COL_NOTE), &ok);
 	if (ok && rating == RATING_NA && note == NULL) {
-		sheet_error(im, fg->line, column_of(im, COL_RATING), "%s is rated NA without a "
-		            "rationale: %s", fr->text, im->columns[COL_NOTE] >= 0
-		            ? "write in the note why it does not apply"
-		            : "add a note column saying why it does not apply");
+		sheet_report(im, fg->line, column_of(im, COL_RATING),
+		             M_SHEET_NA_WITHOUT_RATIONALE, fr->text,
+		             im->columns[COL_NOTE] >= 0 ? "write in the note why it does not apply"
+		                                        : "add a note column saying why it does not apply");
 		ok = false;
 	}
 	if (ok) {
 		area = area_for(im, GPOINTER_TO_SIZE(project) - 1,
 		                (size_t)appraisal_pa_index(im->m, pa), row->line);
 		if (g_hash_table_contains(area->seen, fr->text)) {
-			sheet_error(im, fr->line, column_of(im, COL_PRACTICE), "%s is rated twice for %s "
-			            "of project %s (first at line %ld)", fr->text, pa->id, fp->text,
-			            (long)GPOINTER_TO_SIZE(g_hash_table_lookup(area->seen, fr->text)));
+			sheet_report(im, fr->line, column_of(im, COL_PRACTICE),
+			             M_SHEET_RATED_TWICE, fr->text, pa->id, fp->text,
+			             (long)GPOINTER_TO_SIZE(g_hash_table_lookup(area->seen, fr->text)));
 			ok = false;
 		}
 	}
@@ -563,14 +542,13 @@ lint_rows(struct import *im)
 		const struct csv_field *fr = field(im, r->row, COL_PRACTICE);
 
 		if (strcmp(r->rating, "NA") != 0 && r->evidence == NULL)
-			sheet_warning(im, fe != NULL ? fe->line : fg->line,
-			              column_of(im, fe != NULL ? COL_EVIDENCE : COL_RATING),
-			              "%s (project %s) is rated %s without evidence", r->practice,
-			              field(im, r->row, COL_PROJECT)->text, r->rating);
+			sheet_report(im, fe != NULL ? fe->line : fg->line,
+			             column_of(im, fe != NULL ? COL_EVIDENCE : COL_RATING),
+			             M_RATED_WITHOUT_EVIDENCE, r->practice,
+			             field(im, r->row, COL_PROJECT)->text, r->rating);
 		if (im->f.iso15504 && g_str_has_prefix(r->practice, "GP-"))
-			sheet_warning(im, fr->line, column_of(im, COL_PRACTICE), "%s is recorded but "
-			              "does not count under method iso15504, where the process "
-			              "attributes give the level", r->practice);
+			sheet_report(im, fr->line, column_of(im, COL_PRACTICE),
+			             M_PRACTICE_NOT_COUNTED, r->practice);
 	}
 }
 
@@ -589,8 +567,7 @@ check_complete(struct import *im)
 		for (i = 0; i < m->n_pas; i++)
 			any = any || im->areas[p * m->n_pas + i] != NULL;
 		if (!any) {
-			sheet_error(im, 0, 0, "project %s of %s has no rows; the sheet rates every "
-			            "project of the template", pid, im->f.display);
+			sheet_report(im, 0, 0, M_SHEET_PROJECT_NO_ROWS, pid, im->f.display);
 			continue;
 		}
 		for (i = 0; i < m->n_pas; i++) {
@@ -600,20 +577,20 @@ check_complete(struct import *im)
 			if (im->f.excluded[i])
 				continue;
 			if (area == NULL) {
-				sheet_error(im, 0, 0, "%s (project %s) has no rows; rate it, or exclude it "
-				            "from scope in %s", pa->id, pid, im->f.display);
+				sheet_report(im, 0, 0, M_SHEET_AREA_NO_ROWS, pa->id, pid,
+				             im->f.display);
 				continue;
 			}
 			if (im->f.iso15504) {
 				if (!g_hash_table_contains(area->seen, "PA1.1"))
-					sheet_error(im, area->line, 0, "%s (project %s): process attribute "
-					            "PA1.1 is not rated", pa->id, pid);
+					sheet_report(im, area->line, 0, M_SHEET_PA11_UNRATED,
+					             pa->id, pid);
 				continue;
 			}
 			for (j = 0; j < pa->n_bps; j++)
 				if (!g_hash_table_contains(area->seen, pa->bps[j].id))
-					sheet_error(im, area->line, 0, "%s (project %s): base practice %s is "
-					            "not rated", pa->id, pid, pa->bps[j].id);
+					sheet_report(im, area->line, 0, M_SHEET_BP_UNRATED,
+					             pa->id, pid, pa->bps[j].id);
 		}
 	}
 }
@@ -791,9 +768,9 @@ report_warnings(struct import *im, struct appraisal *a)
 	lint_rows(im);
 	for (i = 0; i < a->n_evidence; i++)
 		if (a->evidence[i].references == 0)
-			diag_warning(d, im->f.display, a->evidence[i].line, "evidence %s ('%s') is never "
-			             "cited by a rating or finding", a->evidence[i].id,
-			             a->evidence[i].title);
+			diag_report(d, im->f.display, a->evidence[i].line, 0,
+			            M_EVIDENCE_NEVER_CITED, a->evidence[i].id,
+			            a->evidence[i].title);
 	/* The levels' warnings (a claimed level not reached, practices rated
 	 * above a level that fails) concern the sheet's rows: point at them. */
 	g_free(a->path);
@@ -853,6 +830,9 @@ import_free(struct import *im)
 	frame_free(&im->f);
 }
 
+/* Printed after a usage message, as the command table's synopsis is elsewhere. */
+#define IMPORT_SYNOPSIS "usage: ssecmm import SHEET.csv --template APPRAISAL.xml -o FILE|-\n"
+
 int
 cmd_import(struct cli *c)
 {
@@ -868,19 +848,17 @@ cmd_import(struct cli *c)
 	int mem_len = 0;
 
 	if (c->template_path == NULL) {
-		fprintf(c->err, "ssecmm: import needs --template APPRAISAL.xml: the sheet holds the "
-		        "ratings only, and the appraisal's dates, team, scope, projects and evidence "
-		        "come from the template, never made up\n"
-		        "usage: ssecmm import SHEET.csv --template APPRAISAL.xml -o FILE|-\n");
+		diag_report(&c->diag, NULL, 0, 0, M_IMPORT_NEEDS_TEMPLATE);
+		fputs(IMPORT_SYNOPSIS, c->err);
 		return EXIT_USAGE;
 	}
 	if (c->output == NULL) {
-		fprintf(c->err, "ssecmm: import needs -o FILE, or -o - for standard output\n"
-		        "usage: ssecmm import SHEET.csv --template APPRAISAL.xml -o FILE|-\n");
+		diag_report(&c->diag, NULL, 0, 0, M_IMPORT_NEEDS_OUTPUT);
+		fputs(IMPORT_SYNOPSIS, c->err);
 		return EXIT_USAGE;
 	}
 	if (strcmp(sheet_path, "-") == 0 && strcmp(c->template_path, "-") == 0) {
-		fprintf(c->err, "ssecmm: the sheet and the template cannot both be standard input\n");
+		diag_report(&c->diag, NULL, 0, 0, M_SHEET_AND_TEMPLATE_STDIN);
 		return EXIT_USAGE;
 	}
 	im.c = c;
@@ -893,14 +871,13 @@ cmd_import(struct cli *c)
 		goto done;
 	table = csv_parse(bytes, len, &sheet_limits, &err);
 	if (table == NULL) {
-		diag_report(&c->diag, DIAG_ERROR, csv_error_is_limit(err.code) ? EXIT_LIMIT
-		                                                                : EXIT_INVALID,
-		            im.sheet, err.line, err.column, "%s", err.message);
+		diag_report(&c->diag, im.sheet, err.line, err.column,
+		            M_RELAYED(DIAG_ERROR, csv_error_is_limit(err.code) ? EXIT_LIMIT : EXIT_INVALID),
+		            err.message);
 		goto done;
 	}
 	if (csv_n_rows(table) == 0) {
-		sheet_error(&im, 1, 0, "empty file: a sheet starts with a header row naming its "
-		            "columns, project,process_area,practice,rating,evidence,note");
+		sheet_report(&im, 1, 0, M_EMPTY_SHEET);
 		goto done;
 	}
 	if (!load_frame(&im, c->template_path) || !read_header(&im, csv_row(table, 0)))
@@ -913,8 +890,7 @@ cmd_import(struct cli *c)
 	if (c->diag.errors > 0)
 		goto done;
 	if (im.order->len == 0) {
-		sheet_error(&im, csv_row(table, 0)->line, 0, "no ratings: the sheet has its header "
-		            "row and nothing else");
+		sheet_report(&im, csv_row(table, 0)->line, 0, M_SHEET_NO_RATINGS);
 		goto done;
 	}
 	check_complete(&im);
@@ -923,7 +899,7 @@ cmd_import(struct cli *c)
 	replace_ratings(&im);
 	xmlDocDumpMemoryEnc(im.f.doc, &mem, &mem_len, "UTF-8");
 	if (mem == NULL) {
-		diag_report(&c->diag, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0, "out of memory");
+		diag_report(&c->diag, NULL, 0, 0, M_OUT_OF_MEMORY);
 		goto done;
 	}
 	a = check_result(&im, &s, mem, mem_len,

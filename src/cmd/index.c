@@ -115,11 +115,10 @@ check_result(const struct model *m, xmlDoc *doc, const char *path, struct diag *
 			version = xn_attr(n, "data-version");
 			if (version == NULL || m->data_version == NULL ||
 			    strcmp(version, m->data_version) != 0)
-				diag_warning(d, path, xmlload_line(n),
-				             "made with model data version %s, not %s: levels of areas "
-				             "that changed may not compare",
-				             version != NULL ? version : "(none)",
-				             m->data_version != NULL ? m->data_version : "(none)");
+				diag_report(d, path, xmlload_line(n), 0,
+				            M_OTHER_MODEL_DATA_VERSION,
+				            version != NULL ? version : "(none)",
+				            m->data_version != NULL ? m->data_version : "(none)");
 			continue;
 		}
 		if (!xn_is(n, "organization") && !xn_is(n, "project"))
@@ -128,8 +127,8 @@ check_result(const struct model *m, xmlDoc *doc, const char *path, struct diag *
 			const char *ref = xn_attr(a, "ref");
 
 			if (ref == NULL || g_hash_table_lookup(m->pa_index, ref) == NULL) {
-				diag_error(d, path, xmlload_line(a), "process area %s is not in the model",
-				           ref != NULL ? ref : "(none)");
+				diag_report(d, path, xmlload_line(a), 0, M_AREA_NOT_IN_MODEL,
+				            ref != NULL ? ref : "(none)");
 				ok = false;
 			}
 		}
@@ -275,9 +274,7 @@ collect(const char *operand, GPtrArray *paths, struct diag *d)
 
 	if (!g_file_test(operand, G_FILE_TEST_IS_DIR)) {
 		if (!g_str_has_suffix(operand, INDEX_RESULT_SUFFIX)) {
-			diag_report(d, DIAG_ERROR, EXIT_USAGE, operand, 0, 0,
-			            "not a directory of batch outputs nor a *%s file",
-			            INDEX_RESULT_SUFFIX);
+			diag_report(d, operand, 0, 0, M_NOT_BATCH_OUTPUT, INDEX_RESULT_SUFFIX);
 			return false;
 		}
 		g_ptr_array_add(paths, g_strdup(operand));
@@ -286,8 +283,7 @@ collect(const char *operand, GPtrArray *paths, struct diag *d)
 	if (!listing_read(operand, INDEX_RESULT_SUFFIX, paths, d))
 		return false;
 	if (paths->len == first)
-		diag_report(d, DIAG_WARNING, EXIT_OK, operand, 0, 0, "no *%s files here",
-		            INDEX_RESULT_SUFFIX);
+		diag_report(d, operand, 0, 0, M_NO_INDEX_FILES, INDEX_RESULT_SUFFIX);
 	return true;
 }
 

@@ -32,7 +32,6 @@ product_dest_from_cli(struct cli *c, struct product_dest *dest)
 {
 	const char *f = c->format;
 	int *formats = &dest->formats, named;
-	char shown[512];
 
 	if (f == NULL)
 		*formats = PRODUCT_HTML | PRODUCT_PDF;
@@ -43,52 +42,42 @@ product_dest_from_cli(struct cli *c, struct product_dest *dest)
 	else if (strcmp(f, "html,pdf") == 0 || strcmp(f, "pdf,html") == 0)
 		*formats = PRODUCT_HTML | PRODUCT_PDF;
 	else {
-		diag_escape(shown, sizeof shown, f);
-		fprintf(c->err, "ssecmm: unknown format '%s': use html, pdf or html,pdf\n", shown);
+		diag_report(&c->diag, NULL, 0, 0, M_UNKNOWN_PRODUCT_FORMAT, f);
 		return EXIT_USAGE;
 	}
 	if (c->output != NULL && strcmp(c->output, "-") == 0) {
 		if (f == NULL)
 			*formats = PRODUCT_HTML;
 		if (*formats == (PRODUCT_HTML | PRODUCT_PDF)) {
-			fprintf(c->err, "ssecmm: standard output takes one format: --format html or "
-			        "pdf\n");
+			diag_report(&c->diag, NULL, 0, 0, M_STDOUT_TAKES_ONE_FORMAT);
 			return EXIT_USAGE;
 		}
 	} else if (c->output != NULL && dest->directory_only) {
 		if (g_file_test(c->output, G_FILE_TEST_EXISTS) && !product_names_directory(c->output)) {
-			diag_escape(shown, sizeof shown, c->output);
-			fprintf(c->err, "ssecmm: -o %s: not a directory; name a directory, new or "
-			        "existing\n", shown);
+			diag_report(&c->diag, NULL, 0, 0, M_OUTPUT_NOT_DIRECTORY, c->output);
 			return EXIT_USAGE;
 		}
 	} else if (c->output != NULL && !product_names_directory(c->output)) {
 		named = format_of_name(c->output);
-		diag_escape(shown, sizeof shown, c->output);
 		if (named == 0) {
-			fprintf(c->err, "ssecmm: -o %s: write -o DIR/ for a directory (both formats "
-			        "inside), or a file name ending in .html or .pdf for that format "
-			        "alone\n", shown);
+			diag_report(&c->diag, NULL, 0, 0, M_OUTPUT_NAMES_NO_FORMAT, c->output);
 			return EXIT_USAGE;
 		}
 		if (f != NULL && *formats != named) {
-			fprintf(c->err, "ssecmm: -o %s names one format and --format %s asks for "
-			        "another\n", shown, f);
+			diag_report(&c->diag, NULL, 0, 0, M_OUTPUT_FORMAT_CONFLICT, c->output,
+			            f);
 			return EXIT_USAGE;
 		}
 		*formats = named;
 	}
 	if (c->paper != NULL && strcmp(c->paper, "a4") != 0 && strcmp(c->paper, "letter") != 0) {
-		diag_escape(shown, sizeof shown, c->paper);
-		fprintf(c->err, "ssecmm: unknown paper '%s': use a4 or letter\n", shown);
+		diag_report(&c->diag, NULL, 0, 0, M_UNKNOWN_PAPER, c->paper);
 		return EXIT_USAGE;
 	}
 	dest->output = c->output;
 	dest->paper = c->paper != NULL && strcmp(c->paper, "letter") == 0 ? PAPER_LETTER : PAPER_A4;
 	if (c->lang != NULL && !lang_tag_valid(c->lang)) {
-		diag_escape(shown, sizeof shown, c->lang);
-		fprintf(c->err, "ssecmm: --lang '%s' is not a language tag such as en, zh-CN or ja\n",
-		        shown);
+		diag_report(&c->diag, NULL, 0, 0, M_LANG_NOT_TAG, c->lang);
 		return EXIT_USAGE;
 	}
 	dest->lang = c->lang;
@@ -228,7 +217,7 @@ cmd_chart(struct cli *c)
 
 	if (path == NULL || !(g_str_has_suffix(path, ".svg") || g_str_has_suffix(path, ".png") ||
 	                      g_str_has_suffix(path, ".pdf"))) {
-		fprintf(c->err, "ssecmm: chart needs -o FILE ending in .svg, .png or .pdf\n");
+		diag_report(&c->diag, NULL, 0, 0, M_CHART_NEEDS_OUTPUT);
 		return EXIT_USAGE;
 	}
 	if ((pl = pipeline_new(c->model_path, &c->diag)) == NULL ||
@@ -236,9 +225,7 @@ cmd_chart(struct cli *c)
 		goto done;
 	chart = pipeline_product(PRODUCT_CHART)->charts(rated.results, scope, &title);
 	if (chart == NULL) {
-		diag_report(&c->diag, DIAG_ERROR, EXIT_INVALID, c->operands[0], 0, 0,
-		            "no project '%s' in this appraisal (use a project id or organization)",
-		            scope);
+		diag_report(&c->diag, c->operands[0], 0, 0, M_NO_SUCH_PROJECT, scope);
 		goto done;
 	}
 	/* A chart in a file of its own says what it is, of whom and when. */

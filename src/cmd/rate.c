@@ -294,7 +294,7 @@ print_xml(FILE *out, const struct results *r, struct diag *d)
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &len, "UTF-8", 1);
 	xmlFreeDoc(doc);
 	if (mem == NULL) {
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0, "out of memory");
+		diag_report(d, NULL, 0, 0, M_OUT_OF_MEMORY);
 		return false;
 	}
 	fwrite(mem, 1, (size_t)len, out);
@@ -311,7 +311,7 @@ cmd_rate(struct cli *c)
 
 	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
 	    strcmp(format, "xml") != 0 && strcmp(format, "sheet") != 0) {
-		fprintf(c->err, "ssecmm: unknown format '%s': use text, csv, xml or sheet\n", format);
+		diag_report(&c->diag, NULL, 0, 0, M_UNKNOWN_RATE_FORMAT, format);
 		return EXIT_USAGE;
 	}
 	if ((pl = pipeline_new(c->model_path, &c->diag)) == NULL ||

@@ -229,11 +229,8 @@ validate_one(struct validate_state *st, const char *path)
 		return true;
 	}
 	root = xmlDocGetRootElement(doc);
-	diag_error(&c->diag, display, xmlload_line(root),
-	           "not a file ssecmm reads: root element <%s> in namespace '%s'; expected a "
-	           "model (%s) or an appraisal or target profile (%s)",
-	           root->name, root->ns ? (const char *)root->ns->href : "", MODEL_NS,
-	           APPRAISAL_NS);
+	diag_report(&c->diag, display, xmlload_line(root), 0, M_UNKNOWN_DOCUMENT, root->name,
+	            root->ns ? (const char *)root->ns->href : "", MODEL_NS, APPRAISAL_NS);
 	xmlFreeDoc(doc);
 	return false;
 }

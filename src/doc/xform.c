@@ -43,7 +43,7 @@ flush_pending(void)
 		return;
 	sink.errors++;
 	if (sink.diag != NULL)
-		diag_report(sink.diag, DIAG_ERROR, EXIT_INTERNAL, sink.file, 0, 0, "%s",
+		diag_report(sink.diag, sink.file, 0, 0, M_RELAYED(DIAG_ERROR, EXIT_INTERNAL),
 		            sink.pending->str);
 	g_string_truncate(sink.pending, 0);
 }
@@ -68,7 +68,8 @@ collect_error(void *ctx, const char *fmt, ...)
 		if (sink.pending->str[0] != '\0') {
 			sink.errors++;
 			if (sink.diag != NULL)
-				diag_report(sink.diag, DIAG_ERROR, EXIT_INTERNAL, sink.file, 0, 0, "%s",
+				diag_report(sink.diag, sink.file, 0, 0,
+				            M_RELAYED(DIAG_ERROR, EXIT_INTERNAL),
 				            sink.pending->str);
 		}
 		g_string_erase(sink.pending, 0, (gssize)(nl - sink.pending->str) + 1);
@@ -144,7 +145,7 @@ xform_load(const char *path, struct diag *d)
 	unsigned errors;
 
 	if (realpath(path, real) == NULL) {
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, path, 0, 0, "template not found");
+		diag_report(d, path, 0, 0, M_TEMPLATE_MISSING);
 		g_free(x);
 		return NULL;
 	}
@@ -160,7 +161,7 @@ xform_load(const char *path, struct diag *d)
 	if (x->style == NULL || errors > 0 || x->style->errors > 0) {
 		if (x->style == NULL)
 			xmlFreeDoc(doc);
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, path, 0, 0, "template does not compile");
+		diag_report(d, path, 0, 0, M_TEMPLATE_BROKEN);
 		xform_free(x);
 		return NULL;
 	}
@@ -205,7 +206,7 @@ xform_apply(struct xform *x, xmlDoc *input, const char *const *params, struct di
 
 	ctxt = xsltNewTransformContext(x->style, input);
 	if (ctxt == NULL) {
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0, "out of memory");
+		diag_report(d, NULL, 0, 0, M_OUT_OF_MEMORY);
 		return NULL;
 	}
 	xsltSetCtxtSecurityPrefs(forbid_everything(), ctxt);
@@ -228,13 +229,11 @@ xform_apply(struct xform *x, xmlDoc *input, const char *const *params, struct di
 	if (out == NULL || errors > 0 || state != XSLT_STATE_OK) {
 		/* Name the limit: libxslt's own words for it are about xsltproc. */
 		if (op_limit_hit)
-			diag_report(d, DIAG_ERROR, EXIT_INTERNAL, (const char *)x->style->doc->URL, 0, 0,
-			            "transform stopped at the limit of %lu XPath operations",
+			diag_report(d, (const char *)x->style->doc->URL, 0, 0, M_XPATH_LIMIT,
 			            XFORM_MAX_XPATH_OPS);
 		else if (errors == 0)
-			diag_report(d, DIAG_ERROR, EXIT_INTERNAL, (const char *)x->style->doc->URL, 0, 0,
-			            "transform stopped (nested template calls are limited to %d)",
-			            XFORM_MAX_TEMPLATE_DEPTH);
+			diag_report(d, (const char *)x->style->doc->URL, 0, 0,
+			            M_TEMPLATE_DEPTH_LIMIT, XFORM_MAX_TEMPLATE_DEPTH);
 		xmlFreeDoc(out);
 		return NULL;
 	}

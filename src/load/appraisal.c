@@ -16,34 +16,26 @@ struct checker {
 	unsigned errors;
 };
 
+/* Raise a message of messages.h at a line of the file; errors are counted. */
 static void
-fail(struct checker *C, const xmlNode *node, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+report_line(struct checker *C, long line, enum diag_severity sev, enum exit_status status,
+            const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static void
-fail(struct checker *C, const xmlNode *node, const char *fmt, ...)
+report_line(struct checker *C, long line, enum diag_severity sev, enum exit_status status,
+            const char *fmt, ...)
 {
 	va_list ap;
 
-	C->errors++;
+	if (sev != DIAG_WARNING)
+		C->errors++;
 	va_start(ap, fmt);
-	diag_vreport(C->d, DIAG_ERROR, EXIT_INVALID, C->file, xmlload_line(node), 0, fmt, ap);
+	diag_vreport(C->d, C->file, line, 0, sev, status, fmt, ap);
 	va_end(ap);
 }
 
-static void
-warn(struct checker *C, long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-warn(struct checker *C, long line, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	diag_vreport(C->d, DIAG_WARNING, EXIT_OK, C->file, line, 0, fmt, ap);
-	va_end(ap);
-}
+/* Raise a message of messages.h at the line of node. */
+#define report_at(C, node, ...) report_line((C), xmlload_line(node), __VA_ARGS__)
 
 static const char *
 keep(struct checker *C, const char *s)
@@ -106,21 +98,20 @@ load_target_content(struct checker *C, struct target *t, const xmlNode *node)
 	for (i = 0; i < m->n_pas; i++)
 		t->levels[i] = -1;
 	if (strcmp(t->model_version, m->standard) != 0)
-		fail(C, xn_child(node, "model-version"),
-		     "target profile's <model-version> is '%s', but the loaded model (%s, %s) is "
-		     "'%s'", t->model_version, m->short_title, m->path, m->standard);
+		report_at(C, xn_child(node, "model-version"), M_TARGET_MODEL_VERSION_MISMATCH,
+		          t->model_version, m->short_title, m->path, m->standard);
 	xn_each(tg, node, "target") {
 		const char *id = xn_attr(tg, "process-area");
 		const struct model_pa *pa = model_pa(m, id);
 		int idx = appraisal_pa_index(m, pa);
 
 		if (pa == NULL) {
-			fail(C, tg, "unknown process area '%s' in the target profile", id);
+			report_at(C, tg, M_TARGET_UNKNOWN_AREA, id);
 			continue;
 		}
 		if (t->levels[idx] >= 0) {
-			fail(C, tg, "%s has two targets: level %d at line %ld and level %s here", id,
-			     t->levels[idx], lines[idx], xn_attr(tg, "level"));
+			report_at(C, tg, M_TWO_TARGETS, id, t->levels[idx], lines[idx],
+			          xn_attr(tg, "level"));
 			continue;
 		}
 		t->levels[idx] = atoi(xn_attr(tg, "level")); /* the schema checked 0-5 */
@@ -142,9 +133,7 @@ target_from_doc(xmlDoc *doc, const char *path, const char sha256[65], const stru
 	memcpy(t->sha256, sha256, sizeof t->sha256);
 	C.strings = t->strings;
 	if (!has_root(doc, "target-profile")) {
-		fail(&C, xmlDocGetRootElement(doc),
-		     "not a target profile: the root element must be <target-profile xmlns=\"%s\">",
-		     APPRAISAL_NS);
+		report_at(&C, xmlDocGetRootElement(doc), M_NOT_TARGET_PROFILE, APPRAISAL_NS);
 		goto fail;
 	}
 	if (!schema_validate(schema, doc, C.file, d))
@@ -200,7 +189,7 @@ check_evidence_refs(struct checker *C, struct appraisal *a, const xmlNode *node,
 			continue;
 		e = g_hash_table_lookup(a->evidence_index, ids[i]);
 		if (e == NULL)
-			fail(C, node, "%sevidence '%s' is not in the evidence register", who, ids[i]);
+			report_at(C, node, M_EVIDENCE_NOT_REGISTERED, who, ids[i]);
 		else
 			e->references++;
 	}
@@ -217,38 +206,35 @@ check_practice(struct checker *C, const struct appraisal *a, const xmlNode *node
 
 	if (strncmp(id, "BP.", 3) == 0) {
 		if (model_bp(m, id) == NULL) {
-			fail(C, node, "%sunknown base practice '%s'", who, id);
+			report_at(C, node, M_UNKNOWN_BASE_PRACTICE, who, id);
 			return false;
 		}
 		if (model_bp_area(m, id) != pa) {
-			fail(C, node, "%sbase practice %s belongs to %s, not to %s", who, id,
-			     model_bp_area(m, id)->id, pa->id);
+			report_at(C, node, M_BP_IN_OTHER_AREA, who, id,
+			          model_bp_area(m, id)->id, pa->id);
 			return false;
 		}
 		return true;
 	}
 	if (strncmp(id, "GP-", 3) == 0) {
 		if (model_gp(m, id) == NULL) {
-			fail(C, node, "%sunknown generic practice '%s'", who, id);
+			report_at(C, node, M_UNKNOWN_GENERIC_PRACTICE, who, id);
 			return false;
 		}
 		return true;
 	}
 	if (rate_is_attribute_form(id)) {
 		if (a->method != RATE_ISO15504) {
-			fail(C, node, "%sprocess attribute %s is rated only with method iso15504 "
-			     "(<scope method=\"iso15504\">)", who, id);
+			report_at(C, node, M_ATTRIBUTE_NEEDS_ISO15504, who, id);
 			return false;
 		}
 		if (rate_attribute_index(id) < 0) {
-			fail(C, node, "%sunknown process attribute '%s'; they are " RATE_ATTRIBUTE_LIST,
-			     who, id);
+			report_at(C, node, M_UNKNOWN_ATTRIBUTE, who, id, RATE_ATTRIBUTE_LIST);
 			return false;
 		}
 		return true;
 	}
-	fail(C, node, "%sunknown practice '%s': expected a base practice (BP.01.01), a generic "
-	     "practice (GP-2.1.1) or a process attribute (PA1.1)", who, id);
+	report_at(C, node, M_UNKNOWN_PRACTICE, who, id);
 	return false;
 }
 
@@ -279,19 +265,15 @@ load_identity(struct checker *C, struct appraisal *a, const xmlNode *root)
 	a->confidentiality = text_of(C, root, "confidentiality");
 
 	if (strcmp(a->model_version, C->m->standard) != 0)
-		fail(C, xn_child(root, "model-version"),
-		     "<model-version> is '%s', but the loaded model (%s, %s) is '%s'",
-		     a->model_version, C->m->short_title, C->m->path, C->m->standard);
+		report_at(C, xn_child(root, "model-version"), M_MODEL_VERSION_MISMATCH,
+		          a->model_version, C->m->short_title, C->m->path, C->m->standard);
 	/* ISO dates compare correctly as strings; the schema fixed the form. */
 	if (strcmp(a->date_start, a->date_end) > 0)
-		fail(C, dates, "appraisal ends (%s) before it starts (%s)", a->date_end,
-		     a->date_start);
+		report_at(C, dates, M_ENDS_BEFORE_START, a->date_end, a->date_start);
 	if (strcmp(a->date_end, a->date_report) > 0)
-		fail(C, dates, "report date %s is before the end of the appraisal (%s)",
-		     a->date_report, a->date_end);
+		report_at(C, dates, M_REPORT_BEFORE_END, a->date_report, a->date_end);
 	if (strcmp(a->date_report, a->valid_until) >= 0)
-		fail(C, dates, "results are valid until %s, which is not after the report date (%s)",
-		     a->valid_until, a->date_report);
+		report_at(C, dates, M_VALIDITY_BEFORE_REPORT, a->valid_until, a->date_report);
 }
 
 static void
@@ -312,14 +294,15 @@ load_team(struct checker *C, struct appraisal *a, const xmlNode *root)
 		x->affiliation = attr(C, mb, "affiliation");
 		if (strcmp(x->role, "lead-appraiser") == 0) {
 			if (first_lead != NULL)
-				fail(C, mb, "%s is a second lead appraiser; %s (line %ld) leads already",
-				     x->name, xn_attr(first_lead, "name"), xmlload_line(first_lead));
+				report_at(C, mb, M_SECOND_LEAD, x->name,
+				          xn_attr(first_lead, "name"),
+				          xmlload_line(first_lead));
 			else
 				first_lead = mb;
 		}
 	}
 	if (first_lead == NULL)
-		fail(C, team, "the team has no member with role=\"lead-appraiser\"");
+		report_at(C, team, M_NO_LEAD);
 
 	i = 0;
 	a->n_participants = xn_count(parts, "participant");
@@ -351,11 +334,11 @@ load_scope(struct checker *C, struct appraisal *a, const xmlNode *root)
 		char *why;
 
 		if (pa == NULL) {
-			fail(C, ex, "unknown process area '%s' excluded from scope", id);
+			report_at(C, ex, M_EXCLUDED_UNKNOWN_AREA, id);
 			continue;
 		}
 		if (a->excluded[appraisal_pa_index(m, pa)] != NULL) {
-			fail(C, ex, "%s is excluded twice", id);
+			report_at(C, ex, M_EXCLUDED_TWICE, id);
 			continue;
 		}
 		why = xn_text(ex);
@@ -388,7 +371,7 @@ load_projects(struct checker *C, struct appraisal *a, const xmlNode *root)
 		const char *id = xn_attr(p, "id");
 
 		if (find_project(a, id) != NULL) {
-			fail(C, p, "project id '%s' is used twice", id);
+			report_at(C, p, M_PROJECT_ID_TWICE, id);
 			continue;
 		}
 		x->id = keep(C, id);
@@ -402,9 +385,9 @@ load_projects(struct checker *C, struct appraisal *a, const xmlNode *root)
 		if (a->participants[i].project != NULL &&
 		    find_project(a, a->participants[i].project) == NULL) {
 			C->errors++;
-			diag_error(C->d, C->file, a->participants[i].line,
-			           "participant '%s' names unknown project '%s'",
-			           a->participants[i].role, a->participants[i].project);
+			diag_report(C->d, C->file, a->participants[i].line, 0,
+			            M_PARTICIPANT_UNKNOWN_PROJECT, a->participants[i].role,
+			            a->participants[i].project);
 		}
 	}
 }
@@ -422,7 +405,7 @@ load_evidence(struct checker *C, struct appraisal *a, const xmlNode *root)
 		const char *id = xn_attr(it, "id");
 
 		if (g_hash_table_contains(a->evidence_index, id)) {
-			fail(C, it, "evidence id '%s' is used twice", id);
+			report_at(C, it, M_EVIDENCE_ID_TWICE, id);
 			continue;
 		}
 		e->id = keep(C, id);
@@ -432,8 +415,8 @@ load_evidence(struct checker *C, struct appraisal *a, const xmlNode *root)
 		e->location = text_of(C, it, "location");
 		e->line = xmlload_line(it);
 		if (strcmp(e->date, a->date_report) > 0)
-			fail(C, it, "evidence %s is dated %s, after the report date %s", e->id,
-			     e->date, a->date_report);
+			report_at(C, it, M_EVIDENCE_AFTER_REPORT, e->id, e->date,
+			          a->date_report);
 		g_hash_table_insert(a->evidence_index, (gpointer)e->id, e);
 		i++;
 	}
@@ -455,8 +438,8 @@ load_area_ratings(struct checker *C, struct appraisal *a, struct ap_area *area,
 		gpointer prev = g_hash_table_lookup(seen, ref);
 
 		if (prev != NULL) {
-			fail(C, pr, "%s is rated twice for %s (first at line %ld)", ref, area->pa->id,
-			     (long)GPOINTER_TO_INT(prev));
+			report_at(C, pr, M_RATED_TWICE, ref, area->pa->id,
+			          (long)GPOINTER_TO_INT(prev));
 			continue;
 		}
 		if (!check_practice(C, a, pr, "", area->pa, ref))
@@ -468,8 +451,7 @@ load_area_ratings(struct checker *C, struct appraisal *a, struct ap_area *area,
 		r->note = text_of(C, pr, "note");
 		r->line = xmlload_line(pr);
 		if (r->rating == RATING_NA && r->note == NULL)
-			fail(C, pr, "%s is rated NA without a rationale: add a <note> saying why it "
-			     "does not apply", ref);
+			report_at(C, pr, M_NA_WITHOUT_RATIONALE, ref);
 		check_evidence_refs(C, a, pr, "", r->evidence);
 		i++;
 	}
@@ -495,10 +477,8 @@ check_completeness(struct checker *C, struct appraisal *a, const xmlNode *root)
 				continue;
 			if (area == NULL) {
 				C->errors++;
-				diag_error(C->d, C->file, proj->line,
-				           "%s is in scope but has no ratings for project %s; rate it or "
-				           "exclude it with <excluded process-area=\"%s\">", pa->id,
-				           proj->id, pa->id);
+				diag_report(C->d, C->file, proj->line, 0, M_IN_SCOPE_UNRATED,
+				            pa->id, proj->id, pa->id);
 				continue;
 			}
 			if (a->method == RATE_ISO15504) {
@@ -506,9 +486,8 @@ check_completeness(struct checker *C, struct appraisal *a, const xmlNode *root)
 					if (strcmp(area->ratings[k].ref, "PA1.1") == 0)
 						break;
 				if (k == area->n_ratings)
-					diag_report(C->d, DIAG_ERROR, EXIT_INVALID, C->file, area->line, 0,
-					            "%s (project %s): process attribute PA1.1 is not rated",
-					            pa->id, proj->id);
+					diag_report(C->d, C->file, area->line, 0,
+					            M_SHEET_PA11_UNRATED, pa->id, proj->id);
 				if (k == area->n_ratings)
 					C->errors++;
 				continue;
@@ -519,9 +498,9 @@ check_completeness(struct checker *C, struct appraisal *a, const xmlNode *root)
 						break;
 				if (k == area->n_ratings) {
 					C->errors++;
-					diag_error(C->d, C->file, area->line,
-					           "%s (project %s): base practice %s is not rated", pa->id,
-					           proj->id, pa->bps[j].id);
+					diag_report(C->d, C->file, area->line, 0,
+					            M_SHEET_BP_UNRATED, pa->id, proj->id,
+					            pa->bps[j].id);
 				}
 			}
 		}
@@ -538,7 +517,7 @@ load_ratings(struct checker *C, struct appraisal *a, const xmlNode *root)
 		struct ap_project *proj = find_project(a, pid);
 
 		if (proj == NULL) {
-			fail(C, block, "ratings for unknown project '%s'", pid);
+			report_at(C, block, M_RATINGS_UNKNOWN_PROJECT, pid);
 			continue;
 		}
 		if (!proj->rated) {
@@ -553,17 +532,17 @@ load_ratings(struct checker *C, struct appraisal *a, const xmlNode *root)
 			int idx;
 
 			if (pa == NULL) {
-				fail(C, pa_node, "unknown process area '%s'", id);
+				report_at(C, pa_node, M_SHEET_UNKNOWN_AREA, id);
 				continue;
 			}
 			idx = appraisal_pa_index(m, pa);
 			if (a->excluded[idx] != NULL) {
-				fail(C, pa_node, "%s is rated but excluded from scope", id);
+				report_at(C, pa_node, M_RATED_BUT_EXCLUDED, id);
 				continue;
 			}
 			if (proj->areas[idx] != NULL) {
-				fail(C, pa_node, "%s is rated twice for project %s (first at line %ld)", id,
-				     pid, proj->areas[idx]->line);
+				report_at(C, pa_node, M_RATED_TWICE_IN_PROJECT, id, pid,
+				          proj->areas[idx]->line);
 				continue;
 			}
 			area = g_new0(struct ap_area, 1);
@@ -595,13 +574,13 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 		char who[96];
 
 		if (g_hash_table_contains(ids, id)) {
-			fail(C, f, "finding id '%s' is used twice", id);
+			report_at(C, f, M_FINDING_ID_TWICE, id);
 			continue;
 		}
 		g_hash_table_add(ids, (gpointer)id);
 		x->pa = model_pa(C->m, pa_id);
 		if (x->pa == NULL) {
-			fail(C, f, "finding %s names unknown process area '%s'", id, pa_id);
+			report_at(C, f, M_FINDING_UNKNOWN_AREA, id, pa_id);
 			continue;
 		}
 		x->id = keep(C, id);
@@ -613,9 +592,9 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 		x->summary = text_of(C, f, "summary");
 		x->recommendation = text_of(C, f, "recommendation");
 		if (x->project != NULL && find_project(a, x->project) == NULL)
-			fail(C, f, "finding %s names unknown project '%s'", id, x->project);
+			report_at(C, f, M_FINDING_UNKNOWN_PROJECT, id, x->project);
 		if (a->excluded[appraisal_pa_index(C->m, x->pa)] != NULL)
-			fail(C, f, "finding %s concerns %s, which is excluded from scope", id, pa_id);
+			report_at(C, f, M_FINDING_EXCLUDED_AREA, id, pa_id);
 		/* A practice named twice is a slip the report would print twice:
 		 * refused here, so that whatever validate accepts renders as meant. */
 		practices = g_strsplit_set(x->practices ? x->practices : "", " \t\r\n", -1);
@@ -624,7 +603,7 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 			if (*practices[k] == '\0')
 				continue;
 			if (!g_hash_table_add(named, practices[k]))
-				fail(C, f, "%s%s is named twice in its practices", who, practices[k]);
+				report_at(C, f, M_PRACTICE_NAMED_TWICE, who, practices[k]);
 			else
 				check_practice(C, a, f, who, x->pa, practices[k]);
 		}
@@ -674,30 +653,25 @@ check_independence(struct checker *C, struct appraisal *a, const xmlNode *ind)
 		const struct ap_member *x = find_member(a, name);
 
 		if (x == NULL) {
-			fail(C, cf, "conflict of interest declared for '%s', who is not on the team",
-			     name);
+			report_at(C, cf, M_CONFLICT_OFF_TEAM, name);
 			continue;
 		}
 		g_hash_table_add(declared, (gpointer)x->name);
 		if (strcmp(r->independence_team, "independent") == 0)
-			fail(C, cf, "the team is recorded as independent, but a conflict of interest "
-			     "is declared for %s", name);
+			report_at(C, cf, M_TEAM_INDEPENDENT_CONFLICT, name);
 		if (x == lead && strcmp(r->independence_lead, "independent") == 0)
-			fail(C, cf, "the lead appraiser is recorded as independent, but a conflict of "
-			     "interest is declared for %s", name);
+			report_at(C, cf, M_LEAD_INDEPENDENT_CONFLICT, name);
 	}
 	for (i = 0; i < a->n_members; i++)
 		if (from_appraised_organization(a, &a->members[i]) &&
 		    !g_hash_table_contains(declared, a->members[i].name))
-			warn(C, xmlload_line(ind), "%s is affiliated with the appraised organization "
-			     "but no conflict of interest is declared for them: add <conflict member=\"%s\">",
-			     a->members[i].name, a->members[i].name);
+			report_line(C, xmlload_line(ind), M_AFFILIATION_UNDECLARED,
+			            a->members[i].name, a->members[i].name);
 	if (r->purpose == AP_SELF_ASSESSMENT && strcmp(r->independence_lead, "internal") != 0)
-		warn(C, xmlload_line(ind), "a self-assessment is led from inside the organization, "
-		     "but the lead appraiser is recorded as %s", r->independence_lead);
+		report_line(C, xmlload_line(ind), M_SELF_ASSESSMENT_EXTERNAL_LEAD,
+		            r->independence_lead);
 	if (r->purpose != AP_SELF_ASSESSMENT && strcmp(r->independence_lead, "internal") == 0)
-		warn(C, xmlload_line(ind), "the lead appraiser is internal: say purpose "
-		     "kind=\"self-assessment\" so that no product presents the results as independent");
+		report_line(C, xmlload_line(ind), M_INTERNAL_LEAD_NOT_SELF);
 	g_hash_table_destroy(declared);
 }
 
@@ -718,8 +692,7 @@ load_record(struct checker *C, struct appraisal *a, const xmlNode *root)
 
 	if (rec == NULL) {
 		if (strcmp(xn_attr(root, "format"), "2") == 0)
-			fail(C, root, "format=\"2\" needs the assessment record: add <record> after "
-			     "<confidentiality>");
+			report_at(C, root, M_FORMAT_2_NEEDS_RECORD);
 		return;
 	}
 	r = a->record = g_new0(struct ap_record, 1);
@@ -747,18 +720,15 @@ load_record(struct checker *C, struct appraisal *a, const xmlNode *root)
 	check_independence(C, a, ind);
 	/* ISO dates compare correctly as strings; the schema fixed the form. */
 	if (strcmp(r->plan_approved, a->date_start) > 0)
-		fail(C, sp, "the sponsor approved the plan on %s, after the appraisal started (%s)",
-		     r->plan_approved, a->date_start);
+		report_at(C, sp, M_PLAN_APPROVED_LATE, r->plan_approved, a->date_start);
 	if (r->results_accepted != NULL && strcmp(r->results_accepted, a->date_end) < 0)
-		fail(C, sp, "the sponsor accepted the results on %s, before the appraisal ended (%s)",
-		     r->results_accepted, a->date_end);
+		report_at(C, sp, M_ACCEPTED_BEFORE_END, r->results_accepted, a->date_end);
 	if (r->results_accepted == NULL && !r->draft)
-		warn(C, xmlload_line(sp), "the report is final but the sponsor's acceptance of the "
-		     "results is not recorded (results-accepted)");
+		report_line(C, xmlload_line(sp), M_FINAL_WITHOUT_ACCEPTANCE);
 	if (strcmp(r->validation_date, a->date_start) < 0 ||
 	    strcmp(r->validation_date, a->date_report) > 0)
-		fail(C, val, "preliminary findings presented on %s, outside the appraisal (%s to the "
-		     "report on %s)", r->validation_date, a->date_start, a->date_report);
+		report_at(C, val, M_PRELIMINARY_OUTSIDE, r->validation_date, a->date_start,
+		          a->date_report);
 }
 
 static const struct ap_finding *
@@ -790,7 +760,7 @@ load_actions(struct checker *C, struct appraisal *a, const xmlNode *root)
 
 		x->id = attr(C, ac, "id");
 		if (g_hash_table_contains(ids, x->id)) {
-			fail(C, ac, "action id '%s' is used twice", x->id);
+			report_at(C, ac, M_ACTION_ID_TWICE, x->id);
 			continue;
 		}
 		g_hash_table_add(ids, (gpointer)x->id);
@@ -802,11 +772,9 @@ load_actions(struct checker *C, struct appraisal *a, const xmlNode *root)
 		x->summary = text_of(C, ac, "summary");
 		x->line = xmlload_line(ac);
 		if (strcmp(x->due, a->date_report) <= 0)
-			fail(C, ac, "action %s is due on %s, not after the report date (%s)", x->id,
-			     x->due, a->date_report);
+			report_at(C, ac, M_ACTION_DUE_TOO_EARLY, x->id, x->due, a->date_report);
 		if (x->findings == NULL && x->areas == NULL)
-			fail(C, ac, "action %s closes nothing: name the findings or process areas it "
-			     "addresses", x->id);
+			report_at(C, ac, M_ACTION_CLOSES_NOTHING, x->id);
 		refs = g_strsplit_set(x->findings ? x->findings : "", " \t\r\n", -1);
 		for (k = 0; refs[k] != NULL; k++) {
 			const struct ap_finding *f = *refs[k] ? find_finding(a, refs[k]) : NULL;
@@ -814,10 +782,9 @@ load_actions(struct checker *C, struct appraisal *a, const xmlNode *root)
 			if (*refs[k] == '\0')
 				continue;
 			if (f == NULL)
-				fail(C, ac, "action %s addresses unknown finding '%s'", x->id, refs[k]);
+				report_at(C, ac, M_ACTION_UNKNOWN_FINDING, x->id, refs[k]);
 			else if (strcmp(f->kind, "strength") == 0)
-				fail(C, ac, "action %s addresses finding %s, which is a strength", x->id,
-				     refs[k]);
+				report_at(C, ac, M_ACTION_ON_STRENGTH, x->id, refs[k]);
 		}
 		g_strfreev(refs);
 		refs = g_strsplit_set(x->areas ? x->areas : "", " \t\r\n", -1);
@@ -827,10 +794,9 @@ load_actions(struct checker *C, struct appraisal *a, const xmlNode *root)
 			if (*refs[k] == '\0')
 				continue;
 			if (pa == NULL)
-				fail(C, ac, "action %s names unknown process area '%s'", x->id, refs[k]);
+				report_at(C, ac, M_ACTION_UNKNOWN_AREA, x->id, refs[k]);
 			else if (a->excluded[appraisal_pa_index(C->m, pa)] != NULL)
-				fail(C, ac, "action %s names %s, which is excluded from scope", x->id,
-				     refs[k]);
+				report_at(C, ac, M_ACTION_EXCLUDED_AREA, x->id, refs[k]);
 		}
 		g_strfreev(refs);
 		i++;
@@ -853,23 +819,21 @@ lint(struct checker *C, struct appraisal *a)
 				const struct ap_rating *r = &area->ratings[k];
 
 				if (r->rating != RATING_NA && r->evidence == NULL)
-					warn(C, r->line, "%s (project %s) is rated %s without evidence",
-					     r->ref, a->projects[p].id, rate_rating_name(r->rating));
+					report_line(C, r->line, M_RATED_WITHOUT_EVIDENCE,
+					            r->ref, a->projects[p].id,
+					            rate_rating_name(r->rating));
 				if (a->method == RATE_ISO15504 && strncmp(r->ref, "GP-", 3) == 0)
-					warn(C, r->line, "%s is recorded but does not count under method "
-					     "iso15504, where the process attributes give the level", r->ref);
+					report_line(C, r->line, M_PRACTICE_NOT_COUNTED, r->ref);
 			}
 		}
 	}
 	if (a->record == NULL)
-		warn(C, xmlload_line(xmlDocGetRootElement(a->doc)), "no assessment record (format 1): "
-		     "the report says \"not recorded\" for its purpose, class, independence, "
-		     "constraints, sponsorship, qualifications, validation, context and document "
-		     "control; add <record> and set format=\"2\"");
+		report_line(C, xmlload_line(xmlDocGetRootElement(a->doc)),
+		            M_NO_RECORD_FORMAT_1);
 	for (i = 0; i < a->n_evidence; i++)
 		if (a->evidence[i].references == 0)
-			warn(C, a->evidence[i].line, "evidence %s ('%s') is never cited by a rating or finding",
-			     a->evidence[i].id, a->evidence[i].title);
+			report_line(C, a->evidence[i].line, M_EVIDENCE_NEVER_CITED,
+			            a->evidence[i].id, a->evidence[i].title);
 }
 
 struct appraisal *
@@ -888,8 +852,7 @@ appraisal_from_doc(xmlDoc *doc, const char *path, const char sha256[65], const s
 	a->evidence_index = g_hash_table_new(g_str_hash, g_str_equal);
 	C.strings = a->strings;
 	if (!has_root(doc, "appraisal")) {
-		fail(&C, root, "not an appraisal: the root element must be <appraisal xmlns=\"%s\">",
-		     APPRAISAL_NS);
+		report_at(&C, root, M_NOT_APPRAISAL, APPRAISAL_NS);
 		goto fail;
 	}
 	if (!schema_validate(schema, doc, C.file, d))

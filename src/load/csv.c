@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "diag.h"
+
 struct csv_table {
 	struct csv_row *rows;
 	size_t n_rows;
@@ -34,14 +36,20 @@ struct parser {
 	GStringChunk *text;
 };
 
+/* Record the error and its message of messages.h; the caller reports it with the
+ * status code implies, so sev and status serve the table's form only. */
 static bool fail(struct parser *p, enum csv_error code, long line, long column,
-                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+                 enum diag_severity sev, enum exit_status status, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
 
 static bool
-fail(struct parser *p, enum csv_error code, long line, long column, const char *fmt, ...)
+fail(struct parser *p, enum csv_error code, long line, long column,
+     enum diag_severity sev, enum exit_status status, const char *fmt, ...)
 {
 	va_list ap;
 
+	(void)sev;
+	(void)status;
 	p->err->code = code;
 	p->err->line = line;
 	p->err->column = column;
@@ -56,8 +64,8 @@ grow_field(struct parser *p, long field_line, long column)
 {
 	if (p->cur->len <= p->limits->max_field_bytes)
 		return true;
-	return fail(p, CSV_ERR_FIELD_TOO_LONG, field_line, column,
-	            "field longer than the limit of %zu bytes", p->limits->max_field_bytes);
+	return fail(p, CSV_ERR_FIELD_TOO_LONG, field_line, column, M_CSV_FIELD_TOO_LONG,
+	            p->limits->max_field_bytes);
 }
 
 /* Read a quoted field; p->pos is just past the opening quote.  Stops just
@@ -70,7 +78,7 @@ read_quoted(struct parser *p, long field_line, long column)
 
 		if (p->pos == p->len)
 			return fail(p, CSV_ERR_UNTERMINATED_QUOTE, field_line, column,
-			            "quoted field never closed: the file ends before its closing quote");
+			            M_CSV_UNCLOSED_QUOTE);
 		c = p->buf[p->pos];
 		if (c == '"') {
 			if (p->pos + 1 < p->len && p->buf[p->pos + 1] == '"') {
@@ -82,7 +90,7 @@ read_quoted(struct parser *p, long field_line, long column)
 			}
 		} else {
 			if (c == '\0')
-				return fail(p, CSV_ERR_NUL, p->line, column, "NUL byte: a CSV file is text");
+				return fail(p, CSV_ERR_NUL, p->line, column, M_CSV_NUL_BYTE);
 			if (c == '\n')
 				p->line++;
 			g_string_append_c(p->cur, c);
@@ -93,9 +101,7 @@ read_quoted(struct parser *p, long field_line, long column)
 	}
 	if (p->pos < p->len && p->buf[p->pos] != ',' && p->buf[p->pos] != '\n' &&
 	    p->buf[p->pos] != '\r')
-		return fail(p, CSV_ERR_AFTER_QUOTE, p->line, column,
-		            "text after the closing quote of a quoted field (a quote inside a "
-		            "quoted field is written twice: \"\")");
+		return fail(p, CSV_ERR_AFTER_QUOTE, p->line, column, M_CSV_TEXT_AFTER_QUOTE);
 	return true;
 }
 
@@ -111,11 +117,9 @@ read_plain(struct parser *p, long field_line, long column)
 		if (c == ',' || c == '\n' || c == '\r')
 			break;
 		if (c == '"')
-			return fail(p, CSV_ERR_BARE_QUOTE, p->line, column,
-			            "quote inside a field that does not start with one: quote the "
-			            "whole field and write the quote twice");
+			return fail(p, CSV_ERR_BARE_QUOTE, p->line, column, M_CSV_STRAY_QUOTE);
 		if (c == '\0')
-			return fail(p, CSV_ERR_NUL, p->line, column, "NUL byte: a CSV file is text");
+			return fail(p, CSV_ERR_NUL, p->line, column, M_CSV_NUL_BYTE);
 		p->pos++;
 	}
 	g_string_append_len(p->cur, p->buf + start, (gssize)(p->pos - start));
@@ -134,8 +138,7 @@ check_utf8(struct parser *p, long field_line, long column)
 	for (s = p->cur->str; s < end; s++)
 		if (*s == '\n')
 			line++;
-	return fail(p, CSV_ERR_INVALID_UTF8, line, column,
-	            "invalid UTF-8 (byte 0x%02X): save the file as UTF-8 text",
+	return fail(p, CSV_ERR_INVALID_UTF8, line, column, M_CSV_INVALID_UTF8,
 	            (unsigned)(unsigned char)*end);
 }
 
@@ -149,7 +152,7 @@ read_field(struct parser *p, size_t column)
 
 	if (column > p->limits->max_fields)
 		return fail(p, CSV_ERR_TOO_MANY_FIELDS, p->line, (long)column,
-		            "more fields in one row than the limit of %zu", p->limits->max_fields);
+		            M_CSV_TOO_MANY_FIELDS, p->limits->max_fields);
 	g_string_truncate(p->cur, 0);
 	if (p->pos < p->len && p->buf[p->pos] == '"') {
 		p->pos++;
@@ -174,8 +177,8 @@ read_row(struct parser *p)
 	struct pending_row row = {p->fields->len, 0, p->line};
 
 	if (p->rows->len >= p->limits->max_rows)
-		return fail(p, CSV_ERR_TOO_MANY_ROWS, p->line, 1,
-		            "more rows than the limit of %zu", p->limits->max_rows);
+		return fail(p, CSV_ERR_TOO_MANY_ROWS, p->line, 1, M_CSV_TOO_MANY_ROWS,
+		            p->limits->max_rows);
 	for (;;) {
 		if (!read_field(p, row.n + 1))
 			return false;
@@ -189,7 +192,7 @@ read_row(struct parser *p)
 		if (p->buf[p->pos] == '\r') {
 			if (p->pos + 1 == p->len || p->buf[p->pos + 1] != '\n')
 				return fail(p, CSV_ERR_BARE_CR, p->line, (long)row.n,
-				            "carriage return not followed by a line feed");
+				            M_BARE_CARRIAGE_RETURN);
 			p->pos++;
 		}
 		p->pos++;   /* the line feed */
@@ -212,11 +215,11 @@ csv_parse(const char *buf, size_t len, const struct csv_limits *limits,
 
 	memset(err, 0, sizeof *err);
 	if (len >= 4 && (memcmp(u, "\xFF\xFE\0\0", 4) == 0 || memcmp(u, "\0\0\xFE\xFF", 4) == 0)) {
-		fail(&p, CSV_ERR_UTF16, 1, 1, "UTF-32 text: save the file as UTF-8 text");
+		fail(&p, CSV_ERR_UTF16, 1, 1, M_CSV_UTF32);
 		return NULL;
 	}
 	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		fail(&p, CSV_ERR_UTF16, 1, 1, "UTF-16 text: save the file as UTF-8 text");
+		fail(&p, CSV_ERR_UTF16, 1, 1, M_CSV_UTF16);
 		return NULL;
 	}
 	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)

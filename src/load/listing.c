@@ -19,7 +19,7 @@ listing_read(const char *dir, const char *suffix, GPtrArray *paths, struct diag 
 	guint first = paths->len;
 
 	if (g == NULL) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, dir, 0, 0, "cannot read: %s", err->message);
+		diag_report(d, dir, 0, 0, M_CANNOT_READ, err->message);
 		g_error_free(err);
 		return false;
 	}

@@ -16,18 +16,21 @@ struct loader {
 	unsigned errors;
 };
 
+/* Raise a message of messages.h at the line of node. */
 static void
-fail(struct loader *L, const xmlNode *node, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+report_at(struct loader *L, const xmlNode *node, enum diag_severity sev,
+          enum exit_status status, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static void
-fail(struct loader *L, const xmlNode *node, const char *fmt, ...)
+report_at(struct loader *L, const xmlNode *node, enum diag_severity sev,
+          enum exit_status status, const char *fmt, ...)
 {
 	va_list ap;
 
-	L->errors++;
+	if (sev != DIAG_WARNING)
+		L->errors++;
 	va_start(ap, fmt);
-	diag_vreport(L->d, DIAG_ERROR, EXIT_INVALID, L->file, xmlload_line(node), 0, fmt, ap);
+	diag_vreport(L->d, L->file, xmlload_line(node), 0, sev, status, fmt, ap);
 	va_end(ap);
 }
 
@@ -63,8 +66,8 @@ collect_ids(struct loader *L, const xmlNode *node)
 			gpointer prev = g_hash_table_lookup(L->ids, id);
 
 			if (prev != NULL)
-				fail(L, c, "duplicate id '%s' (first defined at line %ld)", id,
-				     (long)GPOINTER_TO_INT(prev));
+				report_at(L, c, M_DUPLICATE_ID, id,
+				          (long)GPOINTER_TO_INT(prev));
 			else
 				g_hash_table_insert(L->ids, (gpointer)id,
 				                    GINT_TO_POINTER((int)xmlload_line(c)));
@@ -85,10 +88,9 @@ check_refs(struct loader *L, const xmlNode *node)
 			if (to == NULL || g_hash_table_contains(L->ids, to))
 				;
 			else if (g_str_has_prefix(to, "term-"))
-				fail(L, c, "link to glossary term '%s', which the glossary does not "
-				     "define", to);
+				report_at(L, c, M_UNDEFINED_TERM, to);
 			else
-				fail(L, c, "reference to undefined id '%s'", to);
+				report_at(L, c, M_UNDEFINED_ID, to);
 		}
 		check_refs(L, c->children);
 	}
@@ -146,17 +148,16 @@ load_levels(struct loader *L, const xmlNode *levels)
 
 		parse_number(num, strlen(num), &level);
 		if (level != expected)
-			fail(L, lv, "capability level %d stands where level %d belongs; levels run "
-			     "from 0 to 5 in order", level, expected);
+			report_at(L, lv, M_LEVEL_OUT_OF_PLACE, level, expected);
 		if (level >= 0 && level < MODEL_LEVELS)
 			m->level_titles[level] = keep(L, xn_attr(lv, "title"));
 		expected++;
 		if (level == 0 && xn_child(lv, "common-feature") != NULL) {
-			fail(L, lv, "capability level 0 cannot have common features");
+			report_at(L, lv, M_LEVEL_0_FEATURES);
 			continue;
 		}
 		if (level > 0 && xn_child(lv, "common-feature") == NULL)
-			fail(L, lv, "capability level %d has no common features", level);
+			report_at(L, lv, M_LEVEL_NO_FEATURES, level);
 
 		xn_each(cf, lv, "common-feature") {
 			struct model_cf *c = &m->cfs[m->n_cfs++];
@@ -168,8 +169,7 @@ load_levels(struct loader *L, const xmlNode *levels)
 			cf_seq++;
 			snprintf(want, sizeof want, "CF-%d.%d", level, cf_seq);
 			if (strcmp(id, want) != 0)
-				fail(L, cf, "common feature '%s' is out of sequence: expected '%s'", id,
-				     want);
+				report_at(L, cf, M_FEATURE_OUT_OF_PLACE, id, want);
 			c->id = keep(L, id);
 			label = label_of(id);
 			c->label = keep(L, label);
@@ -184,9 +184,7 @@ load_levels(struct loader *L, const xmlNode *levels)
 				gp_seq++;
 				snprintf(want, sizeof want, "GP-%d.%d.%d", level, cf_seq, gp_seq);
 				if (strcmp(gid, want) != 0)
-					fail(L, gp,
-					     "generic practice '%s' does not match its place: expected '%s'",
-					     gid, want);
+					report_at(L, gp, M_GP_OUT_OF_PLACE, gid, want);
 				g->id = keep(L, gid);
 				label = label_of(gid);
 				g->label = keep(L, label);
@@ -219,8 +217,7 @@ load_process_areas(struct loader *L, const xmlNode *areas)
 
 		parse_number(id + 2, strlen(id + 2), &number);
 		if (number <= prev_number)
-			fail(L, pa, "process area '%s' comes after PA%02d; process areas must be in "
-			     "ascending order", id, prev_number);
+			report_at(L, pa, M_PA_OUT_OF_ORDER, id, prev_number);
 		prev_number = number;
 		p->id = keep(L, id);
 		p->title = keep(L, xn_attr(pa, "title"));
@@ -233,8 +230,7 @@ load_process_areas(struct loader *L, const xmlNode *areas)
 			seq++;
 			snprintf(want, sizeof want, "%s.G%d", id, seq);
 			if (strcmp(gid, want) != 0)
-				fail(L, goal, "goal '%s' does not match its place: expected '%s'", gid,
-				     want);
+				report_at(L, goal, M_GOAL_OUT_OF_PLACE, gid, want);
 			p->n_goals++;
 		}
 		m->n_goals += p->n_goals;
@@ -249,8 +245,7 @@ load_process_areas(struct loader *L, const xmlNode *areas)
 			seq++;
 			snprintf(want, sizeof want, "BP.%s.%02d", id + 2, seq);
 			if (strcmp(bid, want) != 0)
-				fail(L, bp, "base practice '%s' does not match its place: expected '%s'",
-				     bid, want);
+				report_at(L, bp, M_BP_OUT_OF_PLACE, bid, want);
 			b->id = keep(L, bid);
 			b->title = keep(L, xn_attr(bp, "title"));
 			g_hash_table_insert(m->bp_index, (gpointer)b->id, b);
@@ -272,12 +267,11 @@ check_related_areas(struct loader *L, const xmlNode *pa)
 		const char *to = xn_attr(link, "to");
 
 		if (model_pa(L->m, to) == NULL)
-			fail(L, link, "process area %s lists '%s' as a related area, but the model has "
-			     "no such process area", self, to);
+			report_at(L, link, M_RELATED_AREA_UNKNOWN, self, to);
 		else if (strcmp(to, self) == 0)
-			fail(L, link, "process area %s lists itself as a related area", self);
+			report_at(L, link, M_RELATED_AREA_ITSELF, self);
 		else if (!g_hash_table_add(seen, (gpointer)to))
-			fail(L, link, "process area %s lists %s as a related area twice", self, to);
+			report_at(L, link, M_RELATED_AREA_TWICE, self, to);
 	}
 	g_hash_table_destroy(seen);
 }
@@ -295,11 +289,9 @@ check_relied_on_areas(struct loader *L, const xmlNode *gp)
 		const char *to = xn_attr(link, "to");
 
 		if (model_pa(L->m, to) == NULL)
-			fail(L, link, "generic practice %s relies on '%s', but the model has no such "
-			     "process area", self, to);
+			report_at(L, link, M_GP_RELIES_ON_UNKNOWN, self, to);
 		else if (!g_hash_table_add(seen, (gpointer)to))
-			fail(L, link, "generic practice %s names %s twice as an area it relies on", self,
-			     to);
+			report_at(L, link, M_GP_RELIES_TWICE, self, to);
 	}
 	g_hash_table_destroy(seen);
 }
@@ -351,8 +343,7 @@ model_from_doc(xmlDoc *doc, const char *path, const char sha256[65], struct sche
 	root = xmlDocGetRootElement(m->doc);
 	if (!xn_is(root, "model") || root->ns == NULL ||
 	    strcmp((const char *)root->ns->href, MODEL_NS) != 0) {
-		fail(&L, root, "not an SSE-CMM model file: the root element must be <model xmlns=\"%s\">",
-		     MODEL_NS);
+		report_at(&L, root, M_NOT_MODEL, MODEL_NS);
 		goto fail;
 	}
 	if (!schema_validate(schema, m->doc, L.file, d))

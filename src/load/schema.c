@@ -77,10 +77,12 @@ report_validity(void *ctx, xmlError *e)
 	}
 	line = e->line > 0 ? e->line : xmlload_line(e->node);
 	if (e->level == XML_ERR_WARNING) {
-		diag_warning(rc->diag, rc->display, line, "%s", msg);
+		diag_report(rc->diag, rc->display, line, 0, M_RELAYED(DIAG_WARNING, EXIT_OK),
+		            msg);
 	} else {
 		rc->errors++;
-		diag_error(rc->diag, rc->display, line, "%s", msg);
+		diag_report(rc->diag, rc->display, line, 0, M_RELAYED(DIAG_ERROR, EXIT_INVALID),
+		            msg);
 	}
 	g_free(msg);
 }
@@ -101,7 +103,7 @@ schema_load(const char *path, struct diag *d)
 	s->xsd = xmlSchemaParse(s->pctxt);
 	if (s->xsd == NULL || rc.errors > 0) {
 		if (rc.errors == 0)
-			diag_report(d, DIAG_ERROR, EXIT_INTERNAL, path, 0, 0, "schema does not compile");
+			diag_report(d, path, 0, 0, M_SCHEMA_BROKEN);
 		goto fail;
 	}
 	return s;
@@ -130,13 +132,13 @@ schema_validate(struct schema *s, xmlDoc *doc, const char *display, struct diag 
 
 	v = xmlSchemaNewValidCtxt(s->xsd);
 	if (v == NULL) {
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, display, 0, 0, "out of memory");
+		diag_report(d, display, 0, 0, M_OUT_OF_MEMORY);
 		return false;
 	}
 	xmlSchemaSetValidStructuredErrors(v, report_validity, &rc);
 	rv = xmlSchemaValidateDoc(v, doc);
 	xmlSchemaFreeValidCtxt(v);
 	if (rv != 0 && rc.errors == 0)
-		diag_error(d, display, 0, "document does not match its schema");
+		diag_report(d, display, 0, 0, M_SCHEMA_MISMATCH);
 	return rv == 0 && rc.errors == 0;
 }

@@ -103,8 +103,9 @@ route_structured(void *ctx, xmlError *e)
 	if (e->code == XML_ERR_USER_STOP && (ps->doctype || ps->limit_hit))
 		return;
 	if (e->level == XML_ERR_WARNING) {
-		diag_report(ps->diag, DIAG_WARNING, EXIT_OK, ps->display, e->line, e->int2,
-		            "%s", e->message ? e->message : "unknown warning");
+		diag_report(ps->diag, ps->display, e->line, e->int2,
+		            M_RELAYED(DIAG_WARNING, EXIT_OK),
+		            e->message ? e->message : "unknown warning");
 		return;
 	}
 	/* After the first error libxml2 reports what follows from it; the
@@ -112,9 +113,8 @@ route_structured(void *ctx, xmlError *e)
 	if (ps->errors++ > 0)
 		return;
 	plain = plain_message(e, buf, sizeof buf);
-	diag_report(ps->diag, DIAG_ERROR,
-	            e->code == XML_ERR_NO_MEMORY ? EXIT_INTERNAL : EXIT_INVALID,
-	            ps->display, e->line, e->int2, "%s",
+	diag_report(ps->diag, ps->display, e->line, e->int2,
+	            M_RELAYED(DIAG_ERROR, e->code == XML_ERR_NO_MEMORY ? EXIT_INTERNAL : EXIT_INVALID),
 	            plain ? plain : e->message ? e->message : "unknown XML error");
 }
 
@@ -126,8 +126,7 @@ deny_entity_loader(const char *url, const char *id, xmlParserCtxt *ctxt)
 	(void)ctxt;
 	if (current != NULL) {
 		current->errors++;
-		diag_report(current->diag, DIAG_ERROR, EXIT_INVALID, current->display, 0, 0,
-		            "refused to load external resource '%s'",
+		diag_report(current->diag, current->display, 0, 0, M_EXTERNAL_RESOURCE_REFUSED,
 		            url ? url : (id ? id : "(unnamed)"));
 	}
 	return NULL;
@@ -161,8 +160,8 @@ internal_subset_hook(void *ctx, const xmlChar *name, const xmlChar *external_id,
 	(void)system_id;
 	ps->doctype = true;
 	ps->errors++;
-	diag_error(ps->diag, ps->display, ctxt->input ? ctxt->input->line : 0,
-	           "a document type declaration (DOCTYPE) is not accepted");
+	diag_report(ps->diag, ps->display, ctxt->input ? ctxt->input->line : 0, 0,
+	            M_DOCTYPE_REFUSED);
 	xmlStopParser(ctxt);
 }
 
@@ -171,9 +170,8 @@ limit_breach(struct parse_state *ps, const char *what, unsigned long limit)
 {
 	ps->limit_hit = true;
 	ps->errors++;
-	diag_report(ps->diag, DIAG_ERROR, EXIT_LIMIT, ps->display,
-	            ps->ctxt->input ? ps->ctxt->input->line : 0, 0,
-	            "%s exceeds the limit of %lu", what, limit);
+	diag_report(ps->diag, ps->display, ps->ctxt->input ? ps->ctxt->input->line : 0, 0,
+	            M_XML_LIMIT, what, limit);
 	xmlStopParser(ps->ctxt);
 }
 
@@ -194,16 +192,14 @@ check_xml_attributes(struct parse_state *ps, int n, const xmlChar **attributes)
 			continue;
 		if (!xmlStrEqual(a[0], (const xmlChar *)"lang")) {
 			ps->errors++;
-			diag_error(ps->diag, ps->display, line,
-			           "attribute xml:%s is not allowed: of the xml: attributes only "
-			           "xml:lang is", (const char *)a[0]);
+			diag_report(ps->diag, ps->display, line, 0, M_XML_ATTRIBUTE_REFUSED,
+			            (const char *)a[0]);
 			continue;
 		}
 		value = g_strndup((const char *)a[3], (gsize)(a[4] - a[3]));
 		if (*value != '\0' && !lang_tag_valid(value)) {
 			ps->errors++;
-			diag_error(ps->diag, ps->display, line,
-			           "xml:lang '%s' is not a language tag such as en, zh-CN or ja", value);
+			diag_report(ps->diag, ps->display, line, 0, M_XML_LANG_INVALID, value);
 		}
 		g_free(value);
 	}
@@ -337,35 +333,32 @@ precheck(const char *buf, size_t len, const char *display, const struct xml_limi
 	size_t flood;
 
 	if (len >= 2 && u[0] == 0x1F && u[1] == 0x8B) {
-		diag_error(d, display, 1, "gzip-compressed data is not accepted; decompress it first");
+		diag_report(d, display, 1, 0, M_GZIP_REFUSED);
 		return false;
 	}
 	if (len >= 6 && memcmp(u, "\xFD" "7zXZ", 5) == 0) {
-		diag_error(d, display, 1, "xz-compressed data is not accepted; decompress it first");
+		diag_report(d, display, 1, 0, M_XZ_REFUSED);
 		return false;
 	}
 	if (is_utf32(u, len)) {
-		diag_error(d, display, 1, "UTF-32 text is not accepted; save it as UTF-8");
+		diag_report(d, display, 1, 0, M_XML_UTF32);
 		return false;
 	}
 	/* UTF-16 without its byte-order mark would be reported as a NUL byte;
 	 * name the real problem ("<" then NUL, or NUL then "<"; not UTF-32). */
 	if (len >= 4 && ((u[0] == '<' && u[1] == 0 && u[2] != 0 && u[3] == 0) ||
 	                 (u[0] == 0 && u[1] == '<' && u[2] == 0 && u[3] != 0))) {
-		diag_error(d, display, 1, "UTF-16 text without a byte-order mark is not accepted; "
-		           "save it as UTF-8, or as UTF-16 with a byte-order mark");
+		diag_report(d, display, 1, 0, M_XML_UTF16_NO_BOM);
 		return false;
 	}
 	nul = memchr(buf, '\0', len);
 	if (nul != NULL) {
-		diag_error(d, display, line_at(buf, (size_t)(nul - buf)),
-		           "NUL byte in the file; XML text cannot contain one");
+		diag_report(d, display, line_at(buf, (size_t)(nul - buf)), 0, M_XML_NUL_BYTE);
 		return false;
 	}
 	flood = find_attribute_flood(buf, len, limits->max_attributes);
 	if (flood < len) {
-		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, line_at(buf, flood), 0,
-		            "attributes on one element exceed the limit of %u",
+		diag_report(d, display, line_at(buf, flood), 0, M_TOO_MANY_ATTRIBUTES,
 		            limits->max_attributes);
 		return false;
 	}
@@ -389,7 +382,7 @@ parse_utf16(const char *buf, size_t len, const char *from, const char *display,
 
 	utf8 = g_convert(buf + 2, (gssize)(len - 2), "UTF-8", from, NULL, &out_len, &err);
 	if (utf8 == NULL) {
-		diag_error(d, display, 1, "invalid %s text: %s", from, err->message);
+		diag_report(d, display, 1, 0, M_INVALID_ENCODING, from, err->message);
 		g_error_free(err);
 		return NULL;
 	}
@@ -435,12 +428,11 @@ parse_checked(const char *buf, size_t len, const char *encoding, const char *dis
 	bool ok;
 
 	if (len == 0) {
-		diag_error(d, display, 1, "empty file: not an XML document");
+		diag_report(d, display, 1, 0, M_EMPTY_XML_FILE);
 		return NULL;
 	}
 	if (len > limits->max_bytes) {
-		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
-		            "size of %zu bytes exceeds the limit of %zu bytes", len, limits->max_bytes);
+		diag_report(d, display, 1, 0, M_INPUT_TOO_LARGE, len, limits->max_bytes);
 		return NULL;
 	}
 	if (len > INT_MAX || !precheck(buf, len, display, limits, d))
@@ -448,7 +440,7 @@ parse_checked(const char *buf, size_t len, const char *encoding, const char *dis
 
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL) {
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, display, 0, 0, "out of memory");
+		diag_report(d, display, 0, 0, M_OUT_OF_MEMORY);
 		return NULL;
 	}
 	if (dict != NULL) {
@@ -476,14 +468,12 @@ parse_checked(const char *buf, size_t len, const char *encoding, const char *dis
 	ok = doc != NULL && ctxt->wellFormed && ctxt->nsWellFormed && ps.errors == 0 &&
 	     !ps.doctype && !ps.limit_hit;
 	if (!ok && ps.errors == 0)
-		diag_error(d, display, 1, "not a well-formed XML document");
+		diag_report(d, display, 1, 0, M_NOT_WELL_FORMED);
 	current = NULL;
 	xmlFreeParserCtxt(ctxt);
 	if (ok && limits->max_appraisal_bytes > 0 && len > limits->max_appraisal_bytes &&
 	    is_appraisal(doc)) {
-		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
-		            "an appraisal of %zu bytes exceeds the limit of %zu bytes for appraisals "
-		            "(what a report can be made of within a batch worker's limits)", len,
+		diag_report(d, display, 1, 0, M_APPRAISAL_TOO_LARGE, len,
 		            limits->max_appraisal_bytes);
 		ok = false;
 	}
@@ -510,27 +500,25 @@ xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len_out, struct d
 		/* O_NONBLOCK: opening a FIFO must not hang before we can refuse it. */
 		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 		if (fd < 0) {
-			diag_report(d, DIAG_ERROR, EXIT_IO, display, 0, 0, "cannot open: %s",
-			            strerror(errno));
+			diag_report(d, display, 0, 0, M_CANNOT_OPEN, strerror(errno));
 			return NULL;
 		}
 		if (fstat(fd, &st) != 0) {
-			diag_report(d, DIAG_ERROR, EXIT_IO, display, 0, 0, "cannot stat: %s",
-			            strerror(errno));
+			diag_report(d, display, 0, 0, M_CANNOT_STAT, strerror(errno));
 			close(fd);
 			return NULL;
 		}
 		if (!S_ISREG(st.st_mode)) {
-			diag_report(d, DIAG_ERROR, EXIT_IO, display, 0, 0, "%s",
-			            S_ISDIR(st.st_mode) ? "is a directory, not a file"
-			                                : "not a regular file");
+			if (S_ISDIR(st.st_mode))
+				diag_report(d, display, 0, 0, M_INPUT_IS_DIRECTORY);
+			else
+				diag_report(d, display, 0, 0, M_INPUT_NOT_REGULAR);
 			close(fd);
 			return NULL;
 		}
 		if ((unsigned long long)st.st_size > max_bytes) {
-			diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
-			            "size of %lld bytes exceeds the limit of %zu bytes",
-			            (long long)st.st_size, max_bytes);
+			diag_report(d, display, 1, 0, M_FILE_TOO_LARGE, (long long)st.st_size,
+			            max_bytes);
 			close(fd);
 			return NULL;
 		}
@@ -543,8 +531,7 @@ xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len_out, struct d
 
 		if (len == cap) {
 			if (cap > max_bytes) {
-				diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
-				            "size exceeds the limit of %zu bytes", max_bytes);
+				diag_report(d, display, 1, 0, M_STREAM_TOO_LARGE, max_bytes);
 				goto fail;
 			}
 			cap *= 2;
@@ -554,8 +541,7 @@ xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len_out, struct d
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			diag_report(d, DIAG_ERROR, EXIT_IO, display, 0, 0, "read error: %s",
-			            strerror(errno));
+			diag_report(d, display, 0, 0, M_READ_ERROR, strerror(errno));
 			goto fail;
 		}
 		if (n == 0)
@@ -563,8 +549,7 @@ xmlload_read_bytes(const char *path, size_t max_bytes, size_t *len_out, struct d
 		len += (size_t)n;
 	}
 	if (len > max_bytes) {
-		diag_report(d, DIAG_ERROR, EXIT_LIMIT, display, 1, 0,
-		            "size of %zu bytes exceeds the limit of %zu bytes", len, max_bytes);
+		diag_report(d, display, 1, 0, M_INPUT_TOO_LARGE, len, max_bytes);
 		goto fail;
 	}
 	if (!is_stdin)

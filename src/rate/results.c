@@ -109,15 +109,20 @@ rate_one(const struct model *m, const struct appraisal *a, const struct ap_area 
 }
 
 /* Add a finding at line to the findings being gathered in found. */
-static void add_finding(GArray *found, long line, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+static void add_finding(GArray *found, long line, enum diag_severity sev,
+                        enum exit_status status, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 
+/* Findings are warnings, all of them (results_report prints them so). */
 static void
-add_finding(GArray *found, long line, const char *fmt, ...)
+add_finding(GArray *found, long line, enum diag_severity sev, enum exit_status status,
+            const char *fmt, ...)
 {
 	struct results_finding f = {line, NULL};
 	va_list ap;
 
+	(void)sev;
+	(void)status;
 	va_start(ap, fmt);
 	f.text = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
@@ -146,17 +151,13 @@ lint_ssam_area(GArray *found, const struct model *m, const struct appraisal *a,
 			g_string_append_printf(unused, "%s%s", unused->len ? ", " : "",
 			                       results_label(m->gps[i].id));
 		else if (m->gps[i].level == 1 && says_done != (res->rate.level >= 1))
-			add_finding(found, area->line,
-			             "%s (project %s): %s is rated %s, but the base practices give "
-			             "level %d; the level follows the base practices", area->pa->id,
-			             proj->id, results_label(m->gps[i].id), rate_rating_name(g),
-			             res->rate.level);
+			add_finding(found, area->line, M_FINDING_GP_AGAINST_BP, area->pa->id,
+			            proj->id, results_label(m->gps[i].id), rate_rating_name(g),
+			            res->rate.level);
 	}
 	if (unused->len > 0)
-		add_finding(found, area->line,
-		             "%s (project %s): every base practice is rated NA, so the area is not "
-		             "applicable and the ratings of %s are not used", area->pa->id,
-		             proj->id, unused->str);
+		add_finding(found, area->line, M_FINDING_ALL_BP_NA, area->pa->id, proj->id,
+		            unused->str);
 	g_string_free(unused, TRUE);
 }
 
@@ -165,14 +166,11 @@ lint_area(GArray *found, const struct ap_project *proj, const struct ap_area *ar
           const struct area_result *res)
 {
 	if (area->claimed_level >= 0 && res->rate.level == RATE_NOT_APPLICABLE)
-		add_finding(found, area->line,
-		             "%s (project %s): claimed level %d, but the ratings make the area %s",
-		             area->pa->id, proj->id, area->claimed_level, res->reason);
+		add_finding(found, area->line, M_CLAIMED_LEVEL_NOT_APPLICABLE, area->pa->id,
+		            proj->id, area->claimed_level, res->reason);
 	else if (area->claimed_level >= 0 && area->claimed_level != res->rate.level)
-		add_finding(found, area->line,
-		             "%s (project %s): claimed level %d, but the ratings give %d (%s)",
-		             area->pa->id, proj->id, area->claimed_level, res->rate.level,
-		             res->reason);
+		add_finding(found, area->line, M_CLAIMED_LEVEL_DIFFERS, area->pa->id, proj->id,
+		            area->claimed_level, res->rate.level, res->reason);
 	if (res->rate.n_rated_above > 0) {
 		GString *ids = g_string_new(NULL);
 		size_t i;
@@ -185,9 +183,8 @@ lint_area(GArray *found, const struct ap_project *proj, const struct ap_area *ar
 				g_string_append_printf(ids, "%s%s", ids->len ? ", " : "",
 				                       results_label(it->id));
 		}
-		add_finding(found, area->line,
-		             "%s (project %s): %s rated above level %d, which is not reached (%s)",
-		             area->pa->id, proj->id, ids->str, res->rate.next_level, res->reason);
+		add_finding(found, area->line, M_FINDING_RATED_ABOVE_LEVEL, area->pa->id,
+		            proj->id, ids->str, res->rate.next_level, res->reason);
 		g_string_free(ids, TRUE);
 	}
 }
@@ -258,7 +255,8 @@ void
 results_report(const struct results *r, struct diag *d)
 {
 	for (size_t i = 0; i < r->n_findings; i++)
-		diag_warning(d, r->a->path, r->findings[i].line, "%s", r->findings[i].text);
+		diag_report(d, r->a->path, r->findings[i].line, 0,
+		            M_RELAYED(DIAG_WARNING, EXIT_OK), r->findings[i].text);
 }
 
 void

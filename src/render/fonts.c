@@ -224,9 +224,9 @@ warn_missing(struct diag *d, gunichar c, const char *file, long line)
 		return;
 	if (g_unichar_isprint(c))
 		utf8[g_unichar_to_utf8(c, utf8)] = '\0';
-	diag_warning(d, file, line, "no installed font has U+%04X (%s%s%c%c%c%c script)",
-	             (unsigned)c, utf8, *utf8 != '\0' ? ", " : "", (char)(tag >> 24),
-	             (char)(tag >> 16), (char)(tag >> 8), (char)tag);
+	diag_report(d, file, line, 0, M_NO_FONT_FOR_CHARACTER, (unsigned)c, utf8,
+	            *utf8 != '\0' ? ", " : "", (char)(tag >> 24), (char)(tag >> 16),
+	            (char)(tag >> 8), (char)tag);
 }
 
 unsigned

@@ -100,8 +100,7 @@ fill_charts(xmlDoc *doc, xmlNode *node, chart_maker charts, void *ctx, unsigned 
 			scope = xn_attr(c, "data-scope");
 			chart = charts != NULL && scope != NULL ? charts(ctx, scope, &title) : NULL;
 			if (chart == NULL) {
-				diag_report(d, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
-				            "a template asks for a chart of unknown scope '%s'",
+				diag_report(d, NULL, 0, 0, M_CHART_UNKNOWN_SCOPE,
 				            scope ? scope : "");
 				return false;
 			}
@@ -130,8 +129,7 @@ html_write(const xmlDoc *original, const struct html_style *style, chart_maker c
 	size_t len;
 
 	if (!xn_is(root, "html") || head == NULL || head->children == NULL) {
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
-		            "a template made no <html> with a <head>");
+		diag_report(d, NULL, 0, 0, M_NO_HTML_HEAD);
 		xmlFreeDoc(doc);
 		output_abort(o);
 		return false;

@@ -91,7 +91,7 @@ bool
 pdf_commit_status(cairo_status_t status, struct output *o, struct diag *d)
 {
 	if (status != CAIRO_STATUS_SUCCESS) {
-		diag_report(d, DIAG_ERROR, EXIT_IO, output_path(o), 0, 0, "cannot write: %s",
+		diag_report(d, output_path(o), 0, 0, M_CANNOT_WRITE,
 		            cairo_status_to_string(status));
 		output_abort(o);
 		return false;

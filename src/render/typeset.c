@@ -86,7 +86,7 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 	bool ok = false, committed = false;
 
 	if (body == NULL) {
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0, "the document has no <body>");
+		diag_report(d, NULL, 0, 0, M_NO_BODY);
 		output_abort(o);
 		return false;
 	}
@@ -231,8 +231,8 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 	 * shows here too; pdf_surface_close reports that one as a file error.) */
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS &&
 	    cairo_status(cr) != CAIRO_STATUS_WRITE_ERROR) {
-		diag_report(d, DIAG_ERROR, EXIT_INTERNAL, output_path(o), 0, 0,
-		            "cannot draw the document: %s", cairo_status_to_string(cairo_status(cr)));
+		diag_report(d, output_path(o), 0, 0, M_CANNOT_DRAW,
+		            cairo_status_to_string(cairo_status(cr)));
 		goto done;
 	}
 	cairo_destroy(cr);

@@ -479,8 +479,7 @@ chart_block(struct ts *ts, const xmlNode *n)
 	chart = ts->charts != NULL && scope != NULL ? ts->charts(ts->chart_ctx, scope, &title) : NULL;
 	g_free(title);
 	if (chart == NULL) {
-		diag_report(ts->diag, DIAG_ERROR, EXIT_INTERNAL, NULL, 0, 0,
-		            "a template asks for a chart of unknown scope '%s'", scope ? scope : "");
+		diag_report(ts->diag, NULL, 0, 0, M_CHART_UNKNOWN_SCOPE, scope ? scope : "");
 		ts->failed = true;
 		return;
 	}

@@ -345,7 +345,7 @@ report_file_line_col(void **state)
 	struct capture c;
 
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "model.xml", 12, 5, "element %s: %d", "pa",
+	diag_report(&c.d, "model.xml", 12, 5, DIAG_ERROR, EXIT_INVALID, "element %s: %d", "pa",
 	            42);
 	assert_string_equal(capture_text(&c), "ssecmm: model.xml:12:5: error: element pa: 42\n");
 	capture_close(&c);
@@ -357,8 +357,8 @@ report_without_col(void **state)
 	struct capture c;
 
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "model.xml", 12, 0, "bad");
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "model.xml", 7, -1, "worse");
+	diag_report(&c.d, "model.xml", 12, 0, DIAG_ERROR, EXIT_INVALID, "bad");
+	diag_report(&c.d, "model.xml", 7, -1, DIAG_ERROR, EXIT_INVALID, "worse");
 	assert_string_equal(capture_text(&c), "ssecmm: model.xml:12: error: bad\n"
 	                                      "ssecmm: model.xml:7: error: worse\n");
 	capture_close(&c);
@@ -370,9 +370,9 @@ report_without_line(void **state)
 	struct capture c;
 
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_ERROR, EXIT_IO, "out/x.pdf", 0, 0, "cannot write");
+	diag_report(&c.d, "out/x.pdf", 0, 0, DIAG_ERROR, EXIT_IO, "cannot write");
 	/* A column without a line means nothing. */
-	diag_report(&c.d, DIAG_ERROR, EXIT_IO, "out/x.pdf", 0, 9, "still");
+	diag_report(&c.d, "out/x.pdf", 0, 9, DIAG_ERROR, EXIT_IO, "still");
 	assert_string_equal(capture_text(&c), "ssecmm: out/x.pdf: error: cannot write\n"
 	                                      "ssecmm: out/x.pdf: error: still\n");
 	capture_close(&c);
@@ -384,8 +384,23 @@ report_without_file(void **state)
 	struct capture c;
 
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_ERROR, EXIT_USAGE, NULL, 3, 4, "unknown option '%s'", "-x");
+	diag_report(&c.d, NULL, 3, 4, DIAG_ERROR, EXIT_USAGE, "unknown option '%s'", "-x");
 	assert_string_equal(capture_text(&c), "ssecmm: error: unknown option '-x'\n");
+	capture_close(&c);
+}
+
+/* A usage error has no "error:" word, counts as an error and keeps its status,
+ * and is printed even when warnings are quiet. */
+static void
+report_usage_without_label(void **state)
+{
+	struct capture c;
+
+	capture_open(&c, true, false);
+	diag_report(&c.d, NULL, 0, 0, DIAG_USAGE, EXIT_USAGE, "unknown command '%s'", "x");
+	assert_string_equal(capture_text(&c), "ssecmm: unknown command 'x'\n");
+	assert_int_equal(c.d.errors, 1);
+	assert_int_equal(c.d.status, EXIT_USAGE);
 	capture_close(&c);
 }
 
@@ -395,7 +410,7 @@ report_warning_format(void **state)
 	struct capture c;
 
 	capture_open(&c, false, false);
-	diag_warning(&c.d, "a.xml", 2, "odd %s", "thing");
+	diag_report(&c.d, "a.xml", 2, 0, DIAG_WARNING, EXIT_OK, "odd %s", "thing");
 	assert_string_equal(capture_text(&c), "ssecmm: a.xml:2: warning: odd thing\n");
 	assert_int_equal(c.d.warnings, 1);
 	assert_int_equal(c.d.errors, 0);
@@ -408,9 +423,9 @@ report_quiet_suppresses_warnings_only(void **state)
 	struct capture c;
 
 	capture_open(&c, true, false);
-	diag_warning(&c.d, "a.xml", 2, "odd");
+	diag_report(&c.d, "a.xml", 2, 0, DIAG_WARNING, EXIT_OK, "odd");
 	assert_string_equal(capture_text(&c), "");
-	diag_error(&c.d, "a.xml", 3, "bad");
+	diag_report(&c.d, "a.xml", 3, 0, DIAG_ERROR, EXIT_INVALID, "bad");
 	assert_string_equal(capture_text(&c), "ssecmm: a.xml:3: error: bad\n");
 	assert_int_equal(c.d.errors, 1);
 	assert_int_equal(c.d.warnings, 1);
@@ -424,11 +439,11 @@ report_counts(void **state)
 	struct capture c;
 
 	capture_open(&c, false, false);
-	diag_error(&c.d, "a", 1, "e1");
-	diag_warning(&c.d, "a", 2, "w1");
-	diag_warning(&c.d, "a", 3, "w2");
-	diag_error(&c.d, NULL, 0, "e2");
-	diag_warning(&c.d, NULL, 0, "w3");
+	diag_report(&c.d, "a", 1, 0, DIAG_ERROR, EXIT_INVALID, "e1");
+	diag_report(&c.d, "a", 2, 0, DIAG_WARNING, EXIT_OK, "w1");
+	diag_report(&c.d, "a", 3, 0, DIAG_WARNING, EXIT_OK, "w2");
+	diag_report(&c.d, NULL, 0, 0, DIAG_ERROR, EXIT_INVALID, "e2");
+	diag_report(&c.d, NULL, 0, 0, DIAG_WARNING, EXIT_OK, "w3");
 	assert_int_equal(c.d.errors, 2);
 	assert_int_equal(c.d.warnings, 3);
 	capture_close(&c);
@@ -441,17 +456,17 @@ report_keeps_worst_status(void **state)
 
 	capture_open(&c, false, false);
 	assert_int_equal(c.d.status, EXIT_OK);
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "a", 1, 0, "x");
+	diag_report(&c.d, "a", 1, 0, DIAG_ERROR, EXIT_INVALID, "x");
 	assert_int_equal(c.d.status, EXIT_INVALID);
-	diag_report(&c.d, DIAG_ERROR, EXIT_LIMIT, "a", 2, 0, "x");
+	diag_report(&c.d, "a", 2, 0, DIAG_ERROR, EXIT_LIMIT, "x");
 	assert_int_equal(c.d.status, EXIT_LIMIT);
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "a", 3, 0, "x");
+	diag_report(&c.d, "a", 3, 0, DIAG_ERROR, EXIT_INVALID, "x");
 	assert_int_equal(c.d.status, EXIT_LIMIT);
 	capture_close(&c);
 
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_ERROR, EXIT_LIMIT, "a", 1, 0, "x");
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "a", 2, 0, "x");
+	diag_report(&c.d, "a", 1, 0, DIAG_ERROR, EXIT_LIMIT, "x");
+	diag_report(&c.d, "a", 2, 0, DIAG_ERROR, EXIT_INVALID, "x");
 	assert_int_equal(c.d.status, EXIT_LIMIT);
 	capture_close(&c);
 }
@@ -462,17 +477,17 @@ report_warnings_do_not_change_status(void **state)
 	struct capture c;
 
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_WARNING, EXIT_LIMIT, "a", 1, 0, "x");
-	diag_report(&c.d, DIAG_WARNING, EXIT_INTERNAL, "a", 1, 0, "x");
+	diag_report(&c.d, "a", 1, 0, DIAG_WARNING, EXIT_LIMIT, "x");
+	diag_report(&c.d, "a", 1, 0, DIAG_WARNING, EXIT_INTERNAL, "x");
 	assert_int_equal(c.d.status, EXIT_OK);
-	diag_error(&c.d, "a", 2, "x");
-	diag_report(&c.d, DIAG_WARNING, EXIT_LIMIT, "a", 3, 0, "x");
+	diag_report(&c.d, "a", 2, 0, DIAG_ERROR, EXIT_INVALID, "x");
+	diag_report(&c.d, "a", 3, 0, DIAG_WARNING, EXIT_LIMIT, "x");
 	assert_int_equal(c.d.status, EXIT_INVALID);
 	capture_close(&c);
 
 	/* Quiet warnings neither. */
 	capture_open(&c, true, false);
-	diag_report(&c.d, DIAG_WARNING, EXIT_LIMIT, "a", 1, 0, "x");
+	diag_report(&c.d, "a", 1, 0, DIAG_WARNING, EXIT_LIMIT, "x");
 	assert_int_equal(c.d.status, EXIT_OK);
 	capture_close(&c);
 }
@@ -486,10 +501,10 @@ report_message_kept_on_one_line(void **state)
 	struct capture c;
 
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "m.xml", 4, 2, "first line\nsecond line");
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "m.xml", 5, 0, "libxml2 says %s\n", "no");
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "m.xml", 6, 0, "%s", "a\nb\nc \n\n");
-	diag_report(&c.d, DIAG_WARNING, EXIT_OK, NULL, 0, 0, "%s", "\n");
+	diag_report(&c.d, "m.xml", 4, 2, DIAG_ERROR, EXIT_INVALID, "first line\nsecond line");
+	diag_report(&c.d, "m.xml", 5, 0, DIAG_ERROR, EXIT_INVALID, "libxml2 says %s\n", "no");
+	diag_report(&c.d, "m.xml", 6, 0, DIAG_ERROR, EXIT_INVALID, "%s", "a\nb\nc \n\n");
+	diag_report(&c.d, NULL, 0, 0, DIAG_WARNING, EXIT_OK, "%s", "\n");
 	assert_string_equal(capture_text(&c), "ssecmm: m.xml:4:2: error: first line second line\n"
 	                                      "ssecmm: m.xml:5: error: libxml2 says no\n"
 	                                      "ssecmm: m.xml:6: error: a b c\n"
@@ -503,7 +518,7 @@ report_escapes_message_and_file(void **state)
 	struct capture c;
 
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "evil\xE2\x80\xAE.xml\x1B[2J", 1, 1,
+	diag_report(&c.d, "evil\xE2\x80\xAE.xml\x1B[2J", 1, 1, DIAG_ERROR, EXIT_INVALID,
 	            "value '%s'", "\x1B[31m\r\xC0");
 	assert_string_equal(capture_text(&c), "ssecmm: evil\\u{202E}.xml\\x1B[2J:1:1: error: "
 	                                      "value '\\x1B[31m\\x0D\\xC0'\n");
@@ -517,16 +532,16 @@ report_color_only_when_asked(void **state)
 	const char *t;
 
 	capture_open(&c, false, true);
-	diag_error(&c.d, "a.xml", 3, "bad");
-	diag_warning(&c.d, NULL, 0, "odd");
+	diag_report(&c.d, "a.xml", 3, 0, DIAG_ERROR, EXIT_INVALID, "bad");
+	diag_report(&c.d, NULL, 0, 0, DIAG_WARNING, EXIT_OK, "odd");
 	assert_string_equal(capture_text(&c), "ssecmm: a.xml:3: \033[1;31merror:\033[0m bad\n"
 	                                      "ssecmm: \033[1;35mwarning:\033[0m odd\n");
 	capture_close(&c);
 
 	/* Without colour no ESC byte at all, not even from the input. */
 	capture_open(&c, false, false);
-	diag_error(&c.d, "a\x1B.xml", 3, "bad \x1B[1m");
-	diag_warning(&c.d, NULL, 0, "odd");
+	diag_report(&c.d, "a\x1B.xml", 3, 0, DIAG_ERROR, EXIT_INVALID, "bad \x1B[1m");
+	diag_report(&c.d, NULL, 0, 0, DIAG_WARNING, EXIT_OK, "odd");
 	t = capture_text(&c);
 	assert_null(strchr(t, '\033'));
 	assert_string_equal(t, "ssecmm: a\\x1B.xml:3: error: bad \\x1B[1m\n"
@@ -546,7 +561,7 @@ report_long_message_truncated(void **state)
 	memset(long_msg, 'a', 5000);
 	long_msg[5000] = '\0';
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_ERROR, EXIT_LIMIT, NULL, 0, 0, "%s", long_msg);
+	diag_report(&c.d, NULL, 0, 0, DIAG_ERROR, EXIT_LIMIT, "%s", long_msg);
 	t = capture_text(&c);
 	len = strlen(t);
 	assert_true(len < 1024 + sizeof "ssecmm: error: ");
@@ -559,7 +574,7 @@ report_long_message_truncated(void **state)
 	memset(long_msg, '\x07', 600);
 	long_msg[600] = '\0';
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, "f.xml", 1, 0, "%s", long_msg);
+	diag_report(&c.d, "f.xml", 1, 0, DIAG_ERROR, EXIT_INVALID, "%s", long_msg);
 	t = capture_text(&c);
 	len = strlen(t);
 	assert_true(len < 1024 + sizeof "ssecmm: f.xml:1: error: ");
@@ -570,7 +585,7 @@ report_long_message_truncated(void **state)
 	memset(long_msg, 'f', 3000);
 	long_msg[3000] = '\0';
 	capture_open(&c, false, false);
-	diag_report(&c.d, DIAG_ERROR, EXIT_INVALID, long_msg, 3, 0, "m");
+	diag_report(&c.d, long_msg, 3, 0, DIAG_ERROR, EXIT_INVALID, "m");
 	t = capture_text(&c);
 	assert_true(strlen(t) < 1024);
 	assert_non_null(strstr(t, "f...:3: error: m\n"));
@@ -584,8 +599,8 @@ report_to_null_stream_counts(void **state)
 	struct diag d;
 
 	diag_init(&d, NULL, false, false);
-	diag_report(&d, DIAG_ERROR, EXIT_IO, "a", 1, 1, "x");
-	diag_warning(&d, "a", 1, "y");
+	diag_report(&d, "a", 1, 1, DIAG_ERROR, EXIT_IO, "x");
+	diag_report(&d, "a", 1, 0, DIAG_WARNING, EXIT_OK, "y");
 	assert_int_equal(d.errors, 1);
 	assert_int_equal(d.warnings, 1);
 	assert_int_equal(d.status, EXIT_IO);
@@ -641,6 +656,7 @@ main(void)
 		cmocka_unit_test(report_color_only_when_asked),
 		cmocka_unit_test(report_long_message_truncated),
 		cmocka_unit_test(report_to_null_stream_counts),
+		cmocka_unit_test(report_usage_without_label),
 		cmocka_unit_test(say_escapes_and_does_not_count),
 	};
 
