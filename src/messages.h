@@ -225,5 +225,9 @@
 #define M_UNKNOWN_COLUMN                 DIAG_ERROR, EXIT_INVALID, "unknown column '%s'; the columns are %s"
 #define M_UNKNOWN_DOCUMENT               DIAG_ERROR, EXIT_INVALID, "not a file ssecmm reads: root element <%s> in namespace '%s'; expected a model (%s) or an appraisal or target profile (%s)"
 #define M_UNKNOWN_RATING                 DIAG_ERROR, EXIT_INVALID, "unknown rating '%s': use F, L, P, N or NA"
+#define M_WORKER_CPU_LIMIT               DIAG_ERROR, EXIT_LIMIT, "stopped at the CPU time limit of %d s"
+#define M_WORKER_NOT_STARTED             DIAG_ERROR, EXIT_INTERNAL, "could not start a worker"
+#define M_WORKER_SIGNALLED               DIAG_ERROR, EXIT_INTERNAL, "worker ended by signal %d (%s); it may have reached the memory limit of %lu MiB"
+#define M_WORKER_WALL_LIMIT              DIAG_ERROR, EXIT_LIMIT, "stopped at the time limit of %d s"
 
 #endif

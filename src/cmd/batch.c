@@ -452,6 +452,24 @@ start(struct batch *b, struct job *j)
 	return true;
 }
 
+/* Keep why a job failed, a message of messages.h, for the diagnostic printed
+ * when its worker is reaped and for the index; judge decides the status. */
+static void give_reason(struct job *j, enum diag_severity sev, enum exit_status status,
+                        const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+give_reason(struct job *j, enum diag_severity sev, enum exit_status status, const char *fmt, ...)
+{
+	va_list ap;
+
+	(void)sev;
+	(void)status;
+	g_free(j->reason);
+	va_start(ap, fmt);
+	j->reason = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+}
+
 /* Why a worker that did not exit with status 0 failed, and the exit status
  * the failure stands for. */
 static enum exit_status
@@ -475,14 +493,11 @@ judge(struct job *j, int wstatus)
 	}
 	sig = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
 	if (sig == SIGXCPU || (sig == SIGKILL && j->reason == NULL))
-		j->reason = g_strdup_printf("stopped at the CPU time limit of %d s",
-		                            WORKER_CPU_SECONDS);
+		give_reason(j, M_WORKER_CPU_LIMIT, WORKER_CPU_SECONDS);
 	else if (j->reason == NULL)
 		/* Out of memory under the address-space limit shows as an abort
 		 * (glib) or a crash (a library that ignores NULL from malloc). */
-		j->reason = g_strdup_printf("worker ended by signal %d (%s); it may have reached "
-		                            "the memory limit of %lu MiB", sig, g_strsignal(sig),
-		                            WORKER_MEMORY_BYTES >> 20);
+		give_reason(j, M_WORKER_SIGNALLED, sig, g_strsignal(sig), WORKER_MEMORY_BYTES >> 20);
 	return sig == SIGXCPU || sig == SIGKILL ? EXIT_LIMIT : EXIT_INTERNAL;
 }
 
@@ -578,7 +593,7 @@ watch(struct job *j)
 {
 	if (j->reason == NULL &&
 	    g_get_monotonic_time() - j->started > (gint64)WORKER_WALL_SECONDS * G_USEC_PER_SEC) {
-		j->reason = g_strdup_printf("stopped at the time limit of %d s", WORKER_WALL_SECONDS);
+		give_reason(j, M_WORKER_WALL_LIMIT, WORKER_WALL_SECONDS);
 		kill(j->pid, SIGKILL);
 	}
 }
@@ -605,7 +620,7 @@ run(struct batch *b, unsigned n_workers)
 				continue;
 			}
 			if (!start(b, j)) {
-				j->reason = g_strdup("could not start a worker");
+				give_reason(j, M_WORKER_NOT_STARTED);
 				b->failed++;
 				b->done++;
 				continue;
