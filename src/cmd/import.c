@@ -307,7 +307,7 @@ check_practice(struct import *im, const struct csv_field *fd, long col,
 			return rank;
 	} else if (rate_is_attribute_form(id)) {
 		if (!im->f.iso15504)
-			sheet_report(im, fd->line, col, M_SHEET_ATTRIBUTE_NEEDS_ISO15504, id);
+			sheet_report(im, fd->line, col, M_ATTRIBUTE_NEEDS_ISO15504, "", id);
 		else if (rank < 0)
 			sheet_report(im, fd->line, col, M_UNKNOWN_ATTRIBUTE, "", id,
 			             RATE_ATTRIBUTE_LIST);
