@@ -337,8 +337,7 @@ check_evidence(struct import *im, const struct csv_field *fd, long col, bool *ok
 		if (*ids[i] == '\0')
 			continue;
 		if (!g_hash_table_contains(im->f.evidence, ids[i])) {
-			sheet_report(im, fd->line, col, M_SHEET_EVIDENCE_NOT_REGISTERED, ids[i],
-			             im->f.display);
+			sheet_report(im, fd->line, col, M_EVIDENCE_NOT_REGISTERED, "", ids[i]);
 			*ok = false;
 		}
 		if (value->len > 0)
@@ -476,7 +475,7 @@ read_row(struct import *im, const struct csv_row *row)
 	}
 	pa = model_pa(im->m, fa->text);
 	if (pa == NULL) {
-		sheet_report(im, fa->line, column_of(im, COL_AREA), M_SHEET_UNKNOWN_AREA,
+		sheet_report(im, fa->line, column_of(im, COL_AREA), M_UNKNOWN_AREA,
 		             fa->text);
 		ok = false;
 	} else if (im->f.excluded[appraisal_pa_index(im->m, pa)]) {
@@ -507,7 +506,7 @@ read_row(struct import *im, const struct csv_row *row)
 		                (size_t)appraisal_pa_index(im->m, pa), row->line);
 		if (g_hash_table_contains(area->seen, fr->text)) {
 			sheet_report(im, fr->line, column_of(im, COL_PRACTICE),
-			             M_SHEET_RATED_TWICE, fr->text, pa->id, fp->text,
+			             M_RATED_TWICE, fr->text, pa->id, fp->text,
 			             (long)GPOINTER_TO_SIZE(g_hash_table_lookup(area->seen, fr->text)));
 			ok = false;
 		}

@@ -424,8 +424,8 @@ load_evidence(struct checker *C, struct appraisal *a, const xmlNode *root)
 }
 
 static void
-load_area_ratings(struct checker *C, struct appraisal *a, struct ap_area *area,
-                  const xmlNode *pa_node)
+load_area_ratings(struct checker *C, struct appraisal *a, const char *project_id,
+                  struct ap_area *area, const xmlNode *pa_node)
 {
 	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
 	size_t i = 0;
@@ -438,7 +438,7 @@ load_area_ratings(struct checker *C, struct appraisal *a, struct ap_area *area,
 		gpointer prev = g_hash_table_lookup(seen, ref);
 
 		if (prev != NULL) {
-			report_at(C, pr, M_RATED_TWICE, ref, area->pa->id,
+			report_at(C, pr, M_RATED_TWICE, ref, area->pa->id, project_id,
 			          (long)GPOINTER_TO_INT(prev));
 			continue;
 		}
@@ -532,7 +532,7 @@ load_ratings(struct checker *C, struct appraisal *a, const xmlNode *root)
 			int idx;
 
 			if (pa == NULL) {
-				report_at(C, pa_node, M_SHEET_UNKNOWN_AREA, id);
+				report_at(C, pa_node, M_UNKNOWN_AREA, id);
 				continue;
 			}
 			idx = appraisal_pa_index(m, pa);
@@ -550,7 +550,7 @@ load_ratings(struct checker *C, struct appraisal *a, const xmlNode *root)
 			area->claimed_level = claimed != NULL ? atoi(claimed) : -1;
 			area->line = xmlload_line(pa_node);
 			proj->areas[idx] = area;
-			load_area_ratings(C, a, area, pa_node);
+			load_area_ratings(C, a, pid, area, pa_node);
 		}
 	}
 }
