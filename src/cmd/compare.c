@@ -390,22 +390,6 @@ comparison_input(const struct comparison *cmp)
 	return doc;
 }
 
-/* An appraisal's end date as the products write dates in prose: "9 January
- * 2026".  The schema fixed the form YYYY-MM-DD. */
-static char *
-prose_date(const char *iso)
-{
-	static const char *const months[] = {
-		"January", "February", "March", "April", "May", "June", "July", "August",
-		"September", "October", "November", "December",
-	};
-	int month = atoi(iso + 5);
-
-	if (month < 1 || month > 12)
-		return g_strdup(iso);
-	return g_strdup_printf("%d %s %.4s", atoi(iso + 8), months[month - 1], iso);
-}
-
 /* Every appraisal was checked against the one model loaded (its declared
  * model version among the checks), so the levels compare.  Dates out of
  * order and different organizations are only warned about: the order given
@@ -465,8 +449,8 @@ cmd_compare(struct cli *c)
 		goto done;
 	warn_oddities(c, &cmp);
 	cmp.m = pipeline_model(pl);
-	first_end = prose_date(cmp.rated[0].appraisal->date_end);
-	last_end = prose_date(cmp.rated[cmp.n - 1].appraisal->date_end);
+	first_end = appraisal_prose_date(cmp.rated[0].appraisal->date_end);
+	last_end = appraisal_prose_date(cmp.rated[cmp.n - 1].appraisal->date_end);
 	cmp.previous_label = g_strdup_printf("Outline: %s (ended %s)",
 	                                     cmp.rated[0].appraisal->id, first_end);
 	cmp.current_label = g_strdup_printf("Bars: %s (ended %s)",

@@ -212,7 +212,7 @@ cmd_chart(struct cli *c)
 	struct rated rated = {0};
 	struct chart *chart = NULL;
 	struct output *o = NULL;
-	char *title = NULL, *subtitle = NULL;
+	char *title = NULL, *subtitle = NULL, *ended = NULL;
 	const char *path = c->output;
 
 	if (path == NULL || !(g_str_has_suffix(path, ".svg") || g_str_has_suffix(path, ".png") ||
@@ -229,8 +229,9 @@ cmd_chart(struct cli *c)
 		goto done;
 	}
 	/* A chart in a file of its own says what it is, of whom and when. */
+	ended = appraisal_prose_date(rated.appraisal->date_end);
 	subtitle = g_strdup_printf("%s, appraisal %s ended %s", rated.appraisal->organization,
-	                           rated.appraisal->id, rated.appraisal->date_end);
+	                           rated.appraisal->id, ended);
 	chart_add_heading(chart, title, subtitle);
 	o = output_open(path, c->out,
 	                (const char *const[]){c->operands[0], c->target_path, c->model_path}, 3,
@@ -247,6 +248,7 @@ done:
 	chart_free(chart);
 	g_free(title);
 	g_free(subtitle);
+	g_free(ended);
 	rated_free(&rated);
 	pipeline_free(pl);
 	return c->diag.status;

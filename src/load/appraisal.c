@@ -74,6 +74,20 @@ has_root(xmlDoc *doc, const char *name)
 	       strcmp((const char *)root->ns->href, APPRAISAL_NS) == 0;
 }
 
+char *
+appraisal_prose_date(const char *iso)
+{
+	static const char *const months[] = {
+		"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December",
+	};
+	int month = atoi(iso + 5);
+
+	if (month < 1 || month > 12)
+		return g_strdup(iso);
+	return g_strdup_printf("%d %s %.4s", atoi(iso + 8), months[month - 1], iso);
+}
+
 int
 appraisal_pa_index(const struct model *m, const struct model_pa *pa)
 {

@@ -182,6 +182,10 @@ struct target *target_load(const char *path, const struct model *m, struct schem
 void target_free(struct target *t);
 
 /* Index of a process area in model->pas, or -1. */
+/* A date of the form YYYY-MM-DD (the schema's) as the products write dates
+ * in prose: "9 January 2026".  g_free the result. */
+char *appraisal_prose_date(const char *iso);
+
 int appraisal_pa_index(const struct model *m, const struct model_pa *pa);
 
 #endif
