@@ -10,7 +10,7 @@ MANDIR     ?= $(PREFIX)/share/man
 PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 
-PKGS = libxml-2.0 libxslt libexslt cairo pangocairo fontconfig glib-2.0
+PKGS = libxml-2.0 libxslt libexslt cairo pangocairo fontconfig glib-2.0 libzip xlsxwriter
 
 WARNINGS = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
            -Wpointer-arith -Wwrite-strings -Wvla -Wno-unused-parameter
@@ -37,12 +37,15 @@ SAN_UNIT = $(UNIT_SRC:tests/unit/%.c=build/san/%)
 # "pkg-config module or command:package" pairs.
 DEPS = pc:libxml-2.0:libxml2-dev pc:libxslt:libxslt1-dev pc:libexslt:libxslt1-dev pc:cairo:libcairo2-dev \
        pc:pangocairo:libpango1.0-dev pc:cmocka:libcmocka-dev cmd:pkg-config:pkg-config \
+       pc:libzip:libzip-dev pc:xlsxwriter:libxlsxwriter-dev \
        cmd:xmllint:libxml2-utils cmd:valgrind:valgrind cmd:mandoc:mandoc cmd:strace:strace \
        file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
        file:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
        cmd:qpdf:qpdf cmd:pdftotext:poppler-utils cmd:pdftohtml:poppler-utils \
        cmd:python3:python3 cmd:java:default-jre-headless \
-       cmd:node:nodejs cmd:npm:npm file:/usr/lib/chromium/chromium:chromium
+       cmd:node:nodejs cmd:npm:npm file:/usr/lib/chromium/chromium:chromium \
+       file:/usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui \
+       file:/usr/lib/libreoffice/program/libsclo.so:libreoffice-calc-nogui
 
 .PHONY: all deps run check check-unit check-cli check-products check-hostile check-san \
         check-valgrind golden install uninstall clean fuzz bench
