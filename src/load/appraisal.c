@@ -1,78 +1,13 @@
-/* Appraisal results and target profiles: loaded from XML and checked against the model. */
+/* Appraisal results: loaded from XML and checked against the model. */
 #include "load/appraisal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "load/checker.h"
 #include "load/xmlload.h"
 #include "load/xmlnode.h"
-
-struct checker {
-	struct diag *d;
-	const char *file;
-	const struct model *m;
-	GStringChunk *strings;
-	unsigned errors;
-};
-
-/* Raise a message of messages.h at a line of the file; errors are counted. */
-static void
-report_line(struct checker *C, long line, enum diag_severity sev, enum exit_status status,
-            const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void
-report_line(struct checker *C, long line, enum diag_severity sev, enum exit_status status,
-            const char *fmt, ...)
-{
-	va_list ap;
-
-	if (sev != DIAG_WARNING)
-		C->errors++;
-	va_start(ap, fmt);
-	diag_vreport(C->d, C->file, line, 0, sev, status, fmt, ap);
-	va_end(ap);
-}
-
-/* Raise a message of messages.h at the line of node. */
-#define report_at(C, node, ...) report_line((C), xmlload_line(node), __VA_ARGS__)
-
-static const char *
-keep(struct checker *C, const char *s)
-{
-	return s != NULL ? g_string_chunk_insert_const(C->strings, s) : NULL;
-}
-
-static const char *
-attr(struct checker *C, const xmlNode *node, const char *name)
-{
-	return keep(C, xn_attr(node, name));
-}
-
-/* Folded text of the child element name, or NULL when there is none. */
-static const char *
-text_of(struct checker *C, const xmlNode *parent, const char *name)
-{
-	xmlNode *child = xn_child(parent, name);
-	char *t;
-	const char *kept;
-
-	if (child == NULL)
-		return NULL;
-	t = xn_text(child);
-	kept = keep(C, t);
-	g_free(t);
-	return kept;
-}
-
-static bool
-has_root(xmlDoc *doc, const char *name)
-{
-	xmlNode *root = xmlDocGetRootElement(doc);
-
-	return xn_is(root, name) && root->ns != NULL &&
-	       strcmp((const char *)root->ns->href, APPRAISAL_NS) == 0;
-}
 
 char *
 appraisal_prose_date(const char *iso)
@@ -93,97 +28,6 @@ appraisal_pa_index(const struct model *m, const struct model_pa *pa)
 {
 	return pa != NULL ? (int)(pa - m->pas) : -1;
 }
-
-/* ---- target profiles ---- */
-
-static void
-load_target_content(struct checker *C, struct target *t, const xmlNode *node)
-{
-	const struct model *m = C->m;
-	long *lines = g_new0(long, m->n_pas ? m->n_pas : 1);
-	size_t i;
-
-	t->id = attr(C, node, "id");
-	t->title = text_of(C, node, "title");
-	t->issuer = text_of(C, node, "issuer");
-	t->reference = text_of(C, node, "reference");
-	t->model_version = text_of(C, node, "model-version");
-	t->levels = g_new(int, m->n_pas ? m->n_pas : 1);
-	for (i = 0; i < m->n_pas; i++)
-		t->levels[i] = -1;
-	if (strcmp(t->model_version, m->standard) != 0)
-		report_at(C, xn_child(node, "model-version"), M_TARGET_MODEL_VERSION_MISMATCH,
-		          t->model_version, m->short_title, m->path, m->standard);
-	xn_each(tg, node, "target") {
-		const char *id = xn_attr(tg, "process-area");
-		const struct model_pa *pa = model_pa(m, id);
-		int idx = appraisal_pa_index(m, pa);
-
-		if (pa == NULL) {
-			report_at(C, tg, M_TARGET_UNKNOWN_AREA, id);
-			continue;
-		}
-		if (t->levels[idx] >= 0) {
-			report_at(C, tg, M_TWO_TARGETS, id, t->levels[idx], lines[idx],
-			          xn_attr(tg, "level"));
-			continue;
-		}
-		t->levels[idx] = atoi(xn_attr(tg, "level")); /* the schema checked 0-5 */
-		lines[idx] = xmlload_line(tg);
-	}
-	g_free(lines);
-}
-
-struct target *
-target_from_doc(xmlDoc *doc, const char *path, const char sha256[65], const struct model *m,
-                struct schema *schema, struct diag *d)
-{
-	struct target *t = g_new0(struct target, 1);
-	struct checker C = {d, strcmp(path, "-") == 0 ? "<stdin>" : path, m, NULL, 0};
-
-	t->strings = g_string_chunk_new(1024);
-	t->doc = doc;
-	t->path = g_strdup(path);
-	memcpy(t->sha256, sha256, sizeof t->sha256);
-	C.strings = t->strings;
-	if (!has_root(doc, "target-profile")) {
-		report_at(&C, xmlDocGetRootElement(doc), M_NOT_TARGET_PROFILE, APPRAISAL_NS);
-		goto fail;
-	}
-	if (!schema_validate(schema, doc, C.file, d))
-		goto fail;
-	load_target_content(&C, t, xmlDocGetRootElement(doc));
-	if (C.errors > 0)
-		goto fail;
-	return t;
-fail:
-	target_free(t);
-	return NULL;
-}
-
-struct target *
-target_load(const char *path, const struct model *m, struct schema *schema, struct diag *d)
-{
-	char sha256[65];
-	xmlDoc *doc = xmlload_file(path, NULL, d, sha256);
-
-	return doc != NULL ? target_from_doc(doc, path, sha256, m, schema, d) : NULL;
-}
-
-void
-target_free(struct target *t)
-{
-	if (t == NULL)
-		return;
-	g_free(t->levels);
-	g_free(t->path);
-	xmlFreeDoc(t->doc);
-	if (t->strings != NULL)
-		g_string_chunk_free(t->strings);
-	g_free(t);
-}
-
-/* ---- appraisals ---- */
 
 /* Check a space-separated list of evidence ids; count the references. */
 static void
@@ -259,24 +103,24 @@ load_identity(struct checker *C, struct appraisal *a, const xmlNode *root)
 	const xmlNode *dates = xn_child(root, "dates");
 	size_t i = 0;
 
-	a->id = attr(C, root, "id");
-	a->title = text_of(C, root, "title");
-	a->model_version = text_of(C, root, "model-version");
-	a->sponsor = text_of(C, root, "sponsor");
-	a->organization = text_of(C, org, "name");
+	a->id = checker_attr(C, root, "id");
+	a->title = checker_text(C, root, "title");
+	a->model_version = checker_text(C, root, "model-version");
+	a->sponsor = checker_text(C, root, "sponsor");
+	a->organization = checker_text(C, org, "name");
 	a->n_units = xn_count(org, "unit");
 	a->units = g_new0(const char *, a->n_units + 1);
 	xn_each(u, org, "unit") {
 		char *t = xn_text(u);
 
-		a->units[i++] = keep(C, t);
+		a->units[i++] = checker_keep(C, t);
 		g_free(t);
 	}
-	a->date_start = attr(C, dates, "start");
-	a->date_end = attr(C, dates, "end");
-	a->date_report = attr(C, dates, "report");
-	a->valid_until = attr(C, dates, "valid-until");
-	a->confidentiality = text_of(C, root, "confidentiality");
+	a->date_start = checker_attr(C, dates, "start");
+	a->date_end = checker_attr(C, dates, "end");
+	a->date_report = checker_attr(C, dates, "report");
+	a->valid_until = checker_attr(C, dates, "valid-until");
+	a->confidentiality = checker_text(C, root, "confidentiality");
 
 	if (strcmp(a->model_version, C->m->standard) != 0)
 		report_at(C, xn_child(root, "model-version"), M_MODEL_VERSION_MISMATCH,
@@ -303,9 +147,9 @@ load_team(struct checker *C, struct appraisal *a, const xmlNode *root)
 	xn_each(mb, team, "member") {
 		struct ap_member *x = &a->members[i++];
 
-		x->name = attr(C, mb, "name");
-		x->role = attr(C, mb, "role");
-		x->affiliation = attr(C, mb, "affiliation");
+		x->name = checker_attr(C, mb, "name");
+		x->role = checker_attr(C, mb, "role");
+		x->affiliation = checker_attr(C, mb, "affiliation");
 		if (strcmp(x->role, "lead-appraiser") == 0) {
 			if (first_lead != NULL)
 				report_at(C, mb, M_SECOND_LEAD, x->name,
@@ -325,9 +169,9 @@ load_team(struct checker *C, struct appraisal *a, const xmlNode *root)
 		struct ap_participant *x = &a->participants[i++];
 		const char *count = xn_attr(p, "count");
 
-		x->role = attr(C, p, "role");
+		x->role = checker_attr(C, p, "role");
 		x->count = count != NULL ? (unsigned)strtoul(count, NULL, 10) : 1;
-		x->project = attr(C, p, "project");
+		x->project = checker_attr(C, p, "project");
 		x->line = xmlload_line(p);
 	}
 }
@@ -340,7 +184,7 @@ load_scope(struct checker *C, struct appraisal *a, const xmlNode *root)
 	const char *method = xn_attr(scope, "method");
 
 	a->method = method != NULL && strcmp(method, "iso15504") == 0 ? RATE_ISO15504 : RATE_SSAM;
-	a->scope_description = text_of(C, scope, "description");
+	a->scope_description = checker_text(C, scope, "description");
 	a->excluded = g_new0(const char *, m->n_pas ? m->n_pas : 1);
 	xn_each(ex, scope, "excluded") {
 		const char *id = xn_attr(ex, "process-area");
@@ -356,7 +200,7 @@ load_scope(struct checker *C, struct appraisal *a, const xmlNode *root)
 			continue;
 		}
 		why = xn_text(ex);
-		a->excluded[appraisal_pa_index(m, pa)] = keep(C, why);
+		a->excluded[appraisal_pa_index(m, pa)] = checker_keep(C, why);
 		g_free(why);
 	}
 }
@@ -388,9 +232,9 @@ load_projects(struct checker *C, struct appraisal *a, const xmlNode *root)
 			report_at(C, p, M_PROJECT_ID_TWICE, id);
 			continue;
 		}
-		x->id = keep(C, id);
-		x->name = attr(C, p, "name");
-		x->description = text_of(C, p, "description");
+		x->id = checker_keep(C, id);
+		x->name = checker_attr(C, p, "name");
+		x->description = checker_text(C, p, "description");
 		x->areas = g_new0(struct ap_area *, a->n_area_slots ? a->n_area_slots : 1);
 		x->line = xmlload_line(p);
 		a->n_projects++;
@@ -422,11 +266,11 @@ load_evidence(struct checker *C, struct appraisal *a, const xmlNode *root)
 			report_at(C, it, M_EVIDENCE_ID_TWICE, id);
 			continue;
 		}
-		e->id = keep(C, id);
-		e->kind = attr(C, it, "kind");
-		e->date = attr(C, it, "date");
-		e->title = text_of(C, it, "title");
-		e->location = text_of(C, it, "location");
+		e->id = checker_keep(C, id);
+		e->kind = checker_attr(C, it, "kind");
+		e->date = checker_attr(C, it, "date");
+		e->title = checker_text(C, it, "title");
+		e->location = checker_text(C, it, "location");
 		e->line = xmlload_line(it);
 		if (strcmp(e->date, a->date_report) > 0)
 			report_at(C, it, M_EVIDENCE_AFTER_REPORT, e->id, e->date,
@@ -459,10 +303,10 @@ load_area_ratings(struct checker *C, struct appraisal *a, const char *project_id
 		if (!check_practice(C, a, pr, "", area->pa, ref))
 			continue;
 		g_hash_table_insert(seen, (gpointer)ref, GINT_TO_POINTER((int)xmlload_line(pr)));
-		r->ref = keep(C, ref);
+		r->ref = checker_keep(C, ref);
 		rate_parse_rating(xn_attr(pr, "rating"), &r->rating); /* schema checked */
-		r->evidence = attr(C, pr, "evidence");
-		r->note = text_of(C, pr, "note");
+		r->evidence = checker_attr(C, pr, "evidence");
+		r->note = checker_text(C, pr, "note");
 		r->line = xmlload_line(pr);
 		if (r->rating == RATING_NA && r->note == NULL)
 			report_at(C, pr, M_NA_WITHOUT_RATIONALE, ref);
@@ -597,14 +441,14 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 			report_at(C, f, M_FINDING_UNKNOWN_AREA, id, pa_id);
 			continue;
 		}
-		x->id = keep(C, id);
+		x->id = checker_keep(C, id);
 		snprintf(who, sizeof who, "finding %s: ", id);
-		x->kind = attr(C, f, "kind");
-		x->practices = attr(C, f, "practices");
-		x->project = attr(C, f, "project");
-		x->evidence = attr(C, f, "evidence");
-		x->summary = text_of(C, f, "summary");
-		x->recommendation = text_of(C, f, "recommendation");
+		x->kind = checker_attr(C, f, "kind");
+		x->practices = checker_attr(C, f, "practices");
+		x->project = checker_attr(C, f, "project");
+		x->evidence = checker_attr(C, f, "evidence");
+		x->summary = checker_text(C, f, "summary");
+		x->recommendation = checker_text(C, f, "recommendation");
 		if (x->project != NULL && find_project(a, x->project) == NULL)
 			report_at(C, f, M_FINDING_UNKNOWN_PROJECT, id, x->project);
 		if (a->excluded[appraisal_pa_index(C->m, x->pa)] != NULL)
@@ -630,195 +474,6 @@ load_findings(struct checker *C, struct appraisal *a, const xmlNode *root)
 	g_hash_table_destroy(ids);
 }
 
-/* Is the member named name on the team?  Its entry, or NULL. */
-static const struct ap_member *
-find_member(const struct appraisal *a, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < a->n_members; i++)
-		if (strcmp(a->members[i].name, name) == 0)
-			return &a->members[i];
-	return NULL;
-}
-
-/* A member whose affiliation starts with the appraised organization's name
- * works for it: the record must declare that conflict of interest. */
-static bool
-from_appraised_organization(const struct appraisal *a, const struct ap_member *x)
-{
-	return x->affiliation != NULL &&
-	       strncmp(x->affiliation, a->organization, strlen(a->organization)) == 0;
-}
-
-static void
-check_independence(struct checker *C, struct appraisal *a, const xmlNode *ind)
-{
-	const struct ap_record *r = a->record;
-	const struct ap_member *lead = NULL;
-	GHashTable *declared = g_hash_table_new(g_str_hash, g_str_equal);
-	size_t i;
-
-	for (i = 0; i < a->n_members; i++)
-		if (strcmp(a->members[i].role, "lead-appraiser") == 0)
-			lead = &a->members[i];
-	xn_each(cf, ind, "conflict") {
-		const char *name = xn_attr(cf, "member");
-		const struct ap_member *x = find_member(a, name);
-
-		if (x == NULL) {
-			report_at(C, cf, M_CONFLICT_OFF_TEAM, name);
-			continue;
-		}
-		g_hash_table_add(declared, (gpointer)x->name);
-		if (strcmp(r->independence_team, "independent") == 0)
-			report_at(C, cf, M_TEAM_INDEPENDENT_CONFLICT, name);
-		if (x == lead && strcmp(r->independence_lead, "independent") == 0)
-			report_at(C, cf, M_LEAD_INDEPENDENT_CONFLICT, name);
-	}
-	for (i = 0; i < a->n_members; i++)
-		if (from_appraised_organization(a, &a->members[i]) &&
-		    !g_hash_table_contains(declared, a->members[i].name))
-			report_line(C, xmlload_line(ind), M_AFFILIATION_UNDECLARED,
-			            a->members[i].name, a->members[i].name);
-	if (r->purpose == AP_SELF_ASSESSMENT && strcmp(r->independence_lead, "internal") != 0)
-		report_line(C, xmlload_line(ind), M_SELF_ASSESSMENT_EXTERNAL_LEAD,
-		            r->independence_lead);
-	if (r->purpose != AP_SELF_ASSESSMENT && strcmp(r->independence_lead, "internal") == 0)
-		report_line(C, xmlload_line(ind), M_INTERNAL_LEAD_NOT_SELF);
-	g_hash_table_destroy(declared);
-}
-
-/* The assessment record (<record>); a format 1 file may lack it (lint
- * warns).  Needs the team loaded. */
-static void
-load_record(struct checker *C, struct appraisal *a, const xmlNode *root)
-{
-	static const char *const purposes[] = {
-		"process-improvement", "capability-determination", "supplier-selection",
-		"self-assessment",
-	};
-	const xmlNode *rec = xn_child(root, "record");
-	const xmlNode *purpose, *ind, *sp, *val, *doc;
-	struct ap_record *r;
-	const char *kind;
-	size_t i;
-
-	if (rec == NULL) {
-		if (strcmp(xn_attr(root, "format"), "2") == 0)
-			report_at(C, root, M_FORMAT_2_NEEDS_RECORD);
-		return;
-	}
-	r = a->record = g_new0(struct ap_record, 1);
-	purpose = xn_child(rec, "purpose");
-	kind = xn_attr(purpose, "kind");
-	for (i = 0; i < G_N_ELEMENTS(purposes); i++)
-		if (strcmp(kind, purposes[i]) == 0)
-			r->purpose = (enum ap_purpose)i;
-	r->purpose_text = text_of(C, rec, "purpose");
-	r->assessment_class = text_of(C, rec, "class");
-	ind = xn_child(rec, "independence");
-	r->independence_body = attr(C, ind, "body");
-	r->independence_lead = attr(C, ind, "lead-appraiser");
-	r->independence_team = attr(C, ind, "team");
-	sp = xn_child(rec, "sponsorship");
-	r->plan_approved = attr(C, sp, "plan-approved");
-	r->results_accepted = attr(C, sp, "results-accepted");
-	val = xn_child(rec, "validation");
-	r->validation_date = attr(C, val, "date");
-	r->validation_attendees = (unsigned)strtoul(xn_attr(val, "attendees"), NULL, 10);
-	doc = xn_child(rec, "document");
-	r->version = attr(C, doc, "version");
-	r->draft = strcmp(xn_attr(doc, "status"), "draft") == 0;
-
-	check_independence(C, a, ind);
-	/* ISO dates compare correctly as strings; the schema fixed the form. */
-	if (strcmp(r->plan_approved, a->date_start) > 0)
-		report_at(C, sp, M_PLAN_APPROVED_LATE, r->plan_approved, a->date_start);
-	if (r->results_accepted != NULL && strcmp(r->results_accepted, a->date_end) < 0)
-		report_at(C, sp, M_ACCEPTED_BEFORE_END, r->results_accepted, a->date_end);
-	if (r->results_accepted == NULL && !r->draft)
-		report_line(C, xmlload_line(sp), M_FINAL_WITHOUT_ACCEPTANCE);
-	if (strcmp(r->validation_date, a->date_start) < 0 ||
-	    strcmp(r->validation_date, a->date_report) > 0)
-		report_at(C, val, M_PRELIMINARY_OUTSIDE, r->validation_date, a->date_start,
-		          a->date_report);
-}
-
-static const struct ap_finding *
-find_finding(const struct appraisal *a, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < a->n_findings; i++)
-		if (strcmp(a->findings[i].id, id) == 0)
-			return &a->findings[i];
-	return NULL;
-}
-
-/* The improvement plan (<actions>): what each action closes must exist and
- * be open (a weakness or opportunity; an area in scope). */
-static void
-load_actions(struct checker *C, struct appraisal *a, const xmlNode *root)
-{
-	const xmlNode *acts = xn_child(root, "actions");
-	GHashTable *ids = g_hash_table_new(g_str_hash, g_str_equal);
-	size_t i = 0;
-
-	a->n_actions = xn_count(acts, "action");
-	a->actions = g_new0(struct ap_action, a->n_actions ? a->n_actions : 1);
-	xn_each(ac, acts, "action") {
-		struct ap_action *x = &a->actions[i];
-		gchar **refs;
-		size_t k;
-
-		x->id = attr(C, ac, "id");
-		if (g_hash_table_contains(ids, x->id)) {
-			report_at(C, ac, M_ACTION_ID_TWICE, x->id);
-			continue;
-		}
-		g_hash_table_add(ids, (gpointer)x->id);
-		x->priority = attr(C, ac, "priority");
-		x->owner = attr(C, ac, "owner");
-		x->due = attr(C, ac, "due");
-		x->findings = attr(C, ac, "findings");
-		x->areas = attr(C, ac, "process-areas");
-		x->summary = text_of(C, ac, "summary");
-		x->line = xmlload_line(ac);
-		if (strcmp(x->due, a->date_report) <= 0)
-			report_at(C, ac, M_ACTION_DUE_TOO_EARLY, x->id, x->due, a->date_report);
-		if (x->findings == NULL && x->areas == NULL)
-			report_at(C, ac, M_ACTION_CLOSES_NOTHING, x->id);
-		refs = g_strsplit_set(x->findings ? x->findings : "", " \t\r\n", -1);
-		for (k = 0; refs[k] != NULL; k++) {
-			const struct ap_finding *f = *refs[k] ? find_finding(a, refs[k]) : NULL;
-
-			if (*refs[k] == '\0')
-				continue;
-			if (f == NULL)
-				report_at(C, ac, M_ACTION_UNKNOWN_FINDING, x->id, refs[k]);
-			else if (strcmp(f->kind, "strength") == 0)
-				report_at(C, ac, M_ACTION_ON_STRENGTH, x->id, refs[k]);
-		}
-		g_strfreev(refs);
-		refs = g_strsplit_set(x->areas ? x->areas : "", " \t\r\n", -1);
-		for (k = 0; refs[k] != NULL; k++) {
-			const struct model_pa *pa = *refs[k] ? model_pa(C->m, refs[k]) : NULL;
-
-			if (*refs[k] == '\0')
-				continue;
-			if (pa == NULL)
-				report_at(C, ac, M_ACTION_UNKNOWN_AREA, x->id, refs[k]);
-			else if (a->excluded[appraisal_pa_index(C->m, pa)] != NULL)
-				report_at(C, ac, M_ACTION_EXCLUDED_AREA, x->id, refs[k]);
-		}
-		g_strfreev(refs);
-		i++;
-	}
-	a->n_actions = i;
-	g_hash_table_destroy(ids);
-}
-
 /* Lint: ratings with no evidence, evidence nobody cites, no assessment record. */
 static void
 lint(struct checker *C, struct appraisal *a)
@@ -833,20 +488,20 @@ lint(struct checker *C, struct appraisal *a)
 				const struct ap_rating *r = &area->ratings[k];
 
 				if (r->rating != RATING_NA && r->evidence == NULL)
-					report_line(C, r->line, M_RATED_WITHOUT_EVIDENCE,
+					checker_report(C, r->line, M_RATED_WITHOUT_EVIDENCE,
 					            r->ref, a->projects[p].id,
 					            rate_rating_name(r->rating));
 				if (a->method == RATE_ISO15504 && strncmp(r->ref, "GP-", 3) == 0)
-					report_line(C, r->line, M_PRACTICE_NOT_COUNTED, r->ref);
+					checker_report(C, r->line, M_PRACTICE_NOT_COUNTED, r->ref);
 			}
 		}
 	}
 	if (a->record == NULL)
-		report_line(C, xmlload_line(xmlDocGetRootElement(a->doc)),
+		checker_report(C, xmlload_line(xmlDocGetRootElement(a->doc)),
 		            M_NO_RECORD_FORMAT_1);
 	for (i = 0; i < a->n_evidence; i++)
 		if (a->evidence[i].references == 0)
-			report_line(C, a->evidence[i].line, M_EVIDENCE_NEVER_CITED,
+			checker_report(C, a->evidence[i].line, M_EVIDENCE_NEVER_CITED,
 			            a->evidence[i].id, a->evidence[i].title);
 }
 
@@ -865,7 +520,7 @@ appraisal_from_doc(xmlDoc *doc, const char *path, const char sha256[65], const s
 	a->strings = g_string_chunk_new(16 * 1024);
 	a->evidence_index = g_hash_table_new(g_str_hash, g_str_equal);
 	C.strings = a->strings;
-	if (!has_root(doc, "appraisal")) {
+	if (!checker_has_root(doc, "appraisal")) {
 		report_at(&C, root, M_NOT_APPRAISAL, APPRAISAL_NS);
 		goto fail;
 	}
