@@ -86,8 +86,9 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A capability level from a result <area>: level-N badge, or N/A, or out
-       of scope.  The context node is the r:area. -->
+  <!-- A capability level from a result <area>: level-N badge, "not applicable"
+       or "not appraised", in words as every product says them.  The context node
+       is the r:area. -->
   <xsl:template name="level-badge">
     <xsl:param name="area" select="."/>
     <xsl:choose>
@@ -97,7 +98,7 @@
         </span>
       </xsl:when>
       <xsl:when test="$area/@status = 'not-applicable'">
-        <span class="level level-na">N/A</span>
+        <span class="level level-na">not applicable</span>
       </xsl:when>
       <xsl:otherwise>
         <span class="level level-out">not appraised</span>

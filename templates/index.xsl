@@ -265,7 +265,7 @@
             <th scope="col">3</th>
             <th scope="col">4</th>
             <th scope="col">5</th>
-            <th scope="col">N/A</th>
+            <th scope="col">Not applicable</th>
             <th scope="col">Out of scope</th>
           </tr>
         </thead>

@@ -1277,6 +1277,9 @@
             <td>&#8212;</td>
             <td>
               <xsl:choose>
+                <xsl:when test="@status = 'rated' and @projects = 1">
+                  <xsl:text>The level of the one project in which the area applies.</xsl:text>
+                </xsl:when>
                 <xsl:when test="@status = 'rated'">
                   <xsl:text>Lowest level over the </xsl:text>
                   <xsl:value-of select="@projects"/>

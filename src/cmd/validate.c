@@ -131,6 +131,13 @@ load_model(struct validate_state *st)
 	return st->model;
 }
 
+/* The plural ending of an English noun that takes -s, for n of them. */
+static const char *
+plural_s(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
 static void
 print_appraisal_summary(struct cli *c, const char *display, const struct appraisal *a,
                         const struct model *m)
@@ -153,9 +160,11 @@ print_appraisal_summary(struct cli *c, const char *display, const struct apprais
 	else
 		diag_say(c->out, "%s: valid appraisal %s (%s, method %s)", display, a->id,
 		         a->organization, a->method == RATE_ISO15504 ? "iso15504" : "ssam");
-	diag_say(c->out, "  %zu of %zu process areas in scope, %zu project(s), %zu ratings, "
-	         "%zu evidence items, %zu findings%s", in_scope, m->n_pas, a->n_projects, ratings,
-	         a->n_evidence, a->n_findings, a->target != NULL ? ", target profile included" : "");
+	diag_say(c->out, "  %zu of %zu process areas in scope, %zu project%s, %zu rating%s, "
+	         "%zu evidence item%s, %zu finding%s%s", in_scope, m->n_pas, a->n_projects,
+	         plural_s(a->n_projects), ratings, plural_s(ratings), a->n_evidence,
+	         plural_s(a->n_evidence), a->n_findings, plural_s(a->n_findings),
+	         a->target != NULL ? ", target profile included" : "");
 }
 
 static bool
