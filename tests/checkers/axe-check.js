@@ -1,6 +1,7 @@
 // Runs axe-core in Debian's Chromium on each HTML file given, and checks that
-// every link inside the page has its target; one TAP line per file, the
-// problems of a failing file following as comments.
+// every link inside the page has its target and that a draft, and only a
+// draft, prints its DRAFT mark; one TAP line per file, the problems of a
+// failing file following as comments.
 'use strict';
 const path = require('path');
 const { chromium } = require('playwright-core');
@@ -29,8 +30,19 @@ async function main(files) {
       Array.from(document.querySelectorAll('a[href^="#"]'))
         .map((a) => decodeURIComponent(a.getAttribute('href').slice(1)))
         .filter((id) => document.getElementById(id) === null));
+    // The print style marks every page of a draft (a fixed box repeats on
+    // each printed page); a final document has no mark.
+    await page.emulateMedia({ media: 'print' });
+    const mark = await page.evaluate(() => {
+      const meta = document.querySelector('meta[name="document-status"]');
+      const draft = meta !== null && meta.getAttribute('content') === 'draft';
+      const after = getComputedStyle(document.body, '::after');
+      const marked = after.content === '"DRAFT"' && after.position === 'fixed';
+      return draft === marked ? null : (draft ? 'a draft without its printed DRAFT mark'
+                                              : 'a printed DRAFT mark on a final document');
+    });
     await page.close();
-    if (result.violations.length === 0 && broken.length === 0) {
+    if (result.violations.length === 0 && broken.length === 0 && mark === null) {
       console.log(`ok ${n} - axe ${file}`);
       continue;
     }
@@ -38,6 +50,8 @@ async function main(files) {
     console.log(`not ok ${n} - axe ${file}`);
     for (const id of broken.slice(0, 10))
       console.log(`#   broken link: #${id}`);
+    if (mark !== null)
+      console.log(`#   ${mark}`);
     for (const v of result.violations) {
       console.log(`#   ${v.id} (${v.impact}): ${v.help}`);
       for (const node of v.nodes.slice(0, 3))
