@@ -61,6 +61,7 @@
 #define M_ACTION_UNKNOWN_AREA           DIAG_ERROR, EXIT_INVALID, "action %s names unknown process area '%s'"
 #define M_ACTION_UNKNOWN_FINDING        DIAG_ERROR, EXIT_INVALID, "action %s addresses unknown finding '%s'"
 #define M_AFFILIATION_UNDECLARED        DIAG_WARNING, EXIT_OK, "%s is affiliated with the appraised organization but no conflict of interest is declared for them: add <conflict member=\"%s\">"
+#define M_APPRAISAL_NO_RATINGS          DIAG_ERROR, EXIT_INVALID, "no <ratings>: an appraisal rates its projects (an appraisal not yet rated is a template, for workbook and import --template)"
 #define M_APPRAISAL_TOO_LARGE           DIAG_ERROR, EXIT_LIMIT, "an appraisal of %zu bytes exceeds the limit of %zu bytes for appraisals (what a report can be made of within a batch worker's limits)"
 #define M_ATTRIBUTE_NEEDS_ISO15504      DIAG_ERROR, EXIT_INVALID, "%sprocess attribute %s is rated only with method iso15504 (<scope method=\"iso15504\">), and the scope has method ssam"
 #define M_BARE_CARRIAGE_RETURN          DIAG_ERROR, EXIT_INVALID, "carriage return not followed by a line feed"
