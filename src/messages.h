@@ -37,6 +37,7 @@
 #define M_UNKNOWN_PAPER            DIAG_USAGE, EXIT_USAGE, "unknown paper '%s': use a4 or letter"
 #define M_UNKNOWN_PRODUCT_FORMAT   DIAG_USAGE, EXIT_USAGE, "unknown format '%s': use html, pdf or html,pdf"
 #define M_UNKNOWN_RATE_FORMAT      DIAG_USAGE, EXIT_USAGE, "unknown format '%s': use text, csv, xml or sheet"
+#define M_WORKBOOK_OUTPUT_NOT_XLSX DIAG_USAGE, EXIT_USAGE, "-o %s: write -o FILE.xlsx, -o DIR/ for STEM-ratings.xlsx inside it, or -o - for standard output"
 
 /* Command line, output files and the run as a whole. */
 #define M_CANNOT_CREATE                DIAG_ERROR, EXIT_IO, "cannot create: %s"
@@ -49,6 +50,7 @@
 #define M_OUTPUT_NOT_REGULAR           DIAG_ERROR, EXIT_IO, "refusing to write: not a regular file"
 #define M_PATH_TOO_LONG                DIAG_ERROR, EXIT_IO, "path too long: %zu bytes, the limit is %d with the temporary name's %d"
 #define M_SOURCE_DATE_EPOCH_INVALID    DIAG_ERROR, EXIT_USAGE, "SOURCE_DATE_EPOCH='%s' is not a number of seconds from 0 to %lld"
+#define M_WORKBOOK_NOT_WRITTEN         DIAG_ERROR, EXIT_IO, "the workbook could not be written: %s"
 #define M_WOULD_OVERWRITE_INPUT        DIAG_ERROR, EXIT_IO, "refusing to overwrite an input file"
 
 /* Loading: reading files, the XML loader, the model, appraisals, target profiles and CSV sheets. */
