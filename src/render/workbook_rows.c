@@ -254,33 +254,35 @@ workbook_evidence_cell(const char *list)
 unsigned
 workbook_text_lines(const char *text, double width)
 {
-	gchar **paragraphs = g_strsplit(text != NULL ? text : "", "\n", -1);
 	long per_line = width >= 1 ? (long)width : 1;
-	unsigned lines = 0;
-	size_t i, k;
+	long used = 0;   /* characters on the current line, 0 before its first word */
+	long word = 0;   /* characters of the word being read */
+	unsigned lines = 1;
+	const char *p;
 
-	for (i = 0; paragraphs[i] != NULL; i++) {
-		gchar **words = g_strsplit_set(paragraphs[i], " \t\r", -1);
-		long used = 0;   /* characters on the current line, 0 before its first word */
+	/* One pass, no copies: a workbook measures every cell of every row. */
+	for (p = text != NULL ? text : "";; p = g_utf8_next_char(p)) {
+		gunichar c = *p != '\0' ? g_utf8_get_char(p) : 0;
 
-		lines++;
-		for (k = 0; words[k] != NULL; k++) {
-			long n = g_utf8_strlen(words[k], -1);
-
-			if (n == 0)
-				continue;
-			if (used > 0 && used + 1 + n <= per_line) {
-				used += 1 + n;
-				continue;
-			}
+		if (c != 0 && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+			word++;
+			continue;
+		}
+		if (word > 0 && used > 0 && used + 1 + word <= per_line) {
+			used += 1 + word;
+		} else if (word > 0) {
 			if (used > 0)
 				lines++;
 			/* A word longer than a line takes whole lines of its own. */
-			lines += (unsigned)((n - 1) / per_line);
-			used = n - (n - 1) / per_line * per_line;
+			lines += (unsigned)((word - 1) / per_line);
+			used = word - (word - 1) / per_line * per_line;
 		}
-		g_strfreev(words);
+		word = 0;
+		if (c == '\n') {
+			lines++;
+			used = 0;
+		}
+		if (c == 0)
+			return lines;
 	}
-	g_strfreev(paragraphs);
-	return lines > 0 ? lines : 1;
 }
