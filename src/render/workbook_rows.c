@@ -265,7 +265,8 @@ workbook_text_lines(const char *text, double width)
 		gunichar c = *p != '\0' ? g_utf8_get_char(p) : 0;
 
 		if (c != 0 && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-			word++;
+			/* Han, kana and hangul take two columns, as in a terminal. */
+			word += g_unichar_iswide(c) ? 2 : 1;
 			continue;
 		}
 		if (word > 0 && used > 0 && used + 1 + word <= per_line) {

@@ -56,7 +56,8 @@ char *workbook_evidence_cell(const char *list);
  * width in a spreadsheet's units, which fit about as many characters of
  * ordinary text): its own line breaks kept, words wrapped greedily, a word
  * longer than a line cut.  At least 1.  Spreadsheets size a row to its text
- * only when the text is typed, so the writer gives each row its height. */
+ * only when the text is typed, so the writer gives each row its height.
+ * An East Asian wide character counts as two. */
 unsigned workbook_text_lines(const char *text, double width);
 
 #define WORKBOOK_SHEET_NAME_MAX 31

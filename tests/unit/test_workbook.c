@@ -104,8 +104,9 @@ text_lines_wrap_words_and_keep_breaks(void **state)
 	assert_int_equal(workbook_text_lines("abcdefghij", 4), 3);
 	/* "ab", "abcd", "efgh", "ij x". */
 	assert_int_equal(workbook_text_lines("ab abcdefghij x", 4), 4);
-	/* Characters, not bytes. */
+	/* Characters, not bytes; a wide character takes two columns. */
 	assert_int_equal(workbook_text_lines("\xc3\xa9\xc3\xa9\xc3\xa9 \xc3\xa9\xc3\xa9", 6), 1);
+	assert_int_equal(workbook_text_lines("\xe8\xaf\x84\xe5\xae\x9a\xe8\xaf\x84", 4), 2);
 }
 
 /* Statements come from the model: a base practice's <statement>, a generic
