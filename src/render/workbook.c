@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
 #include "render/workbook_rows.h"
+#include "signals.h"
 
 /* Columns of a project sheet (A-G) and its first rows (0-based). */
 enum { COL_AREA, COL_PRACTICE, COL_TITLE, COL_STATEMENT, COL_RATING, COL_EVIDENCE, COL_NOTE };
@@ -398,34 +400,35 @@ set_properties(struct book *b)
 	g_free(subject);
 }
 
-/* libxlsxwriter writes to a named file only: it writes into a private
- * directory, and the bytes then go through o like every product's. */
+/* libxlsxwriter writes to a named file only: a private temporary file,
+ * watched so that a fatal signal removes it, whose bytes then go through o
+ * like every product's. */
 bool
 workbook_write(const struct model *m, const struct appraisal *a, struct output *o,
                struct diag *d)
 {
 	struct book b = {m, a, NULL, LXW_NO_ERROR, NULL, NULL, NULL, NULL, NULL, NULL, NULL, {0}};
-	lxw_workbook_options options = {0};
 	GHashTable *statements = NULL;
 	GError *err = NULL;
-	char *dir, *path = NULL, *bytes = NULL;
+	char *path = NULL, *bytes = NULL;
 	char **names = NULL;
 	gsize len = 0;
 	size_t p;
+	int fd, watch;
 	bool ok = false;
 
-	dir = g_dir_make_tmp("ssecmm-workbook-XXXXXX", &err);
-	if (dir == NULL) {
+	fd = g_file_open_tmp("ssecmm-workbook-XXXXXX.xlsx", &path, &err);
+	if (fd < 0) {
 		diag_report(d, g_get_tmp_dir(), 0, 0, M_CANNOT_CREATE, err->message);
 		g_error_free(err);
 		output_abort(o);
 		return false;
 	}
-	path = g_build_filename(dir, "workbook.xlsx", NULL);
-	options.tmpdir = dir;
-	b.wb = workbook_new_opt(path, &options);
+	close(fd);
+	watch = signals_watch_file(path);
+	b.wb = workbook_new(path);
 	if (b.wb == NULL) {
-		diag_report(d, path, 0, 0, M_CANNOT_CREATE, g_strerror(ENOMEM));
+		diag_report(d, path, 0, 0, M_CANNOT_CREATE, g_strerror(errno));
 		goto done;
 	}
 	make_formats(&b);
@@ -450,13 +453,13 @@ workbook_write(const struct model *m, const struct appraisal *a, struct output *
 	ok = true;
 done:
 	g_remove(path);
-	g_rmdir(dir);
+	if (watch >= 0)
+		signals_forget_file(watch);
 	if (statements != NULL)
 		g_hash_table_destroy(statements);
 	g_strfreev(names);
 	g_free(bytes);
 	g_free(path);
-	g_free(dir);
 	if (!ok) {
 		output_abort(o);
 		return false;
