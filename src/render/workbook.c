@@ -50,7 +50,8 @@ struct book {
 	const struct appraisal *a;
 	lxw_workbook *wb;
 	lxw_error error;      /* the first the library returned */
-	lxw_format *title, *heading, *header, *locked, *text, *rating, *input, *mark[5];
+	lxw_format *title, *heading, *header, *locked, *text, *rating, *input;
+	lxw_format *mark[G_N_ELEMENTS(rating_colours)];
 };
 
 static void
@@ -159,21 +160,26 @@ lead_appraiser(const struct appraisal *a)
 static void
 readme_line(struct book *b, lxw_worksheet *ws, lxw_row_t row, const char *text, lxw_format *f)
 {
+	unsigned lines = workbook_text_lines(text, CHARS_PER_UNIT * README_WIDTH);
+
 	put(b, ws, row, 0, text, f);
 	if (f == b->text)
-		keep_error(b, worksheet_set_row(ws, row,
-		                                LINE_HEIGHT * workbook_text_lines(text, CHARS_PER_UNIT * README_WIDTH),
-		                                NULL));
+		keep_error(b, worksheet_set_row(ws, row, LINE_HEIGHT * lines, NULL));
 }
 
+/* first_sheet: the first project sheet's name, for an example of a place. */
 static void
-readme_sheet(struct book *b)
+readme_sheet(struct book *b, const char *first_sheet)
 {
 	const struct appraisal *a = b->a;
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Read me");
 	lxw_row_t r = 0;
 	char *line, *base;
-	const char *iso = a->method == RATE_ISO15504 ? "iso15504" : "ssam";
+	bool iso = a->method == RATE_ISO15504;
+	/* Spreadsheets quote a sheet name with more than letters, digits, '_', '.'. */
+	const char *quote = first_sheet[strspn(first_sheet, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                                                    "abcdefghijklmnopqrstuvwxyz"
+	                                                    "0123456789_.")] != '\0' ? "'" : "";
 
 	if (ws == NULL) {
 		keep_error(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -185,16 +191,19 @@ readme_sheet(struct book *b)
 	g_free(line);
 	readme_line(b, ws, r++, a->title, b->text);
 	line = g_strdup_printf("%s; on site %s to %s; method %s.", a->organization, a->date_start,
-	                       a->date_end, iso);
+	                       a->date_end, iso ? "iso15504" : "ssam");
 	readme_line(b, ws, r++, line, b->text);
 	g_free(line);
 	r++;
 	readme_line(b, ws, r++, "How to fill it in", b->heading);
 	readme_line(b, ws, r++,
-	    "Each project of the appraisal has a sheet of its own. Every row is a practice of a "
-	    "process area in the appraisal's scope: its base practices first, then the "
-	    "generic practices by capability level, or, under method iso15504, the nine "
-	    "process attributes.", b->text);
+	            iso ? "Each project of the appraisal has a sheet of its own. Every row is a "
+	                  "practice of a process area in the appraisal's scope: its base practices "
+	                  "first, then the nine process attributes PA1.1 to PA5.2, which give the "
+	                  "level under method iso15504."
+	                : "Each project of the appraisal has a sheet of its own. Every row is a "
+	                  "practice of a process area in the appraisal's scope: its base practices "
+	                  "first, then the generic practices by capability level.", b->text);
 	readme_line(b, ws, r++,
 	    "Rating (column E): pick N, P, L, F or NA from the cell's list. Leave it empty for a "
 	    "practice not rated; empty rows cost nothing.", b->text);
@@ -223,10 +232,12 @@ readme_sheet(struct book *b)
 	readme_line(b, ws, r++, line, b->text);
 	g_free(line);
 	g_free(base);
-	readme_line(b, ws, r++,
-	    "Every cell is checked as the CSV rating sheet is, and a problem is named by its "
-	    "sheet and cell, such as GW!E42. Sheets may be renamed or reordered: each project is "
-	    "known by the id in its cell B2.", b->text);
+	line = g_strdup_printf("Every cell is checked as the CSV rating sheet is, and a problem "
+	                       "is named by its sheet and cell, such as %s%s%s!E42. Sheets may be "
+	                       "renamed or reordered: each project is known by the id in its "
+	                       "cell B2.", quote, first_sheet, quote);
+	readme_line(b, ws, r++, line, b->text);
+	g_free(line);
 	r++;
 	readme_line(b, ws, r++, "What is locked", b->heading);
 	readme_line(b, ws, r++,
@@ -329,6 +340,7 @@ evidence_sheet(struct book *b)
 	static const double cols[] = {10, 14, 12, 50, 44};
 	const struct appraisal *a = b->a;
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, "Evidence");
+	unsigned lines;
 	size_t i;
 
 	if (ws == NULL) {
@@ -348,11 +360,9 @@ evidence_sheet(struct book *b)
 		put(b, ws, r, 2, e->date, b->locked);
 		put(b, ws, r, 3, e->title, b->text);
 		put(b, ws, r, 4, e->location, b->text);
-		keep_error(b, worksheet_set_row(ws, r,
-		                                LINE_HEIGHT * MAX(workbook_text_lines(e->title, CHARS_PER_UNIT * cols[3]),
-		                                                  workbook_text_lines(e->location,
-		                                                                      CHARS_PER_UNIT * cols[4])),
-		                                NULL));
+		lines = MAX(workbook_text_lines(e->title, CHARS_PER_UNIT * cols[3]),
+		            workbook_text_lines(e->location, CHARS_PER_UNIT * cols[4]));
+		keep_error(b, worksheet_set_row(ws, r, LINE_HEIGHT * lines, NULL));
 	}
 	keep_error(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)(a->n_evidence), 4));
 	worksheet_freeze_panes(ws, 1, 0);
@@ -407,7 +417,7 @@ bool
 workbook_write(const struct model *m, const struct appraisal *a, struct output *o,
                struct diag *d)
 {
-	struct book b = {m, a, NULL, LXW_NO_ERROR, NULL, NULL, NULL, NULL, NULL, NULL, NULL, {0}};
+	struct book b = {.m = m, .a = a, .error = LXW_NO_ERROR};
 	GHashTable *statements = NULL;
 	GError *err = NULL;
 	char *path = NULL, *bytes = NULL;
@@ -433,9 +443,9 @@ workbook_write(const struct model *m, const struct appraisal *a, struct output *
 	}
 	make_formats(&b);
 	set_properties(&b);
-	readme_sheet(&b);
 	statements = workbook_statements_new(m);
 	names = workbook_sheet_names(a);
+	readme_sheet(&b, a->n_projects > 0 ? names[0] : "Project 1");
 	for (p = 0; p < a->n_projects; p++)
 		project_sheet(&b, p, names[p], statements);
 	evidence_sheet(&b);
