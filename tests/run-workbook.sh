@@ -5,7 +5,7 @@
 # tests/checkers/workbook_check.py); LibreOffice then opens them all, in one
 # start with a private profile and a time limit, and exports every sheet to
 # CSV, where each project sheet's rated rows must equal `ssecmm rate --format
-# sheet`.  The same input and SOURCE_DATE_EPOCH give the same bytes.  A
+# sheet`, notes that start like formulas included.  The same input and SOURCE_DATE_EPOCH give the same bytes.  A
 # missing checker fails the suite.  TAP lines, then "N passed, N failed".
 #
 # Environment: SSECMM (the binary, default ./ssecmm), SOFFICE (default
@@ -80,9 +80,15 @@ for f in samples/*.xml; do
 	run "$name: workbook written" "$bin" -q workbook "$f" -o "$tmp/book/"
 	"$bin" -q rate --format sheet "$f" >"$tmp/want/$name-ratings.csv"
 done
+# $mini is split into its two words on purpose.
+mini="--model tests/data/mini-model.xml"
 run "mini-template: a template without ratings gives a workbook" \
-	"$bin" -q --model tests/data/mini-model.xml workbook tests/data/mini-template.xml \
-	-o "$tmp/book/"
+	"$bin" -q $mini workbook tests/data/mini-template.xml -o "$tmp/book/"
+# Notes that start like formulas (= + - @) must reach the spreadsheet as text.
+run "formula-notes: workbook written" \
+	"$bin" -q $mini workbook tests/data/formula-notes.xml -o "$tmp/book/"
+"$bin" -q $mini rate --format sheet tests/data/formula-notes.xml \
+	>"$tmp/want/formula-notes-ratings.csv"
 for book in "$tmp"/book/*.xlsx; do
 	run "$(basename "$book"): drop-down, colours, protection, frozen header, properties" \
 		$check structure "$book"
