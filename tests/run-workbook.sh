@@ -98,6 +98,28 @@ run "the same input and SOURCE_DATE_EPOCH give the same bytes, dated by it" \
 run "without SOURCE_DATE_EPOCH the workbook is dated by the first day on site" \
 	dated_by_first_day samples/meridian-integrator.xml 2026-05-11T00:00:00Z
 
+beside_the_input() {
+	cp tests/data/mini-template.xml "$tmp/frame.xml" &&
+		"$bin" -q $mini workbook "$tmp/frame.xml" && [ -s "$tmp/frame-ratings.xlsx" ]
+}
+to_standard_output() {
+	SOURCE_DATE_EPOCH=1 "$bin" -q $mini workbook tests/data/mini-appraisal.xml -o - \
+		>"$tmp/stdout.xlsx" &&
+		SOURCE_DATE_EPOCH=1 "$bin" -q $mini workbook tests/data/mini-appraisal.xml \
+			-o "$tmp/file.xlsx" && cmp "$tmp/stdout.xlsx" "$tmp/file.xlsx"
+}
+# A model file that happens to end in .xlsx is an input all the same.
+not_over_an_input() {
+	cp tests/data/mini-model.xml "$tmp/model.xlsx" && cp "$tmp/model.xlsx" "$tmp/model.orig"
+	"$bin" -q --model "$tmp/model.xlsx" workbook tests/data/mini-template.xml \
+		-o "$tmp/model.xlsx" 2>"$tmp/refused"
+	[ $? -eq 3 ] && grep -q 'refusing to overwrite an input file' "$tmp/refused" &&
+		cmp "$tmp/model.xlsx" "$tmp/model.orig"
+}
+run "without -o the workbook goes beside the input as NAME-ratings.xlsx" beside_the_input
+run "-o - writes the same bytes as a file" to_standard_output
+run "the workbook is never written over an input" not_over_an_input
+
 run "LibreOffice opens every workbook and exports every sheet to CSV" \
 	timeout "${OFFICE_TIMEOUT:-300}" "$soffice" --headless --norestore \
 	"-env:UserInstallation=file://$tmp/profile" --convert-to "$csv_filter" \
