@@ -84,7 +84,8 @@ done
 mini="--model tests/data/mini-model.xml"
 run "mini-template: a template without ratings gives a workbook" \
 	"$bin" -q $mini workbook tests/data/mini-template.xml -o "$tmp/book/"
-# Notes that start like formulas (= + - @) must reach the spreadsheet as text.
+# Notes that start like formulas (= + - @) or hold what reads as an escape
+# (_x000D_) must reach the spreadsheet as text.
 run "formula-notes: workbook written" \
 	"$bin" -q $mini workbook tests/data/formula-notes.xml -o "$tmp/book/"
 "$bin" -q $mini rate --format sheet tests/data/formula-notes.xml \

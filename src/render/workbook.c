@@ -61,15 +61,21 @@ keep_error(struct book *b, lxw_error e)
 		b->error = e;
 }
 
-/* A text cell; never a formula, whatever the text starts with. */
+/* A text cell, shown as the text is: never a formula, whatever the text
+ * starts with, and with no escape sequence in it read as one. */
 static void
 put(struct book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text,
     lxw_format *f)
 {
-	if (text == NULL || *text == '\0')
+	char *cell;
+
+	if (text == NULL || *text == '\0') {
 		keep_error(b, worksheet_write_blank(ws, row, col, f));
-	else
-		keep_error(b, worksheet_write_string(ws, row, col, text, f));
+		return;
+	}
+	cell = workbook_cell_text(text);
+	keep_error(b, worksheet_write_string(ws, row, col, cell, f));
+	g_free(cell);
 }
 
 static lxw_format *

@@ -287,3 +287,18 @@ workbook_text_lines(const char *text, double width)
 			return lines;
 	}
 }
+
+char *
+workbook_cell_text(const char *text)
+{
+	GString *out = g_string_sized_new(strlen(text));
+	const char *p;
+
+	for (p = text; *p != '\0'; p++) {
+		if (p[0] == '_' && p[1] == 'x' && g_ascii_isxdigit(p[2]) && g_ascii_isxdigit(p[3]) &&
+		    g_ascii_isxdigit(p[4]) && g_ascii_isxdigit(p[5]) && p[6] == '_')
+			g_string_append(out, "_x005F");
+		g_string_append_c(out, *p);
+	}
+	return g_string_free(out, FALSE);
+}

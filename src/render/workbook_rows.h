@@ -60,6 +60,13 @@ char *workbook_evidence_cell(const char *list);
  * An East Asian wide character counts as two. */
 unsigned workbook_text_lines(const char *text, double width);
 
+/* text as a cell's string holds it: spreadsheets read "_xHHHH_" (four hex
+ * digits) in a string as an escaped character (ECMA-376 ST_Xstring), so the
+ * underscore that begins such a sequence in the text is itself escaped as
+ * "_x005F_", and the cell shows the text as it is.  The caller frees the
+ * result (g_free). */
+char *workbook_cell_text(const char *text);
+
 #define WORKBOOK_SHEET_NAME_MAX 31
 
 #endif

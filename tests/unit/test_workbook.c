@@ -1,4 +1,4 @@
-/* Tests of what the rating workbook holds: the rows of a project sheet, the sheet names, the short statements and the row heights. */
+/* Tests of what the rating workbook holds: the rows of a project sheet, the sheet names, the short statements, the row heights and the cells' text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -248,6 +248,30 @@ evidence_cell_joins_ids_by_one_space(void **state)
 	g_free(cell);
 }
 
+static void
+cell_text_escapes_what_reads_as_an_escape(void **state)
+{
+	static const struct {
+		const char *text, *cell;
+	} cases[] = {
+		{"plain", "plain"},
+		{"_x0041_", "_x005F_x0041_"},
+		{"a _x000D_ b _x00e9_", "a _x005F_x000D_ b _x005F_x00e9_"},
+		{"_x004_ _xZZZZ_ _x0041", "_x004_ _xZZZZ_ _x0041"},
+		{"__x0041_", "__x005F_x0041_"},
+		{"", ""},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *cell = workbook_cell_text(cases[i].text);
+
+		assert_string_equal(cell, cases[i].cell);
+		g_free(cell);
+	}
+}
+
 int
 main(void)
 {
@@ -260,6 +284,7 @@ main(void)
 		cmocka_unit_test(rows_of_a_template),
 		cmocka_unit_test(sheet_names_are_ids_unless_a_spreadsheet_refuses),
 		cmocka_unit_test(evidence_cell_joins_ids_by_one_space),
+		cmocka_unit_test(cell_text_escapes_what_reads_as_an_escape),
 	};
 	int failed;
 
