@@ -68,6 +68,9 @@ static const struct command commands[] = {
 	{"import", cmd_import, OPT_MODEL | OPT_TEMPLATE | OPT_OUTPUT, 1, 1,
 	 "import SHEET.csv --template APPRAISAL.xml -o FILE|-",
 	 "an appraisal from the team's rating sheet, the rest from the template"},
+	{"workbook", cmd_workbook, OPT_MODEL | OPT_OUTPUT, 1, 1,
+	 "workbook APPRAISAL [-o FILE.xlsx|DIR/|-]",
+	 "the rating workbook (XLSX) a team fills in on site, for import"},
 	{"batch", cmd_batch,
 	 OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_FORMAT | OPT_PAPER | OPT_JOBS | OPT_SHARD |
 	 OPT_LANG, 1, -1,
@@ -102,8 +105,9 @@ usage(FILE *f)
 	      "  -j, --jobs N         batch: parallel workers (default: the number of cores)\n"
 	      "      --shard K/N      batch: only the K-th of N shares of the inputs\n"
 	      "  -o, --output PATH    where products go: a directory (DIR/, both formats),\n"
-	      "                       FILE.html or FILE.pdf (that format), or - for\n"
-	      "                       standard output (default: beside the input)\n"
+	      "                       FILE.html or FILE.pdf (that format), FILE.xlsx\n"
+	      "                       (workbook), or - for standard output (default:\n"
+	      "                       beside the input)\n"
 	      "      --scope SCOPE    the chart's scope: organization (default) or a project id\n"
 	      "      --template FILE  import: the appraisal whose ratings the sheet replaces\n"
 	      "      --stats          validate: the words of each process area of a model\n"

@@ -37,6 +37,7 @@
 #define M_UNKNOWN_PAPER            DIAG_USAGE, EXIT_USAGE, "unknown paper '%s': use a4 or letter"
 #define M_UNKNOWN_PRODUCT_FORMAT   DIAG_USAGE, EXIT_USAGE, "unknown format '%s': use html, pdf or html,pdf"
 #define M_UNKNOWN_RATE_FORMAT      DIAG_USAGE, EXIT_USAGE, "unknown format '%s': use text, csv, xml or sheet"
+#define M_WORKBOOK_OUTPUT_NOT_XLSX DIAG_USAGE, EXIT_USAGE, "-o %s: write -o FILE.xlsx, -o DIR/ for STEM-ratings.xlsx inside it, or -o - for standard output"
 
 /* Command line, output files and the run as a whole. */
 #define M_CANNOT_CREATE                DIAG_ERROR, EXIT_IO, "cannot create: %s"
@@ -49,6 +50,7 @@
 #define M_OUTPUT_NOT_REGULAR           DIAG_ERROR, EXIT_IO, "refusing to write: not a regular file"
 #define M_PATH_TOO_LONG                DIAG_ERROR, EXIT_IO, "path too long: %zu bytes, the limit is %d with the temporary name's %d"
 #define M_SOURCE_DATE_EPOCH_INVALID    DIAG_ERROR, EXIT_USAGE, "SOURCE_DATE_EPOCH='%s' is not a number of seconds from 0 to %lld"
+#define M_WORKBOOK_NOT_WRITTEN         DIAG_ERROR, EXIT_IO, "the workbook could not be written: %s"
 #define M_WOULD_OVERWRITE_INPUT        DIAG_ERROR, EXIT_IO, "refusing to overwrite an input file"
 
 /* Loading: reading files, the XML loader, the model, appraisals, target profiles and CSV sheets. */
@@ -61,6 +63,7 @@
 #define M_ACTION_UNKNOWN_AREA           DIAG_ERROR, EXIT_INVALID, "action %s names unknown process area '%s'"
 #define M_ACTION_UNKNOWN_FINDING        DIAG_ERROR, EXIT_INVALID, "action %s addresses unknown finding '%s'"
 #define M_AFFILIATION_UNDECLARED        DIAG_WARNING, EXIT_OK, "%s is affiliated with the appraised organization but no conflict of interest is declared for them: add <conflict member=\"%s\">"
+#define M_APPRAISAL_NO_RATINGS          DIAG_ERROR, EXIT_INVALID, "no <ratings>: an appraisal rates its projects (an appraisal not yet rated is a template, for workbook and import --template)"
 #define M_APPRAISAL_TOO_LARGE           DIAG_ERROR, EXIT_LIMIT, "an appraisal of %zu bytes exceeds the limit of %zu bytes for appraisals (what a report can be made of within a batch worker's limits)"
 #define M_ATTRIBUTE_NEEDS_ISO15504      DIAG_ERROR, EXIT_INVALID, "%sprocess attribute %s is rated only with method iso15504 (<scope method=\"iso15504\">), and the scope has method ssam"
 #define M_BARE_CARRIAGE_RETURN          DIAG_ERROR, EXIT_INVALID, "carriage return not followed by a line feed"

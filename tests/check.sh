@@ -6,7 +6,7 @@
 # a line per suite and ends with "GROUP: N passed, N failed"; its counts go
 # to build/check/GROUP for the total.
 #
-# usage: tests/check.sh unit|cli|products|hostile|san|valgrind
+# usage: tests/check.sh unit|cli|products|office|hostile|san|valgrind
 #        tests/check.sh total GROUP...
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -108,6 +108,19 @@ pdf_smoke() {
 	return $rc
 }
 
+# The rating workbook's whole path (rows, libxlsxwriter, output) under a
+# sanitizer or valgrind, on a rated appraisal of the test model.
+workbook_smoke() {
+	dir=$(mktemp -d)
+	if "$@" -q --model tests/data/mini-model.xml workbook tests/data/mini-appraisal.xml \
+		-o "$dir/" && [ -s "$dir/mini-appraisal-ratings.xlsx" ]; then
+		echo "ok 1 - $* workbook"
+	else
+		echo "not ok 1 - $* workbook"
+	fi
+	rm -rf "$dir"
+}
+
 case $group in
 unit)
 	count "man page" man_lint
@@ -122,6 +135,9 @@ cli)
 products)
 	count "products" tests/run-products.sh
 	count "scripts" tests/run-scripts.sh ;;
+office)
+	# LibreOffice as the real client of the office formats.
+	count "workbook" tests/run-workbook.sh ;;
 hostile)
 	count "hostile" tests/run-hostile.sh ;;
 san)
@@ -130,13 +146,15 @@ san)
 	done
 	count "golden+asan" env GOLDEN=build/san/golden LABEL=golden+asan tests/run-cli.sh
 	count "scripts+asan" env SSECMM=build/san/ssecmm tests/run-scripts.sh
-	count "pdf+asan" pdf_smoke build/san/ssecmm ;;
+	count "pdf+asan" pdf_smoke build/san/ssecmm
+	count "workbook+asan" workbook_smoke build/san/ssecmm ;;
 valgrind)
 	for t in build/obj/test_*; do
 		count "unit+valgrind $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP $vg "$t"
 	done
 	count "golden+valgrind" env GOLDEN_WRAPPER="$vg" LABEL=golden+valgrind tests/run-cli.sh
-	count "pdf+valgrind" pdf_smoke $vg ./ssecmm ;;
+	count "pdf+valgrind" pdf_smoke $vg ./ssecmm
+	count "workbook+valgrind" workbook_smoke $vg ./ssecmm ;;
 *)
 	echo "tests/check.sh: unknown group $group" >&2
 	exit 2 ;;

@@ -40,5 +40,6 @@ int cmd_batch(struct cli *c);
 int cmd_index(struct cli *c);
 int cmd_compare(struct cli *c);
 int cmd_import(struct cli *c);
+int cmd_workbook(struct cli *c);
 
 #endif

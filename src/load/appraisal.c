@@ -505,9 +505,10 @@ lint(struct checker *C, struct appraisal *a)
 			            a->evidence[i].id, a->evidence[i].title);
 }
 
-struct appraisal *
-appraisal_from_doc(xmlDoc *doc, const char *path, const char sha256[65], const struct model *m,
-                   struct schema *schema, struct diag *d)
+/* Check doc as an appraisal; a template need not be completely rated. */
+static struct appraisal *
+check_doc(xmlDoc *doc, const char *path, const char sha256[65], const struct model *m,
+          struct schema *schema, struct diag *d, bool template)
 {
 	struct appraisal *a = g_new0(struct appraisal, 1);
 	struct checker C = {d, strcmp(path, "-") == 0 ? "<stdin>" : path, m, NULL, 0};
@@ -545,16 +546,28 @@ appraisal_from_doc(xmlDoc *doc, const char *path, const char sha256[65], const s
 		load_target_content(&C, a->target, embedded);
 		C.strings = a->strings;
 	}
+	if (C.errors > 0 || template)
+		goto done;
+	if (xn_child(root, "ratings") == NULL)
+		report_at(&C, root, M_APPRAISAL_NO_RATINGS);
+	else
+		check_completeness(&C, a, root);
 	if (C.errors > 0)
-		goto fail;
-	check_completeness(&C, a, root);
-	if (C.errors > 0)
-		goto fail;
+		goto done;
 	lint(&C, a);
-	return a;
+done:
+	if (C.errors == 0)
+		return a;
 fail:
 	appraisal_free(a);
 	return NULL;
+}
+
+struct appraisal *
+appraisal_from_doc(xmlDoc *doc, const char *path, const char sha256[65], const struct model *m,
+                   struct schema *schema, struct diag *d)
+{
+	return check_doc(doc, path, sha256, m, schema, d, false);
 }
 
 struct appraisal *
@@ -564,6 +577,16 @@ appraisal_load(const char *path, const struct model *m, struct schema *schema, s
 	xmlDoc *doc = xmlload_file(path, NULL, d, sha256);
 
 	return doc != NULL ? appraisal_from_doc(doc, path, sha256, m, schema, d) : NULL;
+}
+
+struct appraisal *
+appraisal_template_load(const char *path, const struct model *m, struct schema *schema,
+                        struct diag *d)
+{
+	char sha256[65];
+	xmlDoc *doc = xmlload_file(path, NULL, d, sha256);
+
+	return doc != NULL ? check_doc(doc, path, sha256, m, schema, d, true) : NULL;
 }
 
 void

@@ -172,6 +172,12 @@ struct appraisal *appraisal_from_doc(xmlDoc *doc, const char *path, const char s
                                      struct diag *d);
 struct appraisal *appraisal_load(const char *path, const struct model *m,
                                  struct schema *schema, struct diag *d);
+/* An appraisal as a template for rating: every check of appraisal_load but
+ * those of a finished appraisal (no ratings, areas in scope or base
+ * practices not rated, and the warnings about ratings and evidence), so a
+ * frame written before the team rates anything loads.  Same contract. */
+struct appraisal *appraisal_template_load(const char *path, const struct model *m,
+                                          struct schema *schema, struct diag *d);
 void appraisal_free(struct appraisal *a);
 
 /* Load a target profile file (root <target-profile>); same contract. */

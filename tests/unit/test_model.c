@@ -247,6 +247,30 @@ plan_gives_the_stops_of_one_project(void **state)
 	appraisal_free(a);
 }
 
+/* A template (no ratings yet) loads as one, with every check but those of
+ * a finished appraisal; as an appraisal it is refused, once, for that. */
+static void
+template_loads_without_ratings(void **state)
+{
+	struct fixture *f = *state;
+	struct appraisal *a;
+
+	a = appraisal_template_load("tests/data/mini-template.xml", f->m, f->appraisal_xsd, &f->d);
+	assert_non_null(a);
+	assert_int_equal(a->n_projects, 1);
+	assert_null(a->projects[0].areas[0]);
+	assert_int_equal(a->n_evidence, 2);
+	appraisal_free(a);
+	assert_int_equal(f->d.errors, 0);
+	a = appraisal_load("tests/data/mini-template.xml", f->m, f->appraisal_xsd, &f->d);
+	assert_null(a);
+	assert_int_equal(f->d.errors, 1);
+	fflush(f->sink);
+	assert_non_null(strstr(f->captured, "no <ratings>"));
+	f->d.errors = 0;
+	f->d.status = 0;
+}
+
 int
 main(void)
 {
@@ -257,6 +281,7 @@ main(void)
 		cmocka_unit_test(result_document_holds_computed_values),
 		cmocka_unit_test(plan_reads_actions_against_results),
 		cmocka_unit_test(plan_gives_the_stops_of_one_project),
+		cmocka_unit_test(template_loads_without_ratings),
 	};
 	int failed;
 
