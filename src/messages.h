@@ -129,6 +129,7 @@
 #define M_PROJECT_ID_TWICE              DIAG_ERROR, EXIT_INVALID, "project id '%s' is used twice"
 #define M_RATED_BUT_EXCLUDED            DIAG_ERROR, EXIT_INVALID, "%s is rated but excluded from scope"
 #define M_RATED_TWICE                   DIAG_ERROR, EXIT_INVALID, "%s is rated twice for %s of project %s (first at line %ld)"
+#define M_RATED_TWICE_AT_CELL           DIAG_ERROR, EXIT_INVALID, "%s is rated twice for %s of project %s (first at %s)"
 #define M_RATED_TWICE_IN_PROJECT        DIAG_ERROR, EXIT_INVALID, "%s is rated twice for project %s (first at line %ld)"
 #define M_RATINGS_UNKNOWN_PROJECT       DIAG_ERROR, EXIT_INVALID, "ratings for unknown project '%s'"
 #define M_READ_ERROR                    DIAG_ERROR, EXIT_IO, "read error: %s"
