@@ -1,4 +1,4 @@
-/* The import command: an appraisal team's rating sheet (CSV) put into the frame of a template appraisal. */
+/* The import command: an appraisal team's rating sheet (CSV or workbook) put into the frame of a template appraisal. */
 #include <string.h>
 
 #include <glib.h>
@@ -11,6 +11,8 @@
 #include "load/sheet_csv.h"
 #include "load/sheet_frame.h"
 #include "load/sheet_merge.h"
+#include "load/workbook.h"
+#include "load/xlsx.h"
 #include "load/xmlload.h"
 #include "output.h"
 #include "rate/results.h"
@@ -83,8 +85,10 @@ report_warnings(struct import *im, struct appraisal *a)
 			const struct sheet_area *sa =
 				im->ck.areas[(GPOINTER_TO_SIZE(idx) - 1) * im->ck.m->n_pas + i];
 
+			/* A workbook's cell is not a line: the warning names the
+			 * project and the area, which say where. */
 			if (a->projects[p].areas[i] != NULL && sa != NULL)
-				a->projects[p].areas[i]->line = sa->pos.line;
+				a->projects[p].areas[i]->line = sa->pos.sheet == NULL ? sa->pos.line : 0;
 		}
 	}
 	struct results *r = results_compute(im->ck.m, a, a->target);
@@ -115,7 +119,18 @@ write_result(struct import *im, const xmlChar *mem, int len, const char *sheet_p
 }
 
 /* Printed after a usage message, as the command table's synopsis is elsewhere. */
-#define IMPORT_SYNOPSIS "usage: ssecmm import SHEET.csv --template APPRAISAL.xml -o FILE|-\n"
+#define IMPORT_SYNOPSIS "usage: ssecmm import SHEET.csv|SHEET.xlsx --template APPRAISAL.xml -o FILE|-\n"
+
+/* True when bytes begin as a zip archive does (a local file header, an
+ * empty archive's end record, or a spanned archive's marker): such a file
+ * is read as a workbook whatever its name. */
+static bool
+looks_like_zip(const char *bytes, size_t len)
+{
+	return len >= 4 && bytes[0] == 'P' && bytes[1] == 'K' &&
+	       ((bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6) ||
+	        (bytes[2] == 7 && bytes[3] == 8));
+}
 
 int
 cmd_import(struct cli *c)
@@ -124,12 +139,14 @@ cmd_import(struct cli *c)
 	struct import im = {0};
 	struct session s;
 	struct csv_table *table = NULL;
+	struct xlsx_book *book = NULL;
 	struct appraisal *a = NULL;
 	struct diag_pos no_ratings_at = {0};
 	xmlChar *mem = NULL;
 	char *bytes = NULL;
 	size_t len;
 	int mem_len = 0;
+	bool ok;
 
 	if (c->template_path == NULL) {
 		diag_report(&c->diag, NULL, 0, 0, M_IMPORT_NEEDS_TEMPLATE);
@@ -153,15 +170,25 @@ cmd_import(struct cli *c)
 	bytes = xmlload_read_bytes(sheet_path, xmlload_default_limits.max_bytes, &len, &c->diag);
 	if (bytes == NULL)
 		goto done;
-	table = sheet_csv_parse(&im.ck, bytes, len);
-	if (table == NULL)
+	if (looks_like_zip(bytes, len)) {
+		book = xlsx_read(bytes, len, im.ck.display, &xlsx_default_limits, &c->diag);
+		if (book == NULL)
+			goto done;
+	} else if (xlsx_is_workbook_name(sheet_path)) {
+		diag_report(&c->diag, im.ck.display, 0, 0, M_XLSX_NOT_ZIP);
 		goto done;
-	no_ratings_at = sheet_csv_header_pos(table);
+	} else {
+		table = sheet_csv_parse(&im.ck, bytes, len);
+		if (table == NULL)
+			goto done;
+		no_ratings_at = sheet_csv_header_pos(table);
+	}
 	if (!sheet_frame_load(&im.f, c->template_path, s.model, &c->diag))
 		goto done;
-	if (!sheet_csv_check(&im.ck, table) || c->diag.errors > 0)
+	ok = book != NULL ? workbook_check(&im.ck, book) : sheet_csv_check(&im.ck, table);
+	if (!ok || c->diag.errors > 0)
 		goto done;
-	sheet_check_complete(&im.ck, &no_ratings_at);
+	sheet_check_complete(&im.ck, book != NULL ? NULL : &no_ratings_at);
 	if (c->diag.errors > 0)
 		goto done;
 	sheet_merge(&im.f, &im.ck);
@@ -181,6 +208,7 @@ done:
 	appraisal_free(a);
 	xmlFree(mem);
 	csv_free(table);
+	xlsx_free(book);
 	g_free(bytes);
 	sheet_check_free(&im.ck);
 	sheet_frame_free(&im.f);
