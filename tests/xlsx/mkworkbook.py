@@ -3,6 +3,8 @@
 
 usage: mkworkbook.py corpus DIR
            the workbooks of the golden tests, good and hostile, into DIR
+       mkworkbook.py fuzz-seeds DIR
+           seeds of tests/fuzz/fuzz_xlsx.c: the text of a workbook's parts
        mkworkbook.py from-sheet SHEET.csv OUT.xlsx [--inline-strings]
            the layout `ssecmm workbook` writes, filled from the rating sheet
            of `rate --format sheet` (one sheet per project)
@@ -293,6 +295,20 @@ def corpus():
     c["ref-out-of-range"] = zip_bytes(package([("P1", grid)], sheet_parts={1: '<worksheet xmlns="%s"><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>' % MAIN}))
     c["row-out-of-range"] = zip_bytes(package([("P1", grid)], sheet_parts={1: '<worksheet xmlns="%s"><sheetData><row r="1048577"><c><v>1</v></c></row></sheetData></worksheet>' % MAIN}))
     c["string-index"] = zip_bytes(package([("P1", grid)], sheet_parts={1: '<worksheet xmlns="%s"><sheetData><row r="2"><c r="B2" t="s"><v>4000000000</v></c></row></sheetData></worksheet>' % MAIN}))
+    unrated = [(a, p, "", "", "") for a, p, _, _, _ in mini_rows()]
+    c["no-ratings"] = zip_bytes(package([("P1", project_grid("P1", unrated))]))
+    grid = project_grid("P1", mini_rows())
+    grid[(5, 5)] = Cell('><f>A1</f></c><c r="E5" t="str"><f>B1</f><v>F</v>', "raw")
+    c["cell-twice"] = zip_bytes(package([("P1", grid)]))
+    grid = project_grid("P1", mini_rows())
+    grid[(6, 6)] = Cell('><v>E 2</v>', "raw")
+    c["bad-number"] = zip_bytes(package([("P1", grid)]))
+    grid = project_grid("P1", mini_rows())
+    grid[(5, 5)] = Cell('><f>NOW()</f>', "raw")
+    c["formula-no-value"] = zip_bytes(package([("P1", grid)]))
+    grid = project_grid("P1", mini_rows())
+    grid[(5, 5)] = Cell(' t="x"><v>F</v>', "raw")
+    c["unknown-type"] = zip_bytes(package([("P1", grid)]))
     # Limits: every size below is the limit plus a little, inflated from a few kB.
     mib = 1024 * 1024
     spaces = '<worksheet xmlns="%s">%s</worksheet>'
@@ -323,7 +339,28 @@ def from_sheet(path, out, inline):
         f.write(zip_bytes(package(with_extras(sheets), inline=inline)))
 
 
+def fuzz_seeds():
+    """name -> the parts fuzz_xlsx.c puts into an archive, in its order."""
+    order = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
+             "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+    grid = project_grid("P1", mini_rows())
+    grid[(5, 7)] = Cell("42", "n")
+    grid[(6, 5)] = Cell("L", "f", shared=True)
+    seeds = {"shared": package([("P1", grid), ("Evidence", {(1, 1): "Id"})], rich=("No capabilities.",)),
+             "inline": package([("P1", project_grid("P1", mini_rows()))], inline=True, omit_refs=True)}
+    out = {}
+    for name, entries in seeds.items():
+        parts = dict(entries)
+        out[name] = b"\n--part--\n".join(parts.get(n, b"") for n in order)
+    return out
+
+
 def main(argv):
+    if len(argv) == 3 and argv[1] == "fuzz-seeds":
+        for name, data in sorted(fuzz_seeds().items()):
+            with open("%s/%s.parts" % (argv[2], name), "wb") as f:
+                f.write(data)
+        return 0
     if len(argv) == 3 and argv[1] == "corpus":
         for name, data in sorted(corpus().items()):
             with open("%s/%s.xlsx" % (argv[2], name), "wb") as f:
