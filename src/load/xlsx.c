@@ -382,8 +382,10 @@ read_worksheet(struct reader *rd, struct xlsx_sheet *sheet)
 		}
 		if (row > MAX_ROW) {
 			struct diag_pos pos = {sheet->name, MAX_ROW, 1};
+			char number_text[24];
 
-			diag_report_at(rd->d, rd->display, &pos, M_XLSX_BAD_ROW_NUMBER, "1048577");
+			g_snprintf(number_text, sizeof number_text, "%ld", row);
+			diag_report_at(rd->d, rd->display, &pos, M_XLSX_BAD_ROW_NUMBER, number_text);
 			ok = false;
 			break;
 		}
@@ -404,7 +406,11 @@ read_worksheet(struct reader *rd, struct xlsx_sheet *sheet)
 				break;
 			}
 			if (ref == NULL && cell.col > MAX_COL) {
-				diag_report_at(rd->d, rd->display, &pos, M_XLSX_BAD_CELL_REF, "XFE");
+				/* The column after the last, XFD, is XFE. */
+				char next[32];
+
+				g_snprintf(next, sizeof next, "XFE%ld", row);
+				diag_report_at(rd->d, rd->display, &pos, M_XLSX_BAD_CELL_REF, next);
 				ok = false;
 				break;
 			}
