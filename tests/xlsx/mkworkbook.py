@@ -3,6 +3,9 @@
 
 usage: mkworkbook.py corpus DIR
            the workbooks of the golden tests, good and hostile, into DIR
+       mkworkbook.py fetch DIR CANARY PORT
+           workbooks whose parts try to read the file CANARY or reach
+           127.0.0.1:PORT, named NAME-EXIT.xlsx by the exit status expected
        mkworkbook.py fuzz-seeds DIR
            seeds of tests/fuzz/fuzz_xlsx.c: the text of a workbook's parts
        mkworkbook.py from-sheet SHEET.csv OUT.xlsx [--inline-strings]
@@ -339,6 +342,23 @@ def from_sheet(path, out, inline):
         f.write(zip_bytes(package(with_extras(sheets), inline=inline)))
 
 
+def fetch(canary, port):
+    """name-exit -> a workbook that tries to read canary or reach the port."""
+    ok = [("P1", project_grid("P1", mini_rows()))]
+    url = "http://127.0.0.1:%s/x" % port
+    base = package(ok, inline=True)
+    sheet = dict(base)["xl/worksheets/sheet1.xml"].decode()
+    entity = '<?xml version="1.0"?>\n<!DOCTYPE worksheet [<!ENTITY x SYSTEM "%s">]>\n'
+    c = {}
+    c["xxe-file-1"] = package(ok, inline=True, sheet_parts={1: entity % ("file://" + canary) + sheet.split("\n", 1)[1].replace("<sheetData>", "<sheetData>&x;")})
+    c["xxe-http-1"] = package(ok, sst_xml=entity.replace("worksheet", "sst") % url + '<sst xmlns="%s"><si><t>&x;</t></si></sst>' % MAIN)
+    c["xinclude-0"] = package(ok, inline=True, sheet_parts={1: sheet.replace("<sheetData>", '<sheetData><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file://%s" parse="text"/>' % canary)})
+    rels = dict(base)["xl/_rels/workbook.xml.rels"].decode()
+    c["target-file-1"] = package(ok, inline=True, rels_xml=rels.replace("worksheets/sheet1.xml", "file://" + canary))
+    c["external-link-0"] = package(ok, inline=True, rels_xml=rels.replace("</Relationships>", '<Relationship Id="rIdX" Type="%s/hyperlink" Target="%s" TargetMode="External"/><Relationship Id="rIdY" Type="%s" Target="%s" TargetMode="External"/></Relationships>' % (REL, url, WORKSHEET, url)))
+    return {name: zip_bytes(entries) for name, entries in c.items()}
+
+
 def fuzz_seeds():
     """name -> the parts fuzz_xlsx.c puts into an archive, in its order."""
     order = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml",
@@ -356,6 +376,11 @@ def fuzz_seeds():
 
 
 def main(argv):
+    if len(argv) == 5 and argv[1] == "fetch":
+        for name, data in sorted(fetch(argv[3], argv[4]).items()):
+            with open("%s/%s.xlsx" % (argv[2], name), "wb") as f:
+                f.write(data)
+        return 0
     if len(argv) == 3 and argv[1] == "fuzz-seeds":
         for name, data in sorted(fuzz_seeds().items()):
             with open("%s/%s.parts" % (argv[2], name), "wb") as f:
