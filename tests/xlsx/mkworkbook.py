@@ -208,6 +208,22 @@ def patch_headers(data, name, flag_bits=0, method=None):
     return bytes(data)
 
 
+def patch_size(data, name, size):
+    """Declare size as the uncompressed size of entry name, in its local
+    header and its central directory record (the data stays as it is)."""
+    data = bytearray(data)
+    raw = name.encode()
+    for sig, size_at, name_len_at, name_at in ((b"PK\x03\x04", 22, 26, 30),
+                                               (b"PK\x01\x02", 24, 28, 46)):
+        i = data.find(sig)
+        while i >= 0:
+            n = struct.unpack_from("<H", data, i + name_len_at)[0]
+            if bytes(data[i + name_at:i + name_at + n]) == raw:
+                struct.pack_into("<I", data, i + size_at, size)
+            i = data.find(sig, i + 4)
+    return bytes(data)
+
+
 def mini_rows():
     return [("PA01", "BP.01.01", "F", "E1", ""), ("PA01", "BP.01.02", "L", "E2", ""),
             ("PA01", "GP-2.1.1", "L", "E1", ""), ("PA01", "GP-2.1.2", "P", "E2", ""),
@@ -271,6 +287,7 @@ def corpus():
     c["multi-disk"] = good[:eocd + 4] + struct.pack("<HH", 1, 1) + good[eocd + 8:]
     c["encrypted"] = patch_headers(good, "xl/worksheets/sheet2.xml", flag_bits=1)
     c["method-bzip2"] = patch_headers(good, "xl/sharedStrings.xml", method=12)
+    c["spanned"] = b"PK\x07\x08" + good
     base = package(ok)
     c["entry-dotdot"] = zip_bytes(base + [("xl/../../evil.xml", b"<x/>")])
     c["entry-absolute"] = zip_bytes(base + [("/tmp/evil.xml", b"<x/>")])
@@ -316,6 +333,8 @@ def corpus():
     mib = 1024 * 1024
     spaces = '<worksheet xmlns="%s">%s</worksheet>'
     c["bomb-entry"] = zip_bytes(package(ok, sheet_parts={2: spaces % (MAIN, " " * (16 * mib + 1))}))
+    # The same, declaring 100 bytes: the limit counts what inflates.
+    c["bomb-understated"] = patch_size(c["bomb-entry"], "xl/worksheets/sheet2.xml", 100)
     five = [("S%d" % i, {}) for i in range(1, 6)]
     c["bomb-total"] = zip_bytes(package(five, inline=True,
                                         sheet_parts={i: spaces % (MAIN, " " * (15 * mib)) for i in range(1, 6)}))
