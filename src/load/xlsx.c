@@ -1,7 +1,6 @@
 /* An XLSX workbook's parts read into sheets of cells with their references: values as text, never evaluated. */
 #include "load/xlsx.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +54,8 @@ struct reader {
 	size_t rows, cells;      /* read so far, every sheet together */
 };
 
-/* The book and the storage behind its strings. */
+/* The book and the storage behind its strings; the book comes first, so
+ * that the pointer handed out is also the store's. */
 struct book_store {
 	struct xlsx_book book;
 	GStringChunk *text;
@@ -120,7 +120,6 @@ xlsx_number_text(const char *number, char *buf, size_t size)
 	/* Decimal numbers only: strtod would also take hex, inf and nan. */
 	if (*s == '\0' || strpbrk(s, "xXnNiI") != NULL)
 		return false;
-	errno = 0;
 	x = g_ascii_strtod(s, &end);
 	while (g_ascii_isspace(*end))
 		end++;
@@ -544,12 +543,6 @@ xlsx_free(struct xlsx_book *book)
 	g_free(store);
 }
 
-static int
-cell_at(const void *key, const void *member)
-{
-	return by_position(key, member);
-}
-
 const struct xlsx_cell *
 xlsx_cell(const struct xlsx_sheet *sheet, long row, long col)
 {
@@ -557,5 +550,5 @@ xlsx_cell(const struct xlsx_sheet *sheet, long row, long col)
 
 	if (sheet->n_cells == 0)
 		return NULL;
-	return bsearch(&key, sheet->cells, sheet->n_cells, sizeof key, cell_at);
+	return bsearch(&key, sheet->cells, sheet->n_cells, sizeof key, by_position);
 }
