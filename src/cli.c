@@ -66,7 +66,7 @@ static const struct command commands[] = {
 	{"chart", cmd_chart, OPT_MODEL | OPT_TARGET | OPT_OUTPUT | OPT_SCOPE, 1, 1,
 	 "chart APPRAISAL -o FILE.svg|.png|.pdf [--scope PROJECT]", "the capability profile chart"},
 	{"import", cmd_import, OPT_MODEL | OPT_TEMPLATE | OPT_OUTPUT, 1, 1,
-	 "import SHEET.csv --template APPRAISAL.xml -o FILE|-",
+	 "import SHEET.csv|SHEET.xlsx --template APPRAISAL.xml -o FILE|-",
 	 "an appraisal from the team's rating sheet, the rest from the template"},
 	{"workbook", cmd_workbook, OPT_MODEL | OPT_OUTPUT, 1, 1,
 	 "workbook APPRAISAL [-o FILE.xlsx|DIR/|-]",

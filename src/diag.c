@@ -112,11 +112,67 @@ diag_escape(char *buf, size_t size, const char *text)
 	g_string_free(out, TRUE);
 }
 
+/* A spreadsheet's column letters: 1 is A, 26 Z, 27 AA. */
+static void
+append_column_letters(GString *out, long col)
+{
+	char letters[16];
+	int n = 0;
+
+	for (; col > 0 && n < (int)sizeof letters; col = (col - 1) / 26)
+		letters[n++] = (char)('A' + (col - 1) % 26);
+	while (n > 0)
+		g_string_append_c(out, letters[--n]);
+}
+
+/* A sheet name needs apostrophes unless it is letters, digits, '_' and '.'. */
+static bool
+sheet_name_is_bare(const char *name)
+{
+	if (*name == '\0')
+		return false;
+	for (; *name != '\0'; name++)
+		if (!g_ascii_isalnum(*name) && *name != '_' && *name != '.')
+			return false;
+	return true;
+}
+
 void
-diag_vreport(struct diag *d, const char *file, long line, long col,
-             enum diag_severity sev, enum exit_status status, const char *fmt, va_list ap)
+diag_pos_format(char *buf, size_t size, const struct diag_pos *pos)
+{
+	GString *out = g_string_new(NULL);
+
+	if (pos != NULL && pos->sheet != NULL) {
+		if (sheet_name_is_bare(pos->sheet)) {
+			g_string_append(out, pos->sheet);
+		} else {
+			g_string_append_c(out, '\'');
+			for (const char *s = pos->sheet; *s != '\0'; s++) {
+				if (*s == '\'')
+					g_string_append_c(out, '\'');
+				g_string_append_c(out, *s);
+			}
+			g_string_append_c(out, '\'');
+		}
+		g_string_append_c(out, '!');
+		append_column_letters(out, pos->col > 0 ? pos->col : 1);
+		g_string_append_printf(out, "%ld", pos->line);
+	} else if (pos != NULL && pos->line > 0) {
+		g_string_append_printf(out, "%ld", pos->line);
+		if (pos->col > 0)
+			g_string_append_printf(out, ":%ld", pos->col);
+	}
+	if (size > 0)
+		g_strlcpy(buf, out->str, size);
+	g_string_free(out, TRUE);
+}
+
+void
+diag_vreport_at(struct diag *d, const char *file, const struct diag_pos *pos,
+                enum diag_severity sev, enum exit_status status, const char *fmt, va_list ap)
 {
 	char raw[4 * DIAG_LINE_MAX], msg[DIAG_LINE_MAX], where[DIAG_LINE_MAX / 2];
+	char place[DIAG_LINE_MAX / 2];
 	const char *label, *on = "", *off = "";
 	char *p;
 	size_t len;
@@ -151,16 +207,38 @@ diag_vreport(struct diag *d, const char *file, long line, long col,
 	if (file != NULL) {
 		diag_escape(where, sizeof where, file);
 		fputs(where, d->out);
-		if (line > 0)
-			fprintf(d->out, ":%ld", line);
-		if (line > 0 && col > 0)
-			fprintf(d->out, ":%ld", col);
+		diag_pos_format(raw, sizeof raw, pos);
+		if (raw[0] != '\0') {
+			/* A sheet's name comes from the file: escaped as the file's is. */
+			diag_escape(place, sizeof place, raw);
+			fprintf(d->out, ":%s", place);
+		}
 		fputs(": ", d->out);
 	}
 	if (sev == DIAG_USAGE)
 		fprintf(d->out, "%s\n", msg);
 	else
 		fprintf(d->out, "%s%s:%s %s\n", on, label, off, msg);
+}
+
+void
+diag_vreport(struct diag *d, const char *file, long line, long col,
+             enum diag_severity sev, enum exit_status status, const char *fmt, va_list ap)
+{
+	struct diag_pos pos = {NULL, line, col};
+
+	diag_vreport_at(d, file, &pos, sev, status, fmt, ap);
+}
+
+void
+diag_report_at(struct diag *d, const char *file, const struct diag_pos *pos,
+               enum diag_severity sev, enum exit_status status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vreport_at(d, file, pos, sev, status, fmt, ap);
+	va_end(ap);
 }
 
 void

@@ -44,6 +44,31 @@ void diag_vreport(struct diag *d, const char *file, long line, long col,
                   enum diag_severity sev, enum exit_status status, const char *fmt, va_list ap)
 	__attribute__((format(printf, 7, 0)));
 
+/* Where in a file a problem is: a line and a column of text (sheet NULL),
+ * or a cell of a spreadsheet's sheet (row and column numbered from 1; a
+ * column of 0 names the row by its first cell).  Zero parts are not
+ * printed. */
+struct diag_pos {
+	const char *sheet;
+	long line;
+	long col;
+};
+
+/* As diag_report, at pos (NULL: no position).  A cell prints as a
+ * spreadsheet writes it, SHEET!E42, the sheet's name between apostrophes
+ * when it holds anything but letters, digits, '_' and '.' ('Project 1'!E42,
+ * an apostrophe inside doubled). */
+void diag_report_at(struct diag *d, const char *file, const struct diag_pos *pos,
+                    enum diag_severity sev, enum exit_status status, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+void diag_vreport_at(struct diag *d, const char *file, const struct diag_pos *pos,
+                     enum diag_severity sev, enum exit_status status, const char *fmt,
+                     va_list ap) __attribute__((format(printf, 6, 0)));
+
+/* The position as diagnostics print it after the file name ("12:3", "12",
+ * "GW!E42"), or "" when it has none; NUL-terminated, truncated to size. */
+void diag_pos_format(char *buf, size_t size, const struct diag_pos *pos);
+
 /* Print one line to out (a "wrote" line, a summary), formatted and then
  * escaped as diagnostics are, so that names from files print as escapes;
  * the newline is added here.  Not counted, never suppressed. */

@@ -21,7 +21,7 @@ tap() { # tap OK|FAIL DESCRIPTION [DETAIL]
 }
 
 # The functions that raise a message; their format comes from an M_ id.
-raisers='diag_report|diag_vreport|report_at|report_line|sheet_report|usage_error|add_finding|give_reason|fail'
+raisers='diag_report_at|diag_vreport_at|diag_report|diag_vreport|report_at|report_line|sheet_report|usage_error|add_finding|give_reason|fail'
 
 defined=$(sed -n 's/^#define \(M_[A-Z0-9_]*\).*/\1/p' "$src/messages.h")
 unused=""

@@ -146,6 +146,7 @@ san)
 	done
 	count "golden+asan" env GOLDEN=build/san/golden LABEL=golden+asan tests/run-cli.sh
 	count "scripts+asan" env SSECMM=build/san/ssecmm tests/run-scripts.sh
+	count "import+asan" env SSECMM=build/san/ssecmm tests/run-import.sh
 	count "pdf+asan" pdf_smoke build/san/ssecmm
 	count "workbook+asan" workbook_smoke build/san/ssecmm ;;
 valgrind)

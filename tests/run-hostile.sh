@@ -338,6 +338,47 @@ for c in tests/hostile/fetch/*.case; do
 	fi
 done
 
+# Rating workbooks whose parts try to read the canary or reach the listener
+# (entities, XInclude, a relationship to a file, external links), made by
+# tests/xlsx/mkworkbook.py as NAME-EXIT.xlsx and imported under strace.
+mkdir "$tmp/fetch-xlsx"
+if python3 tests/xlsx/mkworkbook.py fetch "$tmp/fetch-xlsx" "$canary" "$port"; then
+	for f in "$tmp"/fetch-xlsx/*.xlsx; do
+		name=${f##*/}
+		name=${name%.xlsx}
+		want=${name##*-}
+		name=workbook-${name%-*}
+		fresh "$out"
+		hostile_run "$tmp/fetch/$name.trace" /dev/null "$bin" --model "$model" import "$f" \
+			--template "$mini" -o "$out/new.xml"
+		problems=
+		[ "$rc" = "$want" ] || problems="exit $rc, expected $want"
+		if grep -rqF "$secret" "$tmp/out" "$tmp/err" "$out"; then
+			problems="$problems; the canary's secret is in the output"
+		fi
+		if [ "$want" != 0 ] && [ "$(count_files "$out")" != 0 ]; then
+			problems="$problems; a refused input left files: $(ls -A "$out")"
+		fi
+		if [ -z "$problems" ]; then
+			tap OK "hostile $name: import exits $want, no canary in any output"
+		else
+			tap FAIL "hostile $name: import exits $want, no canary in any output" "$problems" \
+				"$(cat "$tmp/err")"
+		fi
+		if [ $have_strace -eq 0 ]; then
+			skip "hostile $name: strace shows no open of the canary, no network socket" "no strace"
+		elif grep -F "$canary" "$tmp/fetch/$name.trace" >"$tmp/bad.trace" ||
+		     grep -E 'socket\(AF_INET6?|connect\(.*AF_INET' "$tmp/fetch/$name.trace" >>"$tmp/bad.trace"; then
+			tap FAIL "hostile $name: strace shows no open of the canary, no network socket" \
+				"$(cat "$tmp/bad.trace")"
+		else
+			tap OK "hostile $name: strace shows no open of the canary, no network socket"
+		fi
+	done
+else
+	tap FAIL "the hostile workbooks are made by tests/xlsx/mkworkbook.py fetch"
+fi
+
 # The transform's sandbox: a hostile template, put in place of statement.xsl
 # in a copy of the data directory, cannot read, fetch, import from elsewhere,
 # write, recurse without end or run an XPath expression for hours.

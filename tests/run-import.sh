@@ -2,10 +2,14 @@
 # Round trip of the rating sheet: for every sample appraisal, the sheet that
 # `rate --format sheet` writes, imported with the sample itself as template,
 # gives an appraisal that rates exactly as the sample does and writes the same
-# sheet again.  Prints TAP "ok"/"not ok" lines and "N passed, N failed".
+# sheet again.  The same for the rating workbook: the sheet laid out as a
+# workbook by tests/xlsx/mkworkbook.py (shared strings, and inline strings),
+# and that workbook saved again by LibreOffice.  Prints TAP "ok"/"not ok"
+# lines and "N passed, N failed".
 #
 # Environment: SSECMM (the binary, default ./ssecmm), SSECMM_WRAPPER (a
-# command to run it under, e.g. valgrind).
+# command to run it under, e.g. valgrind), SOFFICE (LibreOffice, default
+# soffice; the LibreOffice part is skipped when it is not installed).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 bin=${SSECMM:-./ssecmm}
@@ -73,6 +77,73 @@ opts="--model tests/data/mini-model.xml"
 ssecmm import tests/cli/import/quoted.csv --template tests/data/mini-appraisal.xml \
 	-o "$tmp/by-hand.xml" || echo "# cannot import tests/cli/import/quoted.csv"
 round_trip by-hand "$tmp/by-hand.xml"
+
+# The rating workbook: the sheet as a workbook, with shared strings and with
+# inline strings, imports to an appraisal that rates as the sample does.
+skip() {
+	n=$((n + 1))
+	echo "ok $n - $1 # SKIP $2"
+	pass=$((pass + 1))
+}
+
+to_workbook() { # to_workbook SRC OUT.xlsx [--inline-strings]
+	ssecmm rate --format sheet "$1" >"$tmp/wb.csv" &&
+		python3 tests/xlsx/mkworkbook.py from-sheet "$tmp/wb.csv" "$2" ${3:-}
+}
+
+import_rates_same() { # import_rates_same WORKBOOK SRC
+	ssecmm import "$1" --template "$2" -o "$1.xml" && same_output "$2" "$1.xml" rate &&
+		same_output "$2" "$1.xml" rate --format sheet
+}
+
+workbook_round_trip() { # workbook_round_trip SRC OUT.xlsx [--inline-strings]
+	to_workbook "$@" && import_rates_same "$2" "$1"
+}
+
+opts=
+mkdir "$tmp/wb" "$tmp/lo"
+for sample in samples/*.xml; do
+	grep -q '<appraisal' "$sample" || continue
+	name=$(basename "$sample" .xml)
+	for strings in shared inline; do
+		wb=$tmp/wb/$name-$strings.xlsx
+		flag=
+		[ $strings = inline ] && flag=--inline-strings
+		check "$name: the sheet as a workbook with $strings strings imports and rates the same" \
+			workbook_round_trip "$sample" "$wb" $flag
+	done
+done
+
+# LibreOffice opens each workbook and saves it again as XLSX (its own
+# writer: other styles, shared strings, its own relationships); each still
+# imports to the same ratings.  One start converts them all, in a private
+# profile, under a time limit so that a hanging office fails the test.
+soffice=${SOFFICE:-soffice}
+if command -v "$soffice" >/dev/null 2>&1; then
+	mkdir "$tmp/lo/out"
+	if timeout 300 "$soffice" --headless --norestore \
+		"-env:UserInstallation=file://$tmp/lo/profile" --convert-to xlsx \
+		--outdir "$tmp/lo/out" "$tmp"/wb/*-shared.xlsx >"$tmp/lo/log" 2>&1; then
+		for sample in samples/*.xml; do
+			grep -q '<appraisal' "$sample" || continue
+			name=$(basename "$sample" .xml)
+			check "$name: the workbook saved again by LibreOffice imports and rates the same" \
+				import_rates_same "$tmp/lo/out/$name-shared.xlsx" "$sample"
+		done
+	else
+		check "LibreOffice converts the workbooks (see its log)" false
+		sed 's/^/#   /' "$tmp/lo/log" | head -10
+	fi
+else
+	skip "the workbooks saved again by LibreOffice import" "no $soffice"
+fi
+
+# The corpus of the golden tests is what the script writes, byte for byte.
+mkdir "$tmp/corpus"
+check "tests/cli/xlsx/*.xlsx are what tests/xlsx/mkworkbook.py writes" \
+	sh -c 'python3 tests/xlsx/mkworkbook.py corpus "$1" &&
+		for f in "$1"/*.xlsx; do cmp -s "$f" "tests/cli/xlsx/${f##*/}" || exit 1; done &&
+		[ "$(ls "$1" | wc -l)" = "$(ls tests/cli/xlsx/*.xlsx | wc -l)" ]' sh "$tmp/corpus"
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -5,8 +5,11 @@
 # tests/checkers/workbook_check.py); LibreOffice then opens them all, in one
 # start with a private profile and a time limit, and exports every sheet to
 # CSV, where each project sheet's rated rows must equal `ssecmm rate --format
-# sheet`, notes that start like formulas included.  The same input and SOURCE_DATE_EPOCH give the same bytes.  A
-# missing checker fails the suite.  TAP lines, then "N passed, N failed".
+# sheet`, notes that start like formulas included.  The same input and
+# SOURCE_DATE_EPOCH give the same bytes.  Each workbook, as written and as
+# LibreOffice saves it again, imports onto its appraisal to the same ratings
+# (`rate --format sheet` equal).  A missing checker fails the suite.  TAP
+# lines, then "N passed, N failed".
 #
 # Environment: SSECMM (the binary, default ./ssecmm), SOFFICE (default
 # soffice), OFFICE_TIMEOUT (seconds LibreOffice may take, default 300).
@@ -132,6 +135,34 @@ for book in "$tmp"/book/*.xlsx; do
 	run "$stem: each project sheet in LibreOffice equals rate --format sheet" \
 		$check rows "$book" "$tmp/csv" "$want"
 done
+
+# The way back: what `workbook` wrote, and the same saved again by
+# LibreOffice, imports onto its appraisal to the same ratings.
+mkdir "$tmp/resaved" "$tmp/back"
+run "LibreOffice saves every workbook again as XLSX" \
+	timeout "${OFFICE_TIMEOUT:-300}" "$soffice" --headless --norestore \
+	"-env:UserInstallation=file://$tmp/profile" --convert-to 'xlsx:Calc MS Excel 2007 XML' \
+	--outdir "$tmp/resaved" "$tmp"/book/*.xlsx
+imports_back() { # imports_back BOOK APPRAISAL [MODEL OPTION...]
+	book=$1 appraisal=$2
+	shift 2
+	"$bin" -q "$@" import "$book" --template "$appraisal" -o "$tmp/back/new.xml" &&
+		"$bin" -q "$@" rate --format sheet "$tmp/back/new.xml" >"$tmp/back/got.csv" &&
+		"$bin" -q "$@" rate --format sheet "$appraisal" >"$tmp/back/want.csv" &&
+		cmp "$tmp/back/want.csv" "$tmp/back/got.csv"
+}
+for f in samples/*.xml; do
+	grep -q '<appraisal ' "$f" || continue
+	name=$(basename "$f" .xml)
+	run "$name: the workbook imports to the same ratings" \
+		imports_back "$tmp/book/$name-ratings.xlsx" "$f"
+	run "$name: saved again by LibreOffice, it imports to the same ratings" \
+		imports_back "$tmp/resaved/$name-ratings.xlsx" "$f"
+done
+run "formula-notes: notes like formulas and escapes import as typed" \
+	imports_back "$tmp/book/formula-notes-ratings.xlsx" tests/data/formula-notes.xml $mini
+run "formula-notes: the same after LibreOffice" \
+	imports_back "$tmp/resaved/formula-notes-ratings.xlsx" tests/data/formula-notes.xml $mini
 
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

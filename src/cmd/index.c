@@ -15,7 +15,7 @@
 #include "load/xmlnode.h"
 
 /* A result file is small: 22 areas a project, at most a thousand projects. */
-static const struct xml_limits result_limits = {4u << 20, 16, 200000, 16, 0};
+static const struct xml_limits result_limits = {4u << 20, 16, 200000, 16, 0, false};
 
 /* Levels 0-5, then not applicable and out of scope: the columns of the
  * spread table. */

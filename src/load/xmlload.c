@@ -222,7 +222,7 @@ start_element_hook(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		limit_breach(ps, "number of elements", ps->limits->max_elements);
 		return;
 	}
-	if (ps->data)
+	if (ps->data && !ps->limits->other_format)
 		check_xml_attributes(ps, nb_attributes, attributes);
 	ps->start_element(ctx, localname, prefix, uri, nb_namespaces, namespaces,
 	                  nb_attributes, nb_defaulted, attributes);

@@ -2,6 +2,7 @@
 #ifndef SSECMM_XMLLOAD_H
 #define SSECMM_XMLLOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <libxml/tree.h>
@@ -16,6 +17,10 @@ struct xml_limits {
 	unsigned long max_elements;   /* elements in the document */
 	unsigned max_attributes;      /* attributes on one element */
 	size_t max_appraisal_bytes;   /* size of an appraisal (0: max_bytes) */
+	/* A part of another format (an office document's), not one of the
+	 * program's own: its xml: attributes (xml:space) are its own business
+	 * and are not checked. */
+	bool other_format;
 };
 
 extern const struct xml_limits xmlload_default_limits;

@@ -15,7 +15,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TIMEOUT ?= 10
 FUZZ_RSS_MB  ?= 2048
 
-FUZZ_TARGETS  = model appraisal rate typeset csv result
+FUZZ_TARGETS  = model appraisal rate typeset csv result xlsx
 FUZZ_BIN      = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 FUZZ_OBJ      = $(LIB_SRC:src/%.c=build/fuzz/%.o)
 FUZZ_SANITIZE = -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -30,10 +30,12 @@ FUZZ_MAX_LEN_rate      = 2048
 FUZZ_MAX_LEN_typeset   = 8192
 FUZZ_MAX_LEN_csv       = 4096
 FUZZ_MAX_LEN_result    = 16384
+FUZZ_MAX_LEN_xlsx      = 16384
 FUZZ_DICT_model     = -dict=build/fuzz/xml.dict
 FUZZ_DICT_appraisal = -dict=build/fuzz/xml.dict
 FUZZ_DICT_typeset   = -dict=build/fuzz/xml.dict
 FUZZ_DICT_result    = -dict=build/fuzz/xml.dict
+FUZZ_DICT_xlsx      = -dict=build/fuzz/xml.dict
 
 # Seeds taken from the tree at run time (the committed ones are in
 # tests/fuzz/seeds/TARGET/).
@@ -42,6 +44,7 @@ FUZZ_SEEDS_appraisal = samples/*.xml tests/data/mini-appraisal.xml tests/bad/app
                        tests/bad/target/*.xml
 FUZZ_SEEDS_csv       = tests/cli/import/*.csv
 FUZZ_SEEDS_result    = tests/data/results/*.xml tests/bad/result/*.xml
+FUZZ_SEEDS_xlsx      = tests/cli/xlsx/*.xlsx
 
 # What building and running the targets needs, as in DEPS: the libraries,
 # the fonts, clang (not in DEPS: make check does not need it) and
@@ -105,7 +108,7 @@ build/fuzz/xml.dict: tests/fuzz/xml.dict model-xml/*.xsd templates/xhtml-subset.
 # Seeds from the tree, copied afresh each run (files above the target's
 # max_len would be cut short, so they are left out).
 fuzz-seeds: | build/fuzz
-	@$(foreach t,model appraisal csv result, \
+	@$(foreach t,model appraisal csv result xlsx, \
 	rm -rf build/fuzz/seeds/$(t) && mkdir -p build/fuzz/seeds/$(t) && \
 	for f in $(FUZZ_SEEDS_$(t)); do \
 		[ "$$(wc -c <"$$f")" -le $(FUZZ_MAX_LEN_$(t)) ] || continue; \

@@ -55,8 +55,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		/* The message reaches the terminal through the diagnostics. */
 		fuzz_diag(&d);
-		diag_report(&d, DIAG_ERROR, csv_error_is_limit(err.code) ? EXIT_LIMIT : EXIT_INVALID,
-		            "fuzz.csv", err.line, err.column, "%s", err.message);
+		diag_report(&d, "fuzz.csv", err.line, err.column,
+		            M_RELAYED(DIAG_ERROR,
+		                      csv_error_is_limit(err.code) ? EXIT_LIMIT : EXIT_INVALID),
+		            err.message);
 		return 0;
 	}
 	check_table(t);

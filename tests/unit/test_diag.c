@@ -352,6 +352,51 @@ report_file_line_col(void **state)
 }
 
 static void
+report_at_cell_of_sheet(void **state)
+{
+	struct capture c;
+	struct diag_pos bare = {"WT3", 42, 5}, spaced = {"Project 1", 7, 28},
+	                quoted = {"Bo's", 1, 0}, text = {NULL, 3, 2};
+
+	capture_open(&c, false, false);
+	diag_report_at(&c.d, "r.xlsx", &bare, DIAG_ERROR, EXIT_INVALID, "bad");
+	diag_report_at(&c.d, "r.xlsx", &spaced, DIAG_WARNING, EXIT_OK, "odd");
+	diag_report_at(&c.d, "r.xlsx", &quoted, DIAG_ERROR, EXIT_INVALID, "row");
+	diag_report_at(&c.d, "r.csv", &text, DIAG_ERROR, EXIT_INVALID, "csv");
+	diag_report_at(&c.d, "r.csv", NULL, DIAG_ERROR, EXIT_INVALID, "whole");
+	assert_string_equal(capture_text(&c), "ssecmm: r.xlsx:WT3!E42: error: bad\n"
+	                                      "ssecmm: r.xlsx:'Project 1'!AB7: warning: odd\n"
+	                                      "ssecmm: r.xlsx:'Bo''s'!A1: error: row\n"
+	                                      "ssecmm: r.csv:3:2: error: csv\n"
+	                                      "ssecmm: r.csv: error: whole\n");
+	capture_close(&c);
+}
+
+static void
+pos_format_columns_and_escapes(void **state)
+{
+	char buf[64];
+	struct diag_pos z = {"S", 1, 26}, aa = {"S", 1, 27}, last = {"S", 1048576, 16384},
+	                ctl = {"a\x1b" "b", 2, 1};
+	struct capture c;
+
+	(void)state;
+	diag_pos_format(buf, sizeof buf, &z);
+	assert_string_equal(buf, "S!Z1");
+	diag_pos_format(buf, sizeof buf, &aa);
+	assert_string_equal(buf, "S!AA1");
+	diag_pos_format(buf, sizeof buf, &last);
+	assert_string_equal(buf, "S!XFD1048576");
+	diag_pos_format(buf, 4, &last);
+	assert_string_equal(buf, "S!X");
+	/* A sheet's name comes from the file: printed escaped. */
+	capture_open(&c, false, false);
+	diag_report_at(&c.d, "r.xlsx", &ctl, DIAG_ERROR, EXIT_INVALID, "x");
+	assert_string_equal(capture_text(&c), "ssecmm: r.xlsx:'a\\x1Bb'!A2: error: x\n");
+	capture_close(&c);
+}
+
+static void
 report_without_col(void **state)
 {
 	struct capture c;
@@ -644,6 +689,8 @@ main(void)
 		cmocka_unit_test(report_init_starts_clean),
 		cmocka_unit_test(report_file_line_col),
 		cmocka_unit_test(report_without_col),
+		cmocka_unit_test(report_at_cell_of_sheet),
+		cmocka_unit_test(pos_format_columns_and_escapes),
 		cmocka_unit_test(report_without_line),
 		cmocka_unit_test(report_without_file),
 		cmocka_unit_test(report_warning_format),
