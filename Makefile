@@ -47,8 +47,8 @@ DEPS = pc:libxml-2.0:libxml2-dev pc:libxslt:libxslt1-dev pc:libexslt:libxslt1-de
        file:/usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui \
        file:/usr/lib/libreoffice/program/libsclo.so:libreoffice-calc-nogui
 
-.PHONY: all deps run check check-unit check-cli check-products check-hostile check-san \
-        check-valgrind golden install uninstall clean fuzz bench
+.PHONY: all deps run check check-unit check-cli check-products check-office check-hostile \
+        check-san check-valgrind golden install uninstall clean fuzz bench
 
 all: ssecmm
 
@@ -108,8 +108,8 @@ deps:
 		npm ci --prefix tests/checkers --no-audit --no-fund --loglevel=error
 
 # Check the model and every sample, then write every product into out/: the
-# handbook; for each appraisal its rating table, report, statement and
-# profile chart; the comparison of the two Harbourline appraisals; and the
+# handbook; for each appraisal its rating table, report and statement (HTML,
+# PDF, and editable as DOCX and ODT) and profile chart; the comparison of the two Harbourline appraisals; and the
 # whole of samples/ as a batch with its index (out/batch/index.html).
 run: deps
 	$(MAKE) ssecmm
@@ -123,6 +123,8 @@ run: deps
 		./ssecmm -q rate --format csv $$f >$$b.csv && \
 		./ssecmm -q report $$f -o out && \
 		./ssecmm -q statement $$f -o out && \
+		./ssecmm -q report $$f --format docx,odt -o out && \
+		./ssecmm -q statement $$f --format docx,odt -o out && \
 		./ssecmm -q chart $$f -o $$b-chart.svg && \
 		./ssecmm -q chart $$f -o $$b-chart.png && \
 		./ssecmm -q chart $$f -o $$b-chart.pdf || exit 1; \
@@ -137,9 +139,9 @@ run: deps
 # The test groups (tests/check.sh), run side by side on every core, the
 # longest first so that they end together.  Each prints a line per suite and
 # "GROUP: N passed, N failed"; check ends with the total.  A group can run
-# alone: make check-unit, check-cli, check-products, check-hostile,
-# check-san, check-valgrind.
-CHECKS = valgrind products hostile san cli unit
+# alone: make check-unit, check-cli, check-products, check-office,
+# check-hostile, check-san, check-valgrind.
+CHECKS = valgrind products office hostile san cli unit
 NPROC := $(shell nproc 2>/dev/null || echo 2)
 TEST_BINS = ssecmm build/san/ssecmm build/obj/golden build/san/golden $(UNIT_BIN) $(SAN_UNIT)
 
@@ -155,6 +157,8 @@ check-cli: ssecmm build/obj/golden
 	@tests/check.sh cli
 check-products: ssecmm
 	@tests/check.sh products
+check-office: ssecmm
+	@tests/check.sh office
 check-hostile: ssecmm
 	@tests/check.sh hostile
 check-san: build/san/ssecmm build/san/golden $(SAN_UNIT)

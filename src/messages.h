@@ -26,16 +26,17 @@
 #define M_LANG_NOT_TAG             DIAG_USAGE, EXIT_USAGE, "--lang '%s' is not a language tag such as en, zh-CN or ja"
 #define M_OPTION_NOT_FOR_COMMAND   DIAG_USAGE, EXIT_USAGE, "%s does not apply to this command"
 #define M_OUTPUT_FORMAT_CONFLICT   DIAG_USAGE, EXIT_USAGE, "-o %s names one format and --format %s asks for another"
-#define M_OUTPUT_NAMES_NO_FORMAT   DIAG_USAGE, EXIT_USAGE, "-o %s: write -o DIR/ for a directory (both formats inside), or a file name ending in .html or .pdf for that format alone"
+#define M_FORMAT_NOT_FOR_PRODUCT   DIAG_USAGE, EXIT_USAGE, "this command does not write %s: the report and statement commands alone write docx and odt"
+#define M_OUTPUT_NAMES_NO_FORMAT   DIAG_USAGE, EXIT_USAGE, "-o %s: write -o DIR/ for a directory (html and pdf inside), or a file name ending in .html, .pdf, .docx or .odt for that format alone"
 #define M_OUTPUT_NOT_DIRECTORY     DIAG_USAGE, EXIT_USAGE, "-o %s: not a directory; name a directory, new or existing"
 #define M_SHARD_MALFORMED          DIAG_USAGE, EXIT_USAGE, "--shard takes K/N with 1 <= K <= N, such as 2/8"
 #define M_SHEET_AND_TEMPLATE_STDIN DIAG_USAGE, EXIT_USAGE, "the sheet and the template cannot both be standard input"
-#define M_STDOUT_TAKES_ONE_FORMAT  DIAG_USAGE, EXIT_USAGE, "standard output takes one format: --format html or pdf"
+#define M_STDOUT_TAKES_ONE_FORMAT  DIAG_USAGE, EXIT_USAGE, "standard output takes one format: --format html, pdf, docx or odt"
 #define M_UNKNOWN_COMMAND          DIAG_USAGE, EXIT_USAGE, "unknown command '%s'"
 #define M_UNKNOWN_DASHED_OPERAND   DIAG_USAGE, EXIT_USAGE, "unknown option: %s; a file whose name starts with '-' is written ./%s, or after --"
 #define M_UNKNOWN_OPTION           DIAG_USAGE, EXIT_USAGE, "unknown option or missing argument: %s"
 #define M_UNKNOWN_PAPER            DIAG_USAGE, EXIT_USAGE, "unknown paper '%s': use a4 or letter"
-#define M_UNKNOWN_PRODUCT_FORMAT   DIAG_USAGE, EXIT_USAGE, "unknown format '%s': use html, pdf or html,pdf"
+#define M_UNKNOWN_PRODUCT_FORMAT   DIAG_USAGE, EXIT_USAGE, "unknown format '%s': use html, pdf, docx or odt, or several joined by commas (html,pdf)"
 #define M_UNKNOWN_RATE_FORMAT      DIAG_USAGE, EXIT_USAGE, "unknown format '%s': use text, csv, xml or sheet"
 
 /* Command line, output files and the run as a whole. */
@@ -180,6 +181,8 @@
 #define M_NO_BODY               DIAG_ERROR, EXIT_INTERNAL, "the document has no <body>"
 #define M_NO_FONT_FOR_CHARACTER DIAG_WARNING, EXIT_OK, "no installed font has U+%04X (%s%s%c%c%c%c script)"
 #define M_NO_HTML_HEAD          DIAG_ERROR, EXIT_INTERNAL, "a template made no <html> with a <head>"
+#define M_PACKAGE_FAILED        DIAG_ERROR, EXIT_INTERNAL, "cannot make the zip package: %s"
+#define M_PACKAGE_PART_BAD      DIAG_ERROR, EXIT_INTERNAL, "the package template made a bad part '%s' (a name given twice, or neither XML nor text)"
 
 /* Commands: batch, compare, import, index and the products. */
 #define M_AREA_NOT_IN_MODEL              DIAG_ERROR, EXIT_INVALID, "process area %s is not in the model"

@@ -6,7 +6,7 @@
 # a line per suite and ends with "GROUP: N passed, N failed"; its counts go
 # to build/check/GROUP for the total.
 #
-# usage: tests/check.sh unit|cli|products|hostile|san|valgrind
+# usage: tests/check.sh unit|cli|products|office|hostile|san|valgrind
 #        tests/check.sh total GROUP...
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -122,6 +122,8 @@ cli)
 products)
 	count "products" tests/run-products.sh
 	count "scripts" tests/run-scripts.sh ;;
+office)
+	count "office" tests/run-office.sh ;;
 hostile)
 	count "hostile" tests/run-hostile.sh ;;
 san)
