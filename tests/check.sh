@@ -108,6 +108,22 @@ pdf_smoke() {
 	return $rc
 }
 
+# The office documents' whole path (charts as images, the templates, the
+# zip) under a sanitizer or valgrind: a one-project report as DOCX and ODT.
+office_smoke() {
+	dir=$(mktemp -d)
+	rc=0
+	if "$@" -q report samples/harbourline-self-assessment.xml --format docx,odt -o "$dir/" &&
+	   unzip -tq "$dir"/*.docx >/dev/null && unzip -tq "$dir"/*.odt >/dev/null; then
+		echo "ok 1 - $* report docx,odt"
+	else
+		echo "not ok 1 - $* report docx,odt"
+		rc=1
+	fi
+	rm -rf "$dir"
+	return $rc
+}
+
 case $group in
 unit)
 	count "man page" man_lint
@@ -132,13 +148,15 @@ san)
 	done
 	count "golden+asan" env GOLDEN=build/san/golden LABEL=golden+asan tests/run-cli.sh
 	count "scripts+asan" env SSECMM=build/san/ssecmm tests/run-scripts.sh
-	count "pdf+asan" pdf_smoke build/san/ssecmm ;;
+	count "pdf+asan" pdf_smoke build/san/ssecmm
+	count "office+asan" office_smoke build/san/ssecmm ;;
 valgrind)
 	for t in build/obj/test_*; do
 		count "unit+valgrind $(basename "$t")" env CMOCKA_MESSAGE_OUTPUT=TAP $vg "$t"
 	done
 	count "golden+valgrind" env GOLDEN_WRAPPER="$vg" LABEL=golden+valgrind tests/run-cli.sh
-	count "pdf+valgrind" pdf_smoke $vg ./ssecmm ;;
+	count "pdf+valgrind" pdf_smoke $vg ./ssecmm
+	count "office+valgrind" office_smoke $vg ./ssecmm ;;
 *)
 	echo "tests/check.sh: unknown group $group" >&2
 	exit 2 ;;
