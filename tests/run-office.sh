@@ -27,7 +27,7 @@ tap() { # tap OK|FAIL description
 	fi
 }
 
-for c in soffice pdftotext pdfimages pdfinfo python3 cmp timeout; do
+for c in soffice pdftotext pdfimages pdfinfo python3 perl unzip cmp timeout; do
 	command -v "$c" >/dev/null 2>&1 || { tap FAIL "checker $c is installed"; exit 1; }
 done
 
@@ -64,6 +64,24 @@ for ext in docx odt; do
 		-o "$out/docs/letter-report-$ext.$ext" ||
 		tap FAIL "report on letter paper as $ext"
 done
+
+# Text that would be markup, a field or a link in either format, in every
+# field of an appraisal, must stay text.
+nasty='</w:t><w:instrText>INCLUDETEXT "/etc/passwd"</w:instrText> ]]> <text:a xlink:href="http://127.0.0.1:9/">x</text:a>'
+NASTY=$(printf '%s' "$nasty" | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; s/"/\&quot;/g') \
+	perl -pe 's/\@LINE\@/$ENV{NASTY}/g; s/\@PARA\@/$ENV{NASTY}/g; s/\@ID\@/P1/g' \
+	tests/hostile/text/appraisal.xml.in >"$out/nasty.xml"
+for ext in docx odt; do
+	$bin -q --model tests/data/mini-model.xml report "$out/nasty.xml" -o "$out/docs/nasty-report-$ext.$ext" ||
+		tap FAIL "report of hostile text as $ext"
+done
+fields=$(unzip -p "$out/docs/nasty-report-docx.docx" word/document.xml | grep -o '<w:instrText' | wc -l)
+links=$(unzip -p "$out/docs/nasty-report-odt.odt" content.xml | grep -o '<text:a [^>]*xlink:href="http' | wc -l)
+if [ "$fields" -eq 1 ] && [ "$links" -eq 0 ]; then
+	tap OK "hostile text makes no field (the contents' only) and no outside link"
+else
+	tap FAIL "hostile text makes no field (the contents' only) and no outside link ($fields fields, $links links)"
+fi
 
 # A run that fails leaves no file behind.
 if ! $bin -q report tests/data/mini-model.xml -o "$out/failed.docx" 2>/dev/null &&
@@ -142,6 +160,13 @@ for b in $samples; do
 			esac
 		done
 	done
+done
+
+for ext in docx odt; do
+	case $(text "$out/pdf/nasty-report-$ext.pdf") in
+	*"$nasty"*) tap OK "hostile text reads as text in the $ext" ;;
+	*) tap FAIL "hostile text reads as text in the $ext" ;;
+	esac
 done
 
 for ext in docx odt; do
