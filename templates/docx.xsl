@@ -21,6 +21,7 @@
                 exclude-result-prefixes="wp a pic cp dc dcterms xsi">
 
   <xsl:include href="office-columns.xsl"/>
+  <xsl:include href="office-marks.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -285,7 +286,12 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:call-template name="mixed">
-      <xsl:with-param name="style" select="'ListParagraph'"/>
+      <xsl:with-param name="style">
+        <xsl:choose>
+          <xsl:when test="ancestor::td">TableContents</xsl:when>
+          <xsl:otherwise>ListParagraph</xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
       <xsl:with-param name="num" select="$num"/>
       <xsl:with-param name="level" select="count(ancestor::ul | ancestor::ol) - 1"/>
     </xsl:call-template>
@@ -478,8 +484,13 @@
   <xsl:template name="run-properties">
     <xsl:variable name="tag" select="string(ancestor::*[@lang][1]/@lang)"/>
     <xsl:variable name="link" select="ancestor::a[not(ancestor::nav)]"/>
-    <xsl:variable name="badge" select="ancestor::*[contains(concat(' ', @class, ' '), ' level ')
-                                        or contains(concat(' ', @class, ' '), ' rating ')]"/>
+    <xsl:variable name="badge" select="ancestor::*[@class][starts-with(@class, 'level ')
+                                        or starts-with(@class, 'rating ')][1]"/>
+    <xsl:variable name="colours">
+      <xsl:if test="$badge">
+        <xsl:call-template name="mark-colours"><xsl:with-param name="class" select="$badge/@class"/></xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
     <xsl:if test="ancestor::strong or ancestor::em or ancestor::code or ancestor::small
                   or $link or $badge or $tag != $lang">
       <w:rPr>
@@ -489,7 +500,11 @@
         </xsl:if>
         <xsl:if test="ancestor::strong or $badge"><w:b/></xsl:if>
         <xsl:if test="ancestor::em"><w:i/></xsl:if>
+        <xsl:if test="string($colours)"><w:color w:val="{substring-after($colours, ' ')}"/></xsl:if>
         <xsl:if test="ancestor::small or ancestor::code"><w:sz w:val="17"/></xsl:if>
+        <xsl:if test="string($colours)">
+          <w:shd w:val="clear" w:color="auto" w:fill="{substring-before($colours, ' ')}"/>
+        </xsl:if>
         <xsl:if test="$tag != $lang">
           <w:lang w:val="{$tag}" w:eastAsia="{$tag}" w:bidi="{$tag}"/>
         </xsl:if>

@@ -23,6 +23,7 @@
                 exclude-result-prefixes="office style text table draw fo xlink dc meta svg manifest">
 
   <xsl:include href="office-columns.xsl"/>
+  <xsl:include href="office-marks.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -48,6 +49,12 @@
   <!-- Each language used in the text, once: a text style each. -->
   <xsl:key name="lang" match="*[@lang]" use="@lang"/>
   <xsl:variable name="langs" select="//*[@lang][generate-id() = generate-id(key('lang', @lang)[1])]"/>
+
+  <!-- Each rating and level mark used, once: a text style each. -->
+  <xsl:key name="mark" match="span[@class] | abbr[@class]" use="@class"/>
+  <xsl:variable name="marks" select="(//span[@class] | //abbr[@class])[starts-with(@class, 'level ')
+                                     or starts-with(@class, 'rating ')]
+                                     [generate-id() = generate-id(key('mark', @class)[1])]"/>
 
   <xsl:template match="/">
     <parts>
@@ -143,6 +150,19 @@
             <style:style style:name="Small" style:family="text">
               <style:text-properties fo:font-size="8.5pt"/>
             </style:style>
+            <xsl:for-each select="$marks">
+              <xsl:variable name="colours">
+                <xsl:call-template name="mark-colours"><xsl:with-param name="class" select="@class"/></xsl:call-template>
+              </xsl:variable>
+              <style:style style:name="{concat('Mark_', translate(@class, ' -', '__'))}" style:family="text">
+                <style:text-properties fo:font-weight="bold" style:font-weight-asian="bold">
+                  <xsl:if test="string($colours)">
+                    <xsl:attribute name="fo:color"><xsl:value-of select="concat('#', substring-after($colours, ' '))"/></xsl:attribute>
+                    <xsl:attribute name="fo:background-color"><xsl:value-of select="concat('#', substring-before($colours, ' '))"/></xsl:attribute>
+                  </xsl:if>
+                </style:text-properties>
+              </style:style>
+            </xsl:for-each>
             <xsl:for-each select="$langs">
               <style:style style:name="{concat('Lang_', translate(@lang, '-', '_'))}" style:family="text">
                 <xsl:call-template name="language"><xsl:with-param name="tag" select="string(@lang)"/></xsl:call-template>
@@ -323,7 +343,14 @@
 
   <xsl:template match="li">
     <text:list-item>
-      <xsl:call-template name="mixed"><xsl:with-param name="style" select="'List_20_Contents'"/></xsl:call-template>
+      <xsl:call-template name="mixed">
+        <xsl:with-param name="style">
+          <xsl:choose>
+            <xsl:when test="ancestor::td">Table_20_Contents</xsl:when>
+            <xsl:otherwise>List_20_Contents</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
     </text:list-item>
   </xsl:template>
 
@@ -488,8 +515,9 @@
   <xsl:template match="strong" mode="inline">
     <text:span text:style-name="Bold"><xsl:apply-templates mode="inline"/></text:span>
   </xsl:template>
-  <xsl:template match="*[contains(concat(' ', @class, ' '), ' level ') or contains(concat(' ', @class, ' '), ' rating ')]" mode="inline">
-    <text:span text:style-name="Bold"><xsl:apply-templates mode="inline"/></text:span>
+  <xsl:template match="span[starts-with(@class, 'level ') or starts-with(@class, 'rating ')]
+                       | abbr[starts-with(@class, 'level ') or starts-with(@class, 'rating ')]" mode="inline">
+    <text:span text:style-name="{concat('Mark_', translate(@class, ' -', '__'))}"><xsl:apply-templates mode="inline"/></text:span>
   </xsl:template>
   <xsl:template match="em" mode="inline">
     <text:span text:style-name="Italic"><xsl:apply-templates mode="inline"/></text:span>
