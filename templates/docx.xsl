@@ -2,8 +2,11 @@
 <!-- A product document (the subset of xhtml-subset.xsd) as the parts of a
      Word document (DOCX, Office Open XML): <parts><part name="...">, each
      part one XML document, which the program zips in this order, followed
-     by the chart images it drew (the chart's div carries data-image,
-     data-width, data-height and data-title).  Word's built-in style names
+     by the chart images it drew.  The program has marked the document up
+     (src/render/office.c): a chart's div carries data-image, data-width,
+     data-height, data-title and its number data-figure, an element with an
+     id its number data-anchor, an <ol> its number data-list.  Word's
+     built-in style names
      (heading 1-4, toc 1-3, caption, header, footer) so that its navigation
      and contents work; text reaches the parts only as text nodes and
      attribute values, never as markup. -->
@@ -110,7 +113,7 @@
           <Relationship Id="rFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
           <xsl:for-each select="//div[@data-image]">
             <Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
-                          Id="{concat('rImage', position())}" Target="{substring-after(@data-image, 'word/')}"/>
+                          Id="{concat('rImage', @data-figure)}" Target="{substring-after(@data-image, 'word/')}"/>
           </xsl:for-each>
         </Relationships>
       </part>
@@ -280,7 +283,7 @@
     <xsl:variable name="num">
       <xsl:choose>
         <xsl:when test="$list/self::ol">
-          <xsl:value-of select="1 + count($list/preceding::ol) + count($list/ancestor::ol)"/>
+          <xsl:value-of select="1 + $list/@data-list"/>
         </xsl:when>
         <xsl:otherwise>1</xsl:otherwise>
       </xsl:choose>
@@ -363,7 +366,7 @@
     <xsl:variable name="scale">
       <xsl:choose><xsl:when test="$w &gt; $fit"><xsl:value-of select="$fit div $w"/></xsl:when><xsl:otherwise>1</xsl:otherwise></xsl:choose>
     </xsl:variable>
-    <xsl:variable name="n" select="count(preceding::div[@data-image]) + 1"/>
+    <xsl:variable name="n" select="@data-figure"/>
     <xsl:variable name="cx" select="round($w * $scale * 12700)"/>
     <xsl:variable name="cy" select="round($h * $scale * 12700)"/>
     <w:p>
@@ -542,7 +545,7 @@
       </w:abstractNum>
       <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
       <xsl:for-each select="//ol">
-        <w:num w:numId="{1 + count(preceding::ol) + count(ancestor::ol)}">
+        <w:num w:numId="{1 + @data-list}">
           <w:abstractNumId w:val="1"/>
           <w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>
         </w:num>

@@ -2,9 +2,11 @@
 <!-- A product document (the subset of xhtml-subset.xsd) as the parts of an
      OpenDocument text (ODT): <parts><part name="...">, each part one XML
      document or a text (the stored mimetype, first), which the program zips
-     in this order, followed by the chart images it drew (the chart's div
-     carries data-image, the PNG, data-vector, the SVG, data-width,
-     data-height and data-title).  Headings carry outline levels and the
+     in this order, followed by the chart images it drew.  The program has
+     marked the document up (src/render/office.c): a chart's div carries
+     data-image, the PNG, data-vector, the SVG, data-width, data-height,
+     data-title, its number data-figure, and data-drawn where the image is
+     first shown.  Headings carry outline levels and the
      standard heading styles, so that the navigator and the contents index
      work; text reaches the parts only as text nodes and attribute values. -->
 <xsl:stylesheet version="1.0"
@@ -67,7 +69,7 @@
           <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
           <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
           <manifest:file-entry manifest:full-path="settings.xml" manifest:media-type="text/xml"/>
-          <xsl:for-each select="//div[@data-image][not(@data-image = preceding::div/@data-image)]">
+          <xsl:for-each select="//div[@data-drawn]">
             <manifest:file-entry manifest:full-path="{@data-image}" manifest:media-type="image/png"/>
             <xsl:if test="@data-vector">
               <manifest:file-entry manifest:full-path="{@data-vector}" manifest:media-type="image/svg+xml"/>
@@ -177,7 +179,7 @@
               </xsl:call-template>
             </xsl:for-each>
             <xsl:for-each select="//div[@data-image]">
-              <style:style style:name="{concat('Chart', position())}" style:family="graphic">
+              <style:style style:name="{concat('Chart', @data-figure)}" style:family="graphic">
                 <style:graphic-properties style:vertical-pos="top" style:vertical-rel="baseline"
                                           style:horizontal-pos="center" style:horizontal-rel="paragraph"/>
               </style:style>
@@ -400,7 +402,7 @@
     <xsl:variable name="scale">
       <xsl:choose><xsl:when test="$w &gt; $measure"><xsl:value-of select="$measure div $w"/></xsl:when><xsl:otherwise>1</xsl:otherwise></xsl:choose>
     </xsl:variable>
-    <xsl:variable name="n" select="count(preceding::div[@data-image]) + 1"/>
+    <xsl:variable name="n" select="@data-figure"/>
     <text:p text:style-name="Figure">
       <draw:frame draw:style-name="{concat('Chart', $n)}" draw:name="{concat('Chart ', $n)}"
                   text:anchor-type="as-char" svg:width="{concat(format-number($w * $scale, '0.00'), 'pt')}"

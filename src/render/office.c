@@ -81,7 +81,7 @@ struct prepared {
 	void *ctx;
 	GPtrArray *media;   /* of struct media */
 	GHashTable *drawn;  /* scope -> the first div of its chart, borrowed */
-	unsigned n_ids;
+	unsigned n_ids, n_lists, n_figures;
 };
 
 static const char *const chart_attrs[] = {"data-image", "data-vector", "data-width",
@@ -109,9 +109,9 @@ svg_media(const struct chart *chart, const char *title, const char *name, unsign
 /* Draw the chart div asks for (<div data-chart data-scope>) into p->media
  * and tell the template where it is: div gets data-image (the PNG's part
  * name), data-vector (the SVG's, ODT only), data-width and data-height
- * (points) and data-title (its accessible name).  A scope drawn before is
- * not drawn again: the package holds each image once.  An unknown scope is
- * a bug in a template. */
+ * (points) and data-title (its accessible name), and data-drawn when this
+ * div's chart is new: a scope drawn before is not drawn again, the package
+ * holds each image once.  An unknown scope is a bug in a template. */
 static bool
 draw_chart(xmlNode *div, struct prepared *p, struct diag *d)
 {
@@ -157,6 +157,7 @@ draw_chart(xmlNode *div, struct prepared *p, struct diag *d)
 		set_number(div, "data-width", chart->width);
 		set_number(div, "data-height", chart->height);
 		xmlSetProp(div, (const xmlChar *)"data-title", (const xmlChar *)title);
+		xmlSetProp(div, (const xmlChar *)"data-drawn", (const xmlChar *)"yes");
 		g_hash_table_insert(p->drawn, (gpointer)scope, div);
 	}
 	chart_free(chart);
@@ -164,22 +165,33 @@ draw_chart(xmlNode *div, struct prepared *p, struct diag *d)
 	return ok;
 }
 
-/* Give every element under node with an id its number in data-anchor (a
- * DOCX bookmark's w:id is a number; counting in the template would walk
- * the document for each), and draw its charts. */
-static bool
-prepare(xmlNode *node, struct prepared *p, struct diag *d)
+static void
+set_count(xmlNode *n, const char *name, unsigned *counter)
 {
 	char number[32];
 
+	snprintf(number, sizeof number, "%u", ++*counter);
+	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)number);
+}
+
+/* Number, in document order, the elements under node that the packages
+ * refer to by number (counting in the template would walk the document
+ * for each, and a large appraisal would run out of the transform's
+ * budget): data-anchor on each element with an id (a DOCX bookmark's
+ * w:id), data-list on each <ol> (its DOCX numbering), data-figure on each
+ * chart (a drawing's id); and draw the charts. */
+static bool
+prepare(xmlNode *node, struct prepared *p, struct diag *d)
+{
 	for (xmlNode *c = node; c != NULL; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (xn_attr(c, "id") != NULL) {
-			snprintf(number, sizeof number, "%u", ++p->n_ids);
-			xmlSetProp(c, (const xmlChar *)"data-anchor", (const xmlChar *)number);
-		}
+		if (xn_attr(c, "id") != NULL)
+			set_count(c, "data-anchor", &p->n_ids);
+		if (xn_is(c, "ol"))
+			set_count(c, "data-list", &p->n_lists);
 		if (xn_is(c, "div") && xn_attr(c, "data-chart") != NULL) {
+			set_count(c, "data-figure", &p->n_figures);
 			if (!draw_chart(c, p, d))
 				return false;
 		} else if (!prepare(c->children, p, d)) {
@@ -298,7 +310,7 @@ office_write(struct xform *x, enum office_kind kind, const xmlDoc *original,
 	xmlDoc *doc = xmlCopyDoc((xmlDoc *)original, 1), *parts = NULL;
 	GPtrArray *media = g_ptr_array_new_with_free_func(media_free);
 	struct prepared prep = {kind, charts, ctx, media, g_hash_table_new(g_str_hash, g_str_equal),
-	                        0};
+	                        0, 0, 0};
 	struct package *p = NULL;
 	time_t date = package_date();
 	struct tm tm;
