@@ -212,31 +212,17 @@ package_date(void)
 	return (time_t)g_ascii_strtoll(epoch, NULL, 10);
 }
 
-/* Make the elements and attributes under n that use the namespace from
- * use to instead. */
-static void
-repoint_namespace(xmlNode *n, const xmlNs *from, xmlNs *to)
-{
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (n->ns == from)
-			n->ns = to;
-		for (xmlAttr *a = n->properties; a != NULL; a = a->next)
-			if (a->ns == from)
-				a->ns = to;
-		repoint_namespace(n->children, from, to);
-	}
-}
-
 /* Declare each namespace used under root once, on root, as office files
  * do: a copied element declares every namespace it uses that its copy has
- * no ancestor for, and a large part would repeat one on every element. */
+ * no ancestor for, and a large part would repeat one on every element.
+ * One walk in document order: a declaration is met before its uses, moved
+ * to root, or dropped when root has the same one (moved maps the dropped
+ * declaration to root's), and each use is mapped as it is met. */
 static void
-hoist_namespaces(xmlNode *root, xmlNode *n)
+hoist_namespaces(xmlNode *root, xmlNode *n, GHashTable *moved)
 {
 	for (xmlNode *c = n->children; c != NULL; c = c->next) {
-		xmlNs **link = &c->nsDef;
+		xmlNs **link = &c->nsDef, *to;
 
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -249,15 +235,26 @@ hoist_namespaces(xmlNode *root, xmlNode *n)
 				root->nsDef = ns;
 			} else if (xmlStrEqual(above->href, ns->href)) {
 				*link = ns->next;
-				repoint_namespace(c, ns, above);
 				ns->next = NULL;
-				xmlFreeNs(ns);
+				g_hash_table_insert(moved, ns, above);
 			} else {
 				link = &ns->next;
 			}
 		}
-		hoist_namespaces(root, c);
+		if (c->ns != NULL && (to = g_hash_table_lookup(moved, c->ns)) != NULL)
+			c->ns = to;
+		for (xmlAttr *a = c->properties; a != NULL; a = a->next)
+			if (a->ns != NULL && (to = g_hash_table_lookup(moved, a->ns)) != NULL)
+				a->ns = to;
+		hoist_namespaces(root, c, moved);
 	}
+}
+
+/* The dropped declarations, freed once nothing points to them. */
+static void
+free_namespace(void *ns)
+{
+	xmlFreeNs(ns);
 }
 
 /* Add the parts of the template's result (<parts><part name [stored]>,
@@ -281,9 +278,11 @@ add_parts(struct package *p, xmlDoc *parts, struct diag *d)
 			el = el->next;
 		if (el != NULL) {
 			xmlDoc *doc = xmlNewDoc((const xmlChar *)"1.0");
+			GHashTable *moved = g_hash_table_new_full(NULL, NULL, free_namespace, NULL);
 
 			xmlDocSetRootElement(doc, xmlDocCopyNode(el, doc, 1));
-			hoist_namespaces(doc->children, doc->children);
+			hoist_namespaces(doc->children, doc->children, moved);
+			g_hash_table_destroy(moved);
 			xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
 			xmlFreeDoc(doc);
 		} else {
