@@ -12,7 +12,7 @@
 #include "render/chart_svg.h"
 #include "render/package.h"
 
-/* Print resolution of the chart images: sharp on paper, a few hundred KiB. */
+/* Print resolution of the chart images: sharp on paper, about 40 kB a chart. */
 #define CHART_DPI 300.0
 
 static const struct {

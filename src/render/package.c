@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib.h>
 #include <zip.h>
 
 /* 1980-01-01T00:00:00Z, the earliest date of a zip entry. */
@@ -18,21 +19,21 @@ struct package {
 struct package *
 package_new(time_t mtime)
 {
-	struct package *p = calloc(1, sizeof *p);
+	struct package *p = g_new0(struct package, 1);
 	zip_error_t error;
 	struct tm tm;
 
-	if (p == NULL)
-		abort();
+	/* An empty archive in memory fails only when memory does, which ends
+	 * the program as every allocation of ours does. */
 	zip_error_init(&error);
 	p->buffer = zip_source_buffer_create(NULL, 0, 0, &error);
 	if (p->buffer == NULL)
-		abort();
+		g_error("out of memory");
 	/* Kept past zip_close, which writes the archive into it. */
 	zip_source_keep(p->buffer);
 	p->zip = zip_open_from_source(p->buffer, ZIP_TRUNCATE, &error);
 	if (p->zip == NULL)
-		abort();
+		g_error("out of memory");
 	zip_error_fini(&error);
 	/* libzip writes an entry's date as the local time of the time_t it is
 	 * given; the time_t whose local time reads as mtime's UTC fields makes
@@ -48,12 +49,13 @@ package_new(time_t mtime)
 bool
 package_add(struct package *p, const char *name, const void *data, size_t len, bool stored)
 {
+	/* libzip frees the copy with free(), so it comes from malloc. */
 	void *copy = malloc(len ? len : 1);
 	zip_source_t *src;
 	zip_int64_t i;
 
 	if (copy == NULL)
-		abort();
+		g_error("out of memory");
 	memcpy(copy, data, len);
 	src = zip_source_buffer(p->zip, copy, len, 1);
 	if (src == NULL) {
@@ -116,5 +118,5 @@ package_free(struct package *p)
 	if (p->zip != NULL)
 		zip_discard(p->zip);
 	zip_source_free(p->buffer);
-	free(p);
+	g_free(p);
 }
