@@ -109,15 +109,16 @@ pdf_smoke() {
 }
 
 # The office documents' whole path (charts as images, the templates, the
-# zip) under a sanitizer or valgrind: a one-project report as DOCX and ODT.
+# zip) under a sanitizer or valgrind: a statement as DOCX and ODT (the same
+# code as a report, in a third of the time under valgrind).
 office_smoke() {
 	dir=$(mktemp -d)
 	rc=0
-	if "$@" -q report samples/harbourline-self-assessment.xml --format docx,odt -o "$dir/" &&
+	if "$@" -q statement samples/meridian-integrator.xml --format docx,odt -o "$dir/" &&
 	   unzip -tq "$dir"/*.docx >/dev/null && unzip -tq "$dir"/*.odt >/dev/null; then
-		echo "ok 1 - $* report docx,odt"
+		echo "ok 1 - $* statement docx,odt"
 	else
-		echo "not ok 1 - $* report docx,odt"
+		echo "not ok 1 - $* statement docx,odt"
 		rc=1
 	fi
 	rm -rf "$dir"
