@@ -41,7 +41,7 @@ DEPS = pc:libxml-2.0:libxml2-dev pc:libxslt:libxslt1-dev pc:libexslt:libxslt1-de
        cmd:xmllint:libxml2-utils cmd:valgrind:valgrind cmd:mandoc:mandoc cmd:strace:strace \
        file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
        file:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \
-       cmd:qpdf:qpdf cmd:pdftotext:poppler-utils cmd:pdftohtml:poppler-utils \
+       cmd:qpdf:qpdf cmd:pdftotext:poppler-utils cmd:pdftohtml:poppler-utils cmd:unzip:unzip \
        cmd:python3:python3 cmd:java:default-jre-headless \
        cmd:node:nodejs cmd:npm:npm file:/usr/lib/chromium/chromium:chromium \
        file:/usr/lib/libreoffice/program/libswlo.so:libreoffice-writer-nogui \
@@ -109,9 +109,10 @@ deps:
 
 # Check the model and every sample, then write every product into out/: the
 # handbook; for each appraisal its rating table, rating workbook
-# (NAME-ratings.xlsx), report, statement and profile chart; the comparison of
-# the two Harbourline appraisals; and the whole of samples/ as a batch with
-# its index (out/batch/index.html).
+# (NAME-ratings.xlsx), report and statement (HTML, PDF, and editable as DOCX
+# and ODT) and profile chart; the comparison of the two Harbourline
+# appraisals; and the whole of samples/ as a batch with its index
+# (out/batch/index.html).
 run: deps
 	$(MAKE) ssecmm
 	./ssecmm validate model-xml/sse-cmm.xml samples/*.xml
@@ -125,6 +126,8 @@ run: deps
 		./ssecmm -q workbook $$f -o out/ && \
 		./ssecmm -q report $$f -o out && \
 		./ssecmm -q statement $$f -o out && \
+		./ssecmm -q report $$f --format docx,odt -o out && \
+		./ssecmm -q statement $$f --format docx,odt -o out && \
 		./ssecmm -q chart $$f -o $$b-chart.svg && \
 		./ssecmm -q chart $$f -o $$b-chart.png && \
 		./ssecmm -q chart $$f -o $$b-chart.pdf || exit 1; \

@@ -177,6 +177,15 @@ measure report-small "$SSECMM" -q report samples/kestrel-iso15504.xml -o "$OUT"
 result report-small "report, one project: ssecmm HTML+PDF" "$OUT/kestrel-iso15504-report.pdf"
 measure workbook "$SSECMM" -q workbook "$SAMPLE" -o "$OUT/"
 result workbook "rating workbook (XLSX), three projects, 22 areas"
+# The editable documents of the same report and statement, against the HTML
+# only rows above.
+for doc in "${DOCS[@]:1}"; do
+	IFS='|' read -r key args stem <<<"$doc"
+	for f in docx odt; do
+		measure "$key-$f" "$SSECMM" -q $args --format "$f" -o "$OUT"
+		result "$key-$f" "$key: ssecmm ${f^^} only"
+	done
+done
 md "" "The printers' rows include making the HTML with \`ssecmm --format html\`." \
 	"Chromium: \`$CHROMIUM --user-data-dir=PROFILE --print-to-pdf=OUT.pdf file:///IN.html\`;" \
 	"its memory is its largest single process, not the sum of its processes."

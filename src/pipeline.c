@@ -12,6 +12,7 @@
 #include "load/lang.h"
 #include "load/schema.h"
 #include "render/html.h"
+#include "render/office.h"
 
 #ifndef SSECMM_VERSION
 #define SSECMM_VERSION "0.0"
@@ -26,9 +27,11 @@ static const struct product products[PRODUCT_COUNT] = {
 	[PRODUCT_HANDBOOK] = {"handbook", "templates/handbook.xsl", "sse-cmm-handbook", NULL,
 	                      PRODUCT_HTML | PRODUCT_PDF, NULL},
 	[PRODUCT_REPORT] = {"report", "templates/report.xsl", NULL, "-report",
-	                    PRODUCT_HTML | PRODUCT_PDF, pipeline_profile_chart},
+	                    PRODUCT_HTML | PRODUCT_PDF | PRODUCT_DOCX | PRODUCT_ODT,
+	                    pipeline_profile_chart},
 	[PRODUCT_STATEMENT] = {"statement", "templates/statement.xsl", NULL, "-statement",
-	                       PRODUCT_HTML | PRODUCT_PDF, pipeline_profile_chart},
+	                       PRODUCT_HTML | PRODUCT_PDF | PRODUCT_DOCX | PRODUCT_ODT,
+	                       pipeline_profile_chart},
 	[PRODUCT_COMPARISON] = {"compare", "templates/compare.xsl", NULL, "-comparison",
 	                        PRODUCT_HTML | PRODUCT_PDF, compare_chart},
 	[PRODUCT_INDEX] = {"index", "templates/index.xsl", "index", NULL,
@@ -38,9 +41,24 @@ static const struct product products[PRODUCT_COUNT] = {
 	[PRODUCT_RESULT] = {"result", NULL, NULL, "-result", PRODUCT_XML, NULL},
 };
 
+/* The renderings of a product document, in the order they are written;
+ * each format's name, as --format takes it, and file extension. */
+static const struct rendering {
+	int format;
+	const char *name;
+	const char *ext;
+} renderings[] = {
+	{PRODUCT_PDF, "pdf", ".pdf"},
+	{PRODUCT_HTML, "html", ".html"},
+	{PRODUCT_DOCX, "docx", ".docx"},
+	{PRODUCT_ODT, "odt", ".odt"},
+};
+#define N_RENDERINGS (sizeof renderings / sizeof renderings[0])
+
 struct pipeline {
 	struct session session;            /* the schemas and the model */
 	struct xform *templates[PRODUCT_COUNT];   /* compiled on first use */
+	struct xform *office[OFFICE_KINDS];       /* the same */
 	struct schema *subset;             /* templates/xhtml-subset.xsd */
 	struct html_style *style;
 	struct typesetter *typesetter;
@@ -74,6 +92,8 @@ pipeline_free(struct pipeline *pl)
 		return;
 	for (i = 0; i < PRODUCT_COUNT; i++)
 		xform_free(pl->templates[i]);
+	for (i = 0; i < OFFICE_KINDS; i++)
+		xform_free(pl->office[i]);
 	schema_free(pl->subset);
 	html_style_free(pl->style);
 	typeset_free(pl->typesetter);
@@ -99,6 +119,19 @@ template_of(struct pipeline *pl, enum product_id id, struct diag *d)
 		g_free(path);
 	}
 	return pl->templates[id];
+}
+
+static struct xform *
+office_of(struct pipeline *pl, enum office_kind kind, struct diag *d)
+{
+	char *path;
+
+	if (pl->office[kind] == NULL) {
+		path = datadir_path(office_template(kind));
+		pl->office[kind] = xform_load(path, d);
+		g_free(path);
+	}
+	return pl->office[kind];
 }
 
 static struct schema *
@@ -172,6 +205,27 @@ pipeline_rate_doc(struct pipeline *pl, xmlDoc *doc, const char *path, const char
 	return session_rate_appraisal(&pl->session, a, target_path, out);
 }
 
+int
+pipeline_format_named(const char *name)
+{
+	for (size_t i = 0; i < N_RENDERINGS; i++)
+		if (strcmp(name, renderings[i].name) == 0)
+			return renderings[i].format;
+	return 0;
+}
+
+int
+pipeline_format_of_path(const char *path)
+{
+	for (size_t i = 0; i < N_RENDERINGS; i++) {
+		size_t n = strlen(path), e = strlen(renderings[i].ext);
+
+		if (n >= e && g_ascii_strcasecmp(path + n - e, renderings[i].ext) == 0)
+			return renderings[i].format;
+	}
+	return 0;
+}
+
 bool
 product_names_directory(const char *option)
 {
@@ -225,58 +279,78 @@ wrote(const struct product_dest *dest, const char *path)
 		diag_say(dest->log, "ssecmm: wrote %s", path);
 }
 
+/* Write doc as the rendering r of the product row to o (committed or
+ * aborted).  False after reporting. */
+static bool
+render(struct pipeline *pl, const struct rendering *r, const struct product *row, xmlDoc *doc,
+       void *ctx, const struct product_dest *dest, struct output *o, struct diag *d)
+{
+	enum office_kind kind = r->format == PRODUCT_DOCX ? OFFICE_DOCX : OFFICE_ODT;
+	struct xform *x;
+
+	switch (r->format) {
+	case PRODUCT_PDF:
+		return typeset_render(typesetter_of(pl), doc, dest->paper, row->charts, ctx, o, d);
+	case PRODUCT_HTML:
+		return html_write(doc, style_of(pl, d), row->charts, ctx, o, d);
+	default:
+		if ((x = office_of(pl, kind, d)) == NULL) {
+			output_abort(o);
+			return false;
+		}
+		return office_write(x, kind, doc, dest->paper, row->charts, ctx, o, d);
+	}
+}
+
 bool
 pipeline_make(struct pipeline *pl, enum product_id id, xmlDoc *input, void *ctx,
               const char *stem, const struct product_dest *dest, struct diag *d)
 {
 	const struct product *row = pipeline_product(id);
-	const struct html_style *style = NULL;
 	struct output_set *set;
-	struct output *pdf = NULL, *html = NULL;
+	struct output *outs[N_RENDERINGS] = {0};
+	char *paths[N_RENDERINGS] = {0};
 	xmlDoc *doc;
-	char *name, *pdf_path, *html_path;
+	char *name;
 	bool ok = true;
+	size_t i;
 
-	if ((dest->formats & PRODUCT_HTML) && (style = style_of(pl, d)) == NULL)
+	if ((dest->formats & PRODUCT_HTML) && style_of(pl, d) == NULL)
 		return false;
 	if (dest->output != NULL && g_str_has_suffix(dest->output, "/") &&
 	    g_mkdir_with_parents(dest->output, 0777) != 0) {
 		diag_report(d, dest->output, 0, 0, M_CANNOT_MAKE_DIRECTORY, g_strerror(errno));
 		return false;
 	}
-	/* Both files are opened (their names checked) before any work, and
+	/* Every file is opened (its name checked) before any work, and they
 	 * appear together or not at all. */
 	name = row->file != NULL ? g_strdup(row->file) : g_strconcat(stem, row->suffix, NULL);
 	set = output_set_new();
-	pdf_path = product_path(dest, name, ".pdf");
-	html_path = product_path(dest, name, ".html");
-	if (dest->formats & PRODUCT_PDF)
-		ok = (pdf = output_open_in(set, pdf_path, dest->out, dest->inputs, dest->n_inputs,
-		                           d)) != NULL;
-	if (ok && (dest->formats & PRODUCT_HTML))
-		ok = (html = output_open_in(set, html_path, dest->out, dest->inputs, dest->n_inputs,
-		                            d)) != NULL;
+	for (i = 0; ok && i < N_RENDERINGS; i++) {
+		if (!(dest->formats & renderings[i].format))
+			continue;
+		paths[i] = product_path(dest, name, renderings[i].ext);
+		ok = (outs[i] = output_open_in(set, paths[i], dest->out, dest->inputs,
+		                               dest->n_inputs, d)) != NULL;
+	}
 	doc = ok ? document_of(pl, id, input, d) : NULL;
 	ok = doc != NULL;
 	if (ok)
 		lang_mark(doc, input, dest->lang);
-	if (ok && pdf != NULL)
-		ok = typeset_render(typesetter_of(pl), doc, dest->paper, row->charts, ctx, pdf, d);
-	if (ok && html != NULL)
-		ok = html_write(doc, style, row->charts, ctx, html, d);
+	for (i = 0; ok && i < N_RENDERINGS; i++)
+		if (outs[i] != NULL)
+			ok = render(pl, &renderings[i], row, doc, ctx, dest, outs[i], d);
 	if (!ok)
 		output_set_free(set);
 	else if (!output_set_commit(set, d))
 		ok = false;
-	else {
-		if (pdf != NULL)
-			wrote(dest, pdf_path);
-		if (html != NULL)
-			wrote(dest, html_path);
-	}
+	else
+		for (i = 0; i < N_RENDERINGS; i++)
+			if (outs[i] != NULL)
+				wrote(dest, paths[i]);
 	xmlFreeDoc(doc);
-	g_free(pdf_path);
-	g_free(html_path);
+	for (i = 0; i < N_RENDERINGS; i++)
+		g_free(paths[i]);
 	g_free(name);
 	return ok;
 }

@@ -25,7 +25,16 @@ enum product_id {
 };
 
 /* The formats a product can be written in. */
-enum { PRODUCT_HTML = 1, PRODUCT_PDF = 2, PRODUCT_SVG = 4, PRODUCT_PNG = 8, PRODUCT_XML = 16 };
+enum {
+	PRODUCT_HTML = 1, PRODUCT_PDF = 2, PRODUCT_SVG = 4, PRODUCT_PNG = 8, PRODUCT_XML = 16,
+	PRODUCT_DOCX = 32, PRODUCT_ODT = 64
+};
+
+/* The document formats (html, pdf, docx, odt) by name and by file name:
+ * the PRODUCT_ format of the word name, or of path's extension (any case);
+ * 0 for none. */
+int pipeline_format_named(const char *name);
+int pipeline_format_of_path(const char *path);
 
 /* A product: a template's document and the files it is written to. */
 struct product {
@@ -46,7 +55,9 @@ struct product_dest {
 	                           * file, "-" (the stream out), or NULL: beside
 	                           * input_path, or in the working directory */
 	const char *input_path;   /* may be NULL */
-	int formats;              /* PRODUCT_HTML, PRODUCT_PDF or both */
+	int formats;              /* PRODUCT_HTML, PDF, DOCX, ODT: one or more */
+	int allowed;              /* set before product_dest_from_cli: the
+	                           * formats the command's products have */
 	enum typeset_paper paper;
 	const char *lang;         /* --lang, or NULL: the inputs' xml:lang */
 	FILE *out;                /* standard output, for "-" */
@@ -104,8 +115,8 @@ bool pipeline_rate_doc(struct pipeline *pl, xmlDoc *doc, const char *path,
 /* Make the product id (a row with a template) from input: the template's
  * document, checked to stay inside templates/xhtml-subset.xsd, written as
  * the renderings dest asks for (NAME.pdf by the typesetter, NAME.html by
- * the HTML writer, where NAME is the row's file, or stem and the row's
- * suffix).  ctx is the context of the row's chart maker.  The renderings
+ * the HTML writer, NAME.docx and NAME.odt by their templates, where NAME
+ * is the row's file, or stem and the row's suffix).  ctx is the context of the row's chart maker.  The renderings
  * appear together, or none does and the files they would replace stay as
  * they were.  False after reporting to d. */
 bool pipeline_make(struct pipeline *pl, enum product_id id, xmlDoc *input, void *ctx,

@@ -26,6 +26,8 @@
          PDF marks every page of a draft and puts the version in the footer. -->
     <xsl:param name="status"/>
     <xsl:param name="version"/>
+    <!-- The document's date (YYYY-MM-DD): the office formats' properties. -->
+    <xsl:param name="date"/>
     <xsl:param name="content"/>
     <html lang="en">
       <head>
@@ -44,6 +46,9 @@
         </xsl:if>
         <xsl:if test="string($version)">
           <meta name="document-version" content="{$version}"/>
+        </xsl:if>
+        <xsl:if test="string($date)">
+          <meta name="date" content="{$date}"/>
         </xsl:if>
         <meta name="generator" content="{$generator}"/>
       </head>

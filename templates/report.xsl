@@ -55,6 +55,7 @@
       </xsl:with-param>
       <xsl:with-param name="status" select="string($record/a:document/@status)"/>
       <xsl:with-param name="version" select="string($record/a:document/@version)"/>
+      <xsl:with-param name="date" select="string($res/r:appraisal/@report)"/>
       <xsl:with-param name="description"
                       select="concat('SSE-CMM appraisal report: ', $ap/a:organization/a:name)"/>
       <xsl:with-param name="author" select="string($lead/@name)"/>

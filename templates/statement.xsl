@@ -41,6 +41,7 @@
       </xsl:with-param>
       <xsl:with-param name="status" select="string($record/a:document/@status)"/>
       <xsl:with-param name="version" select="string($record/a:document/@version)"/>
+      <xsl:with-param name="date" select="string($res/r:appraisal/@report)"/>
       <xsl:with-param name="description">
         <xsl:text>SSE-CMM capability statement</xsl:text>
         <xsl:if test="$target">

@@ -475,11 +475,14 @@ fi
 # disable-output-escaping, no script, comment or processing instruction made
 # from data, no style or event attributes, no computed element or attribute
 # names, no src, and links only to "#..." anchors (the index's links to its
-# products are file names that src/cmd/index.c has already percent-encoded).
-grep -nE 'disable-output-escaping|<script|<xsl:comment|<xsl:processing-instruction|<style|[[:space:]]style=|[[:space:]]on[a-z]+=|[[:space:]]src=|<xsl:(element|attribute) name="[^"]*\{|<xsl:attribute name="(href|src|style|on[a-z]*)"' \
+# products are file names that src/cmd/index.c has already percent-encoded,
+# and the ODT's images are the package's own parts, named by
+# src/render/office.c).
+grep -nE 'disable-output-escaping|<script|<xsl:comment|<xsl:processing-instruction|<style[[:space:]>]|[[:space:]]style=|[[:space:]]on[a-z]+=|[[:space:]]src=|<xsl:(element|attribute) name="[^"]*\{|<xsl:attribute name="(href|src|style|on[a-z]*)"' \
 	templates/*.xsl >"$tmp/templates.bad"
 # shellcheck disable=SC2016 # the $ is the template's, not the shell's
-grep -nE 'href="[^"#]*\{' templates/*.xsl | grep -vE 'templates/index.xsl:.*href="\{\$(html|pdf)\}"' \
+grep -nE 'href="[^"#]*\{' templates/*.xsl | grep -vE 'templates/index.xsl:.*href="\{\$(html|pdf)\}"' |
+	grep -vE 'templates/odt.xsl:.*xlink:href="\{@data-(image|vector)\}"' \
 	>>"$tmp/templates.bad"
 if [ ! -s "$tmp/templates.bad" ]; then
 	tap OK "templates: no unescaped output, script, style or event attribute, computed name or outside link"
@@ -665,7 +668,7 @@ expect_fail "write: -o /dev/full is refused as not a regular file (exit 3)" 3 \
 	"refusing to write: not a regular file" "$bin" -q --model "$model" import \
 	tests/cli/import/blank-lines.csv --template "$mini" -o /dev/full
 expect_fail "write: -o /dev/full for a product is refused by its name (exit 2)" 2 \
-	"a file name ending in .html or .pdf" "$bin" -q --model "$model" report "$mini" -o /dev/full
+	"a file name ending in .html, .pdf, .docx or .odt" "$bin" -q --model "$model" report "$mini" -o /dev/full
 if [ -c /dev/full ]; then
 	tap OK "write: /dev/full is still a device"
 else
@@ -809,7 +812,7 @@ fi
 # -o names one file for one format, a directory for both; anything else is refused.
 fresh "$w/names"
 expect_fail "write: -o without .html, .pdf or a trailing / is refused (exit 2), saying what to write" 2 \
-	"a file name ending in .html or .pdf" \
+	"a file name ending in .html, .pdf, .docx or .odt" \
 	"$bin" -q --model "$model" report "$mini" -o "$w/names/myreport"
 "$bin" -q --model "$model" report "$mini" -o "$w/names/R.PDF" 2>"$tmp/err"
 r1=$?

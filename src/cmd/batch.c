@@ -703,6 +703,8 @@ cmd_batch(struct cli *c)
 	int status;
 
 	b.dest.directory_only = true;
+	/* A batch writes HTML and PDF: its index links to those. */
+	b.dest.allowed = PRODUCT_HTML | PRODUCT_PDF;
 	if ((status = product_dest_from_cli(c, &b.dest)) >= 0)
 		return status;
 	if (c->output == NULL || strcmp(c->output, "-") == 0) {

@@ -435,6 +435,7 @@ cmd_compare(struct cli *c)
 	bool ok;
 	int status;
 
+	dest.allowed = pipeline_product(PRODUCT_COMPARISON)->formats;
 	if ((status = product_dest_from_cli(c, &dest)) >= 0)
 		return status;
 	cmp.n = (size_t)c->n_operands;

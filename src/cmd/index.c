@@ -296,6 +296,7 @@ cmd_index(struct cli *c)
 	char *outdir = NULL;
 	int i, status;
 
+	dest.allowed = pipeline_product(PRODUCT_INDEX)->formats;
 	if ((status = product_dest_from_cli(c, &dest)) >= 0)
 		goto done;
 	for (i = 0; i < c->n_operands; i++) {

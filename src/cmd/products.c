@@ -12,43 +12,43 @@
 #include "render/chart_svg.h"
 #include "render/fonts.h"
 
-/* The format a file name asks for by its extension, in any case; 0 for none. */
+/* The formats --format names: one or more of html, pdf, docx and odt,
+ * joined by commas; 0 for a word of none of them. */
 static int
-format_of_name(const char *name)
+formats_named(const char *list)
 {
-	size_t n = strlen(name);
+	char **words = g_strsplit(list, ",", -1);
+	int formats = 0, f = 0;
 
-	if (n >= 5 && g_ascii_strcasecmp(name + n - 5, ".html") == 0)
-		return PRODUCT_HTML;
-	if (n >= 4 && g_ascii_strcasecmp(name + n - 4, ".pdf") == 0)
-		return PRODUCT_PDF;
-	return 0;
+	for (char **w = words; *w != NULL; w++) {
+		if ((f = pipeline_format_named(*w)) == 0)
+			break;
+		formats |= f;
+	}
+	g_strfreev(words);
+	return f == 0 ? 0 : formats;
 }
 
-/* Which renderings a product gets: both by default, or what --format says;
- * -o FILE.html or FILE.pdf (any case) one, never two formats in one file. */
+/* Which renderings a product gets: HTML and PDF by default, or what
+ * --format says; -o FILE.html, .pdf, .docx or .odt (any case) that one,
+ * never two formats in one file.  The formats must be among dest's
+ * allowed. */
 int
 product_dest_from_cli(struct cli *c, struct product_dest *dest)
 {
 	const char *f = c->format;
-	int *formats = &dest->formats, named;
+	int *formats = &dest->formats, named, other;
 
-	if (f == NULL)
-		*formats = PRODUCT_HTML | PRODUCT_PDF;
-	else if (strcmp(f, "html") == 0)
-		*formats = PRODUCT_HTML;
-	else if (strcmp(f, "pdf") == 0)
-		*formats = PRODUCT_PDF;
-	else if (strcmp(f, "html,pdf") == 0 || strcmp(f, "pdf,html") == 0)
-		*formats = PRODUCT_HTML | PRODUCT_PDF;
-	else {
+	g_assert(dest->allowed != 0);
+	*formats = f == NULL ? PRODUCT_HTML | PRODUCT_PDF : formats_named(f);
+	if (*formats == 0) {
 		diag_report(&c->diag, NULL, 0, 0, M_UNKNOWN_PRODUCT_FORMAT, f);
 		return EXIT_USAGE;
 	}
 	if (c->output != NULL && strcmp(c->output, "-") == 0) {
 		if (f == NULL)
 			*formats = PRODUCT_HTML;
-		if (*formats == (PRODUCT_HTML | PRODUCT_PDF)) {
+		if ((*formats & (*formats - 1)) != 0) {
 			diag_report(&c->diag, NULL, 0, 0, M_STDOUT_TAKES_ONE_FORMAT);
 			return EXIT_USAGE;
 		}
@@ -58,7 +58,7 @@ product_dest_from_cli(struct cli *c, struct product_dest *dest)
 			return EXIT_USAGE;
 		}
 	} else if (c->output != NULL && !product_names_directory(c->output)) {
-		named = format_of_name(c->output);
+		named = pipeline_format_of_path(c->output);
 		if (named == 0) {
 			diag_report(&c->diag, NULL, 0, 0, M_OUTPUT_NAMES_NO_FORMAT, c->output);
 			return EXIT_USAGE;
@@ -69,6 +69,11 @@ product_dest_from_cli(struct cli *c, struct product_dest *dest)
 			return EXIT_USAGE;
 		}
 		*formats = named;
+	}
+	if ((other = *formats & ~dest->allowed) != 0) {
+		diag_report(&c->diag, NULL, 0, 0, M_FORMAT_NOT_FOR_PRODUCT,
+		            other & PRODUCT_DOCX ? "docx" : "odt");
+		return EXIT_USAGE;
 	}
 	if (c->paper != NULL && strcmp(c->paper, "a4") != 0 && strcmp(c->paper, "letter") != 0) {
 		diag_report(&c->diag, NULL, 0, 0, M_UNKNOWN_PAPER, c->paper);
@@ -135,6 +140,7 @@ cmd_handbook(struct cli *c)
 	struct pipeline *pl;
 	int status;
 
+	dest.allowed = pipeline_product(PRODUCT_HANDBOOK)->formats;
 	if ((status = product_dest_from_cli(c, &dest)) >= 0)
 		return status;
 	dest.inputs = (const char *const[]){c->model_path};
@@ -159,6 +165,7 @@ appraisal_product(struct cli *c, enum product_id id)
 	char *stem;
 	int status;
 
+	dest.allowed = pipeline_product(id)->formats;
 	if ((status = product_dest_from_cli(c, &dest)) >= 0)
 		return status;
 	dest.input_path = c->operands[0];

@@ -17,9 +17,11 @@ struct cli;
 
 /* Fill dest's formats, paper, output and streams from the command line
  * (--format, --paper, -o, -q).  -o is "-", a directory (existing, or
- * ending in '/': both formats) or a file ending in .html or .pdf in any
- * case (that format alone); anything else is a usage error.  Returns -1 to go on, or the exit status of
- * a usage error after reporting it. */
+ * ending in '/': the formats --format names, HTML and PDF by default) or a
+ * file ending in .html, .pdf, .docx or .odt in any case (that format
+ * alone); anything else, or a format outside dest->allowed (set before the
+ * call), is a usage error.  Returns -1 to go on, or the exit status of a
+ * usage error after reporting it. */
 int product_dest_from_cli(struct cli *c, struct product_dest *dest);
 
 /* Warn about every character of a's text that no installed font has,

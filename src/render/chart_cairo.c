@@ -95,8 +95,8 @@ chart_cairo_draw(const struct chart *c, cairo_t *cr)
 	cairo_restore(cr);
 }
 
-bool
-chart_write_png(const struct chart *c, double scale, struct output *o, struct diag *d)
+cairo_status_t
+chart_cairo_png(const struct chart *c, double scale, cairo_write_func_t write, void *closure)
 {
 	cairo_surface_t *surface;
 	cairo_status_t status;
@@ -108,9 +108,15 @@ chart_write_png(const struct chart *c, double scale, struct output *o, struct di
 	cairo_scale(cr, scale, scale);
 	chart_cairo_draw(c, cr);
 	cairo_destroy(cr);
-	status = cairo_surface_write_to_png_stream(surface, pdf_write_output, o);
+	status = cairo_surface_write_to_png_stream(surface, write, closure);
 	cairo_surface_destroy(surface);
-	return pdf_commit_status(status, o, d);
+	return status;
+}
+
+bool
+chart_write_png(const struct chart *c, double scale, struct output *o, struct diag *d)
+{
+	return pdf_commit_status(chart_cairo_png(c, scale, pdf_write_output, o), o, d);
 }
 
 bool

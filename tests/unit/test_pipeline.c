@@ -15,6 +15,7 @@
 #include "cmd/products.h"
 #include "datadir.h"
 #include "pipeline.h"
+#include "render/office.h"
 
 #include "capture.h"
 
@@ -124,12 +125,41 @@ rates_and_makes_a_statement(void **state)
 	g_free(appraisal);
 }
 
+/* --format's words and -o's extensions (any case) name the same formats;
+ * every office format has its template. */
+static void
+formats_by_name_and_extension(void **state)
+{
+	(void)state;
+	assert_int_equal(pipeline_format_named("html"), PRODUCT_HTML);
+	assert_int_equal(pipeline_format_named("pdf"), PRODUCT_PDF);
+	assert_int_equal(pipeline_format_named("docx"), PRODUCT_DOCX);
+	assert_int_equal(pipeline_format_named("odt"), PRODUCT_ODT);
+	assert_int_equal(pipeline_format_named("doc"), 0);
+	assert_int_equal(pipeline_format_named(""), 0);
+	assert_int_equal(pipeline_format_of_path("out/Report.DOCX"), PRODUCT_DOCX);
+	assert_int_equal(pipeline_format_of_path("report.odt"), PRODUCT_ODT);
+	assert_int_equal(pipeline_format_of_path("report.pdf"), PRODUCT_PDF);
+	assert_int_equal(pipeline_format_of_path("report.docx.bak"), 0);
+	assert_int_equal(pipeline_format_of_path("odt"), 0);
+	for (int k = 0; k < OFFICE_KINDS; k++) {
+		char *path = datadir_path(office_template(k));
+
+		assert_true(g_file_test(path, G_FILE_TEST_IS_REGULAR));
+		g_free(path);
+	}
+	assert_true(pipeline_product(PRODUCT_REPORT)->formats & PRODUCT_DOCX);
+	assert_true(pipeline_product(PRODUCT_STATEMENT)->formats & PRODUCT_ODT);
+	assert_false(pipeline_product(PRODUCT_HANDBOOK)->formats & PRODUCT_DOCX);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_row_is_whole),
 		cmocka_unit_test(result_files_are_what_the_index_reads),
+		cmocka_unit_test(formats_by_name_and_extension),
 		cmocka_unit_test_setup_teardown(missing_model_is_reported, setup, teardown),
 		cmocka_unit_test_setup_teardown(prepare_compiles_the_templates, setup, teardown),
 		cmocka_unit_test_setup_teardown(rates_and_makes_a_statement, setup, teardown),
