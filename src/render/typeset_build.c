@@ -60,6 +60,8 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 	 * space, which keeps its rule off the first entry. */
 	item.space_after = ts->in_toc && st == S_BODY ? 1 : styles[st].space_after;
 	item.keep_with_next = keep;
+	/* Body text keeps with what follows only as a lead-in ending in ':'. */
+	item.keep = st == S_BODY ? FLOW_KEEP_LEAD_IN : FLOW_KEEP_TITLE;
 	b = add_block(ts, B_TEXT, &item);
 	ts_take_ids(b->dests, it);
 	b->style = st;
@@ -196,8 +198,10 @@ mark_finding(struct ts *ts, size_t first, unsigned colour, double bar_x)
 		if (i + 1 < n)
 			b->bar_below = it->space_after + g_array_index(ts->items, struct flow_item,
 			                                               i + 1).space_before;
-		if (i + 1 < n && n - first <= SHORT_FINDING)
+		if (i + 1 < n && n - first <= SHORT_FINDING && !it->keep_with_next) {
 			it->keep_with_next = true;
+			it->keep = FLOW_KEEP_BLOCK;
+		}
 	}
 }
 
@@ -406,6 +410,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 		/* Header rows keep with the rows under them; a short table is
 		 * never split. */
 		item.keep_with_next = r + 1 < rows->len && (item.header || short_table);
+		item.keep = item.header ? FLOW_KEEP_TITLE : FLOW_KEEP_BLOCK;
 		item.n_cells = cells->len;
 		if (r + 1 == rows->len)
 			item.space_after = 8;
