@@ -481,7 +481,9 @@
           <xsl:if test="position() &gt; 1">; </xsl:if>
           <bdi><xsl:value-of select="@name"/></bdi>
           <xsl:text> </xsl:text>
-          <code><xsl:value-of select="@sha256"/></code>
+          <xsl:call-template name="digest">
+            <xsl:with-param name="value" select="@sha256"/>
+          </xsl:call-template>
         </xsl:for-each>
         <xsl:text>.</xsl:text>
       </small>

@@ -204,6 +204,28 @@ for f in "$out"/*.html "$out"/*.txt; do
 	fi
 done
 
+# Digests are set in groups of eight hex digits, a line broken only between
+# groups: no product's PDF text holds a longer run of hex digits, and every
+# report and statement gives its digests so in both renderings.
+for f in "$out"/*.txt; do
+	b=$(basename "$f" .txt)
+	run=$(grep -oE '[0-9a-f]{9,}' "$f" | head -1)
+	if [ -z "$run" ]; then
+		tap OK "digests in groups of eight in $b (PDF)"
+	else
+		tap FAIL "digests in groups of eight in $b (PDF): $run"
+	fi
+done
+for f in "$out"/*-report.html "$out"/*-statement.html; do
+	b=$(basename "$f" .html)
+	if grep -qE '<code class="digest">(<span>[0-9a-f]{8}</span>){8}</code>' "$f" &&
+	   ! grep -qE '<code>[0-9a-f]{64}</code>' "$f"; then
+		tap OK "digests in groups of eight in $b (HTML)"
+	else
+		tap FAIL "digests in groups of eight in $b (HTML)"
+	fi
+done
+
 # The layout check reads every product PDF page by page, over the samples'
 # products and generated appraisals' reports and statements, and names each
 # heading or caption stranded at a page's foot, lead-in ending a page, short

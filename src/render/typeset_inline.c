@@ -194,6 +194,14 @@ code_attrs(struct inline_text *it, int start)
 	}
 }
 
+/* A group of a digest's digits: a span in <code class="digest">. */
+static bool
+is_digest_group(const xmlNode *n)
+{
+	return xn_is(n, "span") && n->parent != NULL && n->parent->type == XML_ELEMENT_NODE &&
+	       xn_is(n->parent, "code") && ts_has_class(n->parent, "digest");
+}
+
 void
 ts_put_children(struct ts *ts, struct inline_text *it, const xmlNode *n)
 {
@@ -231,6 +239,17 @@ ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 		g_string_append_c(it->s, ' ');
 		it->space = false;
 	}
+	if (is_digest_group(n) && xmlPreviousElementSibling((xmlNode *)n) != NULL) {
+		/* Between two groups of a digest: the one place its line may
+		 * break, and a gap (the HTML's margin). */
+		int at = (int)it->s->len;
+
+		g_string_append(it->s, "\xE2\x80\x8B");
+		ts_add_attr(it->attrs, pango_attr_letter_spacing_new(DIGEST_GAP * PANGO_SCALE), at,
+		            (int)it->s->len);
+		it->space = false;
+		it->run = 0;
+	}
 	start = (int)it->s->len;
 	chip = is_chip(n);
 	if (chip)
@@ -254,6 +273,8 @@ ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 		               (int)it->s->len);
 	else if (xn_is(n, "code"))
 		code_attrs(it, start);
+	else if (is_digest_group(n))
+		ts_add_attr(it->attrs, pango_attr_allow_breaks_new(FALSE), start, (int)it->s->len);
 	else if (xn_is(n, "small"))
 		ts_add_attr(it->attrs, pango_attr_scale_new(0.85), start, (int)it->s->len);
 	else if (xn_is(n, "a")) {

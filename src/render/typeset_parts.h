@@ -36,6 +36,7 @@
 #define SHORT_FINDING 8     /* a finding of this many blocks or fewer is never split */
 #define SHORT_TABLE_ROWS 6 /* a table of this many body rows or fewer is never split */
 #define LONG_RUN 40 /* characters without a break before one is offered */
+#define DIGEST_GAP 2.5 /* points between the groups of a digest */
 
 enum style {
 	S_BODY, S_SMALL, S_H1, S_H2, S_H3, S_H4, S_CELL, S_CELL_HEAD, S_CAPTION, S_COVER_H1,
