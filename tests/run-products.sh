@@ -204,6 +204,21 @@ for f in "$out"/*.html "$out"/*.txt; do
 	fi
 done
 
+# The handbook's index of work products gives each practice's page after
+# its id: every "BP.nn.nn (p. N)" names a page that shows that practice
+# (a line starting with its id), and there are hundreds of them.
+if awk 'NR == FNR { pg += gsub(/\f/, "")
+	if ($0 ~ /^BP\.[0-9][0-9]\.[0-9][0-9] [A-Z]/) on[$1 " " (pg + 1)] = 1; next }
+	{ s = $0; while (match(s, /BP\.[0-9][0-9]\.[0-9][0-9] \(p\. [0-9]+\)/)) {
+		r = substr(s, RSTART, RLENGTH); refs++
+		if (!((substr(r, 1, 8) " " (substr(r, 14, RLENGTH - 14) + 0)) in on)) bad++
+		s = substr(s, RSTART + RLENGTH) } }
+	END { exit !(refs >= 100 && bad == 0) }' "$out/sse-cmm-handbook.txt" "$out/sse-cmm-handbook.txt"; then
+	tap OK "handbook index: practices' pages right"
+else
+	tap FAIL "handbook index: practices' pages right"
+fi
+
 # Digests are set in groups of eight hex digits, a line broken only between
 # groups: no product's PDF text holds a longer run of hex digits, and every
 # report and statement gives its digests so in both renderings.

@@ -247,7 +247,13 @@ list(struct ts *ts, const xmlNode *n, double indent)
 			mark_finding(ts, first, finding_bar(li), indent + LIST_INDENT + 1);
 			continue;
 		}
-		mixed(ts, li, indent + LIST_INDENT, marker);
+		{
+			size_t first = ts->blocks->len;
+
+			mixed(ts, li, indent + LIST_INDENT, marker);
+			if (ts_has_class(n, "index") && ts->blocks->len == first + 1)
+				((struct block *)g_ptr_array_index(ts->blocks, first))->page_refs = li;
+		}
 	}
 	/* Blocks of this list's items that no nested list claimed. */
 	for (k = first_block; k < ts->blocks->len && !ts->in_toc; k++) {
@@ -620,6 +626,33 @@ collect_ids(GHashTable *ids, const xmlNode *n)
 			g_hash_table_add(ids, g_strdup(id));
 		collect_ids(ids, c->children);
 	}
+}
+
+bool
+ts_add_page_refs(struct ts *ts, GHashTable *pages)
+{
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < ts->blocks->len; i++) {
+		struct block *b = g_ptr_array_index(ts->blocks, i);
+		struct flow_item *item = &g_array_index(ts->items, struct flow_item, i);
+		struct inline_text it;
+
+		if (b->page_refs == NULL)
+			continue;
+		ts_inline_init(&it);
+		ts->ref_pages = pages;
+		ts_put_children(ts, &it, b->page_refs);
+		ts->ref_pages = NULL;
+		ts_free_text(&b->t);
+		ts_make_text(ts, &b->t, &it, b->style, b->width, PANGO_ALIGN_LEFT);
+		ts_inline_clear(&it);
+		item->lines = b->t.heights;
+		item->n_lines = b->t.n_lines;
+		any = true;
+	}
+	return any;
 }
 
 void

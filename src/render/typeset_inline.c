@@ -282,9 +282,15 @@ ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 
 		if (href != NULL && href[0] == '#' && g_hash_table_contains(ts->ids, href + 1)) {
 			struct link l = {start, (int)it->s->len, g_strdup(href + 1), false};
+			gpointer page = ts->ref_pages != NULL
+			                ? g_hash_table_lookup(ts->ref_pages, href + 1) : NULL;
 
 			g_array_append_val(it->links, l);
 			ts_add_attr(it->attrs, ts_fg_attr(0x0B5CAD), start, (int)it->s->len);
+			/* An index entry's reference: its page after it, the id kept
+			 * (the HTML's link). */
+			if (page != NULL)
+				g_string_append_printf(it->s, " (p.\xC2\xA0%d)", GPOINTER_TO_INT(page));
 		} else if (href != NULL && (g_str_has_prefix(href, "./") ||
 		                            g_str_has_prefix(href, "../"))) {
 			/* The subset's href pattern (percent-encoded segments, no

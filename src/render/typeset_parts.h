@@ -100,6 +100,8 @@ struct block {
 	double bar_x;            /* the bar's left, from the body's left */
 	double bar_below;        /* how far the bar reaches under the block: to the next one of its finding */
 	char *toc_target;        /* a contents entry: the id whose page it shows */
+	const xmlNode *page_refs;/* an index entry: the element it is set from again, each link
+	                          * followed by its target's page, once pages are known */
 	struct cell *cells;      /* B_ROW */
 	size_t n_cells;
 	bool head_row;
@@ -135,6 +137,7 @@ struct ts {
 	int lists;
 	unsigned synthetic;      /* outline destinations without an id */
 	bool failed;
+	GHashTable *ref_pages;   /* while index entries are set again: id -> page number */
 	GPtrArray *owned;        /* strings of flow items (line arrays) */
 	struct {                 /* the running head as last fitted: most pages repeat it */
 		const char *right;   /* the text it was fitted from (borrowed) */
@@ -207,6 +210,11 @@ void ts_free_measured(gpointer p);
 /* The blocks and flow items of body, in ts->blocks and ts->items; ids of
  * the document in ts->ids.  ts->failed after reporting. */
 void ts_build(struct ts *ts, const xmlNode *body);
+/* Set every index entry again with its links' pages (pages: id -> page
+ * number, as GINT_TO_POINTER) and give its flow item the new lines.
+ * Returns whether there was any, when the document must be paginated
+ * again. */
+bool ts_add_page_refs(struct ts *ts, GHashTable *pages);
 /* Free a block's layouts (once drawn), or the whole block. */
 void ts_free_block(struct block *b);
 void ts_destroy_block(gpointer p);
