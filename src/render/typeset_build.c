@@ -328,6 +328,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 	const xmlNode *caption = xn_child(n, "caption");
 	double avail = ts->body_w - indent, *pref, *min, *width;
 	double pad = ts_has_class(n, "compact") ? COMPACT_PAD_X : CELL_PAD_X;
+	double pad_y = ts_has_class(n, "dense") ? DENSE_PAD_Y : CELL_PAD_Y;
 	int ncols = 0, c;
 	size_t r, k, body_rows = 0;
 	bool short_table;
@@ -410,7 +411,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 		size_t *n_lines;
 
 		item.kind = FLOW_ROW;
-		item.padding = CELL_PAD_Y;
+		item.padding = pad_y;
 		item.table = number;
 		item.header = g_array_index(head_flags, bool, r);
 		/* Header rows keep with the rows under them; a short table is
@@ -427,6 +428,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 		b->width = avail;
 		b->head_row = item.header;
 		b->pad_x = pad;
+		b->pad_y = pad_y;
 		b->n_cells = cells->len;
 		b->cells = g_new0(struct cell, cells->len ? cells->len : 1);
 		lines = g_new0(const double *, cells->len ? cells->len : 1);

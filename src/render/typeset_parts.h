@@ -31,6 +31,7 @@
 #define CELL_PAD_X 4.0
 #define COMPACT_PAD_X 1.5 /* tables of class "compact": many narrow columns */
 #define CELL_PAD_Y 2.5
+#define DENSE_PAD_Y 1.0 /* tables of class "dense": the statement's, set close */
 #define FINDING_INDENT 10.0 /* a finding's text right of its bar */
 #define FINDING_BAR 2.5
 #define SHORT_FINDING 8     /* a finding of this many blocks or fewer is never split */
@@ -106,6 +107,7 @@ struct block {
 	size_t n_cells;
 	bool head_row;
 	double pad_x;            /* rows: space left and right of cell text */
+	double pad_y;            /* rows: space above and below it */
 	struct chart *chart;     /* B_CHART */
 	double scale;
 	GPtrArray *dests;        /* ids anchored here (char *) */
