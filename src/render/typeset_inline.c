@@ -65,12 +65,62 @@ bg_attr(unsigned rgb)
 	                                 (guint16)((rgb & 0xFF) * 257));
 }
 
+/* Whether a name goes on from p, after a separator, for long enough to
+ * stand on a line of its own: a letter or digit, and four characters
+ * before the next space (a file's extension never goes alone). */
+static bool
+name_goes_on(const char *p)
+{
+	int n = 0;
+
+	if (!g_unichar_isalnum(g_utf8_get_char(p)))
+		return false;
+	for (; *p != '\0' && n < 4; p = g_utf8_next_char(p), n++)
+		if (g_unichar_isspace(g_utf8_get_char(p)))
+			break;
+	return n >= 4;
+}
+
+/* A short id (BP.01.01, HL27-F06, PA1.1: fewer than NAME_RUN characters
+ * between spaces, with a digit and a '.', '/', '-' or '_') in the text
+ * appended from byte from is never broken: pango would break "BP." from
+ * "01.01". */
+static void
+keep_short_ids_whole(struct inline_text *it, size_t from)
+{
+	const char *s = it->s->str, *end = s + it->s->len, *p = s + from;
+
+	while (p < end) {
+		const char *start;
+		size_t chars = 0;
+		bool digit = false, separator = false;
+
+		while (p < end && (*p == ' ' || strncmp(p, "\xE2\x80\x8B", 3) == 0))
+			p += *p == ' ' ? 1 : 3;
+		start = p;
+		while (p < end && *p != ' ' && strncmp(p, "\xE2\x80\x8B", 3) != 0) {
+			digit = digit || g_ascii_isdigit(*p);
+			separator = separator || strchr("./-_", *p) != NULL;
+			chars++;
+			p = g_utf8_next_char(p);
+		}
+		if (digit && separator && chars < NAME_RUN && chars > 2)
+			ts_add_attr(it->attrs, pango_attr_allow_breaks_new(FALSE), (int)(start - s),
+			            (int)(p - s));
+	}
+}
+
 /* Append text with white space folded as HTML folds it, and a break
  * opportunity (U+200B) offered inside very long runs: pango's
- * word-and-character wrapping is quadratic in the length of a run. */
+ * word-and-character wrapping is quadratic in the length of a run.  In a
+ * run of NAME_RUN characters or more (a file name, a path, a long id), one
+ * is offered after each '/', '-', '_' or '.' that more of the name follows
+ * (name_goes_on), where such a name reads well broken; a short id
+ * (BP.01.01, ISO/IEC) is never broken. */
 static void
 put_text(struct inline_text *it, const char *text)
 {
+	size_t from = it->s->len;
 	const char *p;
 
 	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
@@ -95,7 +145,13 @@ put_text(struct inline_text *it, const char *text)
 		if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
 			c = 0xFFFD;
 		g_string_append_unichar(it->s, c);
+		if ((c == '/' || c == '-' || c == '_' || c == '.') && it->run >= NAME_RUN &&
+		    name_goes_on(g_utf8_next_char(p))) {
+			g_string_append(it->s, "\xE2\x80\x8B");
+			it->run = 0;
+		}
 	}
+	keep_short_ids_whole(it, from);
 }
 
 /* Close the embeddings, overrides and isolates that the text appended to s

@@ -37,6 +37,7 @@
 #define SHORT_FINDING 8     /* a finding of this many blocks or fewer is never split */
 #define SHORT_TABLE_ROWS 6 /* a table of this many body rows or fewer is never split */
 #define LONG_RUN 40 /* characters without a break before one is offered */
+#define NAME_RUN 12 /* characters of a run before its separators may break it */
 #define DIGEST_GAP 2.5 /* points between the groups of a digest */
 
 enum style {

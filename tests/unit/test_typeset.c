@@ -184,6 +184,68 @@ iso_iec_is_not_broken_at_the_slash(void **state)
 	ts_free_text(&t);
 }
 
+/* t laid out from s as a text node of the document (through the inline
+ * walk, which offers the break opportunities) at width. */
+static void
+text_from_node(struct fixture *f, struct text *t, const char *s, double width)
+{
+	struct inline_text it;
+	xmlNode *node = xmlNewText((const xmlChar *)s);
+
+	memset(t, 0, sizeof *t);
+	ts_inline_init(&it);
+	ts_put_inline(&f->ts, &it, node);
+	ts_make_text(&f->ts, t, &it, S_BODY, width, PANGO_ALIGN_LEFT);
+	ts_inline_clear(&it);
+	xmlFreeNode(node);
+}
+
+/* A long file name breaks only after its own separators, never leaving its
+ * extension alone; a short id (BP.01.01) not at all.  (Before, the name
+ * broke at its 40th character, inside a word.) */
+static void
+file_names_break_only_after_their_separators(void **state)
+{
+	static const char name[] = "QMS_library_procedures_secure_development.rev4_final.pdf";
+	struct fixture *f = *state;
+	double width = natural_width(f, "QMS_library_procedures_", S_BODY) + 2;
+	struct text t;
+	int i, n;
+
+	text_from_node(f, &t, name, width);
+	n = pango_layout_get_line_count(t.layout);
+	assert_true(n >= 2);
+	for (i = 0; i < n; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(t.layout, i);
+		const char *text = pango_layout_get_text(t.layout) + line->start_index;
+		int len = line->length;
+
+		/* The break opportunity is a zero-width space after the separator. */
+		while (len >= 3 && strncmp(text + len - 3, "\xE2\x80\x8B", 3) == 0)
+			len -= 3;
+		if (i + 1 < n && !(len > 0 && strchr("/-_.", text[len - 1]) != NULL))
+			fail_msg("line %d ends \"%.*s\", not after a separator", i, len, text);
+		if (i + 1 == n && len < 4)
+			fail_msg("the last line is \"%.*s\" alone", len, text);
+	}
+	ts_free_text(&t);
+
+	/* Room for the id on a line, and for "see BP." before it, not for both. */
+	width = natural_width(f, "BP.01.01", S_BODY) + 2;
+	assert_true(natural_width(f, "see BP.", S_BODY) < width);
+	text_from_node(f, &t, "see BP.01.01", width);
+	{
+		int first_line, last_line, x;
+
+		pango_layout_index_to_line_x(t.layout, 4, FALSE, &first_line, &x);
+		pango_layout_index_to_line_x(t.layout, 11, FALSE, &last_line, &x);
+		if (first_line != last_line)
+			fail_msg("BP.01.01 broken: lines %d to %d of %d (%g pt)", first_line, last_line,
+			         pango_layout_get_line_count(t.layout), width);
+	}
+	ts_free_text(&t);
+}
+
 /* A figure's caption below its table keeps the table's last row company:
  * the row before the caption keeps with its next. */
 static void
@@ -230,6 +292,7 @@ main(void)
 		cmocka_unit_test(left_aligned_text_is_drawn_at_the_left),
 		cmocka_unit_test(cell_minimum_is_longest_word),
 		cmocka_unit_test(iso_iec_is_not_broken_at_the_slash),
+		cmocka_unit_test(file_names_break_only_after_their_separators),
 		cmocka_unit_test(figure_caption_keeps_with_its_figure),
 	};
 
