@@ -132,9 +132,9 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 		goto done;
 	layout = flow_paginate((struct flow_item *)(void *)ts.items->data, ts.items->len, ts.body_h);
 
-	/* Index entries give their references' pages: set again once pages
-	 * are known, which moves only what follows them (the index comes
-	 * after what it refers to). */
+	/* Index entries give their references' pages: laid out once pages
+	 * are known (they had no lines until then), which moves only what
+	 * follows them (the index comes after what it refers to). */
 	pages = page_table(&ts, layout);
 	if (ts_add_page_refs(&ts, pages)) {
 		g_hash_table_destroy(pages);

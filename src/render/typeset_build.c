@@ -70,6 +70,10 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 	b->marker = g_strdup(marker);
 	b->marker_x = indent - LIST_INDENT;
 	b->toc_target = g_strdup(toc_target);
+	/* An index entry is laid out once, with its pages (ts_add_page_refs);
+	 * until then it has no lines. */
+	if (ts->defer_text)
+		return;
 	ts_make_text(ts, &b->t, it, st, width, PANGO_ALIGN_LEFT);
 	g_array_index(ts->items, struct flow_item, ts->items->len - 1).lines = b->t.heights;
 	g_array_index(ts->items, struct flow_item, ts->items->len - 1).n_lines = b->t.n_lines;
@@ -108,6 +112,15 @@ is_block(const xmlNode *n)
 
 	for (i = 0; i < G_N_ELEMENTS(names); i++)
 		if (xn_is(n, names[i]))
+			return true;
+	return false;
+}
+
+static bool
+has_block_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && is_block(c))
 			return true;
 	return false;
 }
@@ -247,13 +260,19 @@ list(struct ts *ts, const xmlNode *n, double indent)
 			mark_finding(ts, first, finding_bar(li), indent + LIST_INDENT + 1);
 			continue;
 		}
-		{
+		if (ts_has_class(n, "index") && !has_block_child(li)) {
+			/* An index entry: one paragraph, set once its links' pages
+			 * are known. */
 			size_t first = ts->blocks->len;
 
+			ts->defer_text = true;
 			mixed(ts, li, indent + LIST_INDENT, marker);
-			if (ts_has_class(n, "index") && ts->blocks->len == first + 1)
+			ts->defer_text = false;
+			if (ts->blocks->len > first)
 				((struct block *)g_ptr_array_index(ts->blocks, first))->page_refs = li;
+			continue;
 		}
+		mixed(ts, li, indent + LIST_INDENT, marker);
 	}
 	/* Blocks of this list's items that no nested list claimed. */
 	for (k = first_block; k < ts->blocks->len && !ts->in_toc; k++) {
@@ -647,7 +666,6 @@ ts_add_page_refs(struct ts *ts, GHashTable *pages)
 		ts->ref_pages = pages;
 		ts_put_children(ts, &it, b->page_refs);
 		ts->ref_pages = NULL;
-		ts_free_text(&b->t);
 		ts_make_text(ts, &b->t, &it, b->style, b->width, PANGO_ALIGN_LEFT);
 		ts_inline_clear(&it);
 		item->lines = b->t.heights;

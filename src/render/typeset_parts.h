@@ -140,7 +140,8 @@ struct ts {
 	int lists;
 	unsigned synthetic;      /* outline destinations without an id */
 	bool failed;
-	GHashTable *ref_pages;   /* while index entries are set again: id -> page number */
+	GHashTable *ref_pages;   /* while index entries are set: id -> page number */
+	bool defer_text;         /* building an index entry: its text waits for the pages */
 	GPtrArray *owned;        /* strings of flow items (line arrays) */
 	struct {                 /* the running head as last fitted: most pages repeat it */
 		const char *right;   /* the text it was fitted from (borrowed) */
@@ -213,10 +214,10 @@ void ts_free_measured(gpointer p);
 /* The blocks and flow items of body, in ts->blocks and ts->items; ids of
  * the document in ts->ids.  ts->failed after reporting. */
 void ts_build(struct ts *ts, const xmlNode *body);
-/* Set every index entry again with its links' pages (pages: id -> page
- * number, as GINT_TO_POINTER) and give its flow item the new lines.
- * Returns whether there was any, when the document must be paginated
- * again. */
+/* Set every index entry (built without lines) with its links' pages
+ * (pages: id -> page number, as GINT_TO_POINTER) and give its flow item
+ * its lines.  Returns whether there was any, when the document must be
+ * paginated again. */
 bool ts_add_page_refs(struct ts *ts, GHashTable *pages);
 /* Free a block's layouts (once drawn), or the whole block. */
 void ts_free_block(struct block *b);
