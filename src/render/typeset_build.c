@@ -338,6 +338,18 @@ struct raw_cell {
 	double natural_width;
 };
 
+/* Whether row r is a note on the row above it: one cell across every
+ * column (the statement's reason why an area has no level), which keeps
+ * with the row it annotates. */
+static bool
+note_row(GArray *rows, size_t r, int ncols)
+{
+	GArray *cells = g_array_index(rows, GArray *, r);
+
+	return ncols > 1 && cells->len == 1 &&
+	       g_array_index(cells, struct raw_cell, 0).span == ncols;
+}
+
 static void
 table(struct ts *ts, const xmlNode *n, double indent)
 {
@@ -435,7 +447,8 @@ table(struct ts *ts, const xmlNode *n, double indent)
 		item.header = g_array_index(head_flags, bool, r);
 		/* Header rows keep with the rows under them; a short table is
 		 * never split. */
-		item.keep_with_next = r + 1 < rows->len && (item.header || short_table);
+		item.keep_with_next = r + 1 < rows->len &&
+		                      (item.header || short_table || note_row(rows, r + 1, ncols));
 		item.keep = item.header ? FLOW_KEEP_TITLE : FLOW_KEEP_BLOCK;
 		item.n_cells = cells->len;
 		if (r + 1 == rows->len)

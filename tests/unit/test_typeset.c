@@ -246,19 +246,13 @@ file_names_break_only_after_their_separators(void **state)
 	ts_free_text(&t);
 }
 
-/* A figure's caption below its table keeps the table's last row company:
- * the row before the caption keeps with its next. */
-static void
-figure_caption_keeps_with_its_figure(void **state)
+/* The blocks and flow items of the document text, built in f's typesetter
+ * state on a 400 pt measure; unbuild frees them. */
+static xmlDoc *
+build(struct fixture *f, const char *text, size_t len)
 {
-	static const char doc_text[] =
-		"<body><figure><table><tbody><tr><td>a</td></tr><tr><td>b</td></tr></tbody>"
-		"</table><figcaption>The caption</figcaption></figure><p>After.</p></body>";
-	struct fixture *f = *state;
-	xmlDoc *doc = xmlReadMemory(doc_text, (int)sizeof doc_text - 1, "fig.xml", "UTF-8",
-	                            XML_PARSE_NONET);
+	xmlDoc *doc = xmlReadMemory(text, (int)len, "doc.xml", "UTF-8", XML_PARSE_NONET);
 	struct ts *ts = &f->ts;
-	size_t n;
 
 	assert_non_null(doc);
 	ts->body_w = 400;
@@ -269,11 +263,14 @@ figure_caption_keeps_with_its_figure(void **state)
 	ts->pending = g_ptr_array_new_with_free_func(g_free);
 	ts->owned = g_ptr_array_new_with_free_func(g_free);
 	ts_build(ts, xmlDocGetRootElement(doc));
-	n = ts->items->len;
-	/* Two rows, the caption, the paragraph after. */
-	assert_int_equal(n, 4);
-	assert_true(g_array_index(ts->items, struct flow_item, 1).keep_with_next);
-	assert_false(g_array_index(ts->items, struct flow_item, 2).keep_with_next);
+	return doc;
+}
+
+static void
+unbuild(struct fixture *f, xmlDoc *doc)
+{
+	struct ts *ts = &f->ts;
+
 	g_ptr_array_free(ts->owned, TRUE);
 	g_ptr_array_free(ts->blocks, TRUE);
 	g_array_free(ts->items, TRUE);
@@ -282,6 +279,55 @@ figure_caption_keeps_with_its_figure(void **state)
 	g_ptr_array_free(ts->pending, TRUE);
 	ts->widths = NULL;
 	xmlFreeDoc(doc);
+}
+
+/* A figure's caption below its table keeps the table's last row company:
+ * the row before the caption keeps with its next. */
+static void
+figure_caption_keeps_with_its_figure(void **state)
+{
+	static const char doc_text[] =
+		"<body><figure><table><tbody><tr><td>a</td></tr><tr><td>b</td></tr></tbody>"
+		"</table><figcaption>The caption</figcaption></figure><p>After.</p></body>";
+	struct fixture *f = *state;
+	xmlDoc *doc = build(f, doc_text, sizeof doc_text - 1);
+
+	/* Two rows, the caption, the paragraph after. */
+	assert_int_equal(f->ts.items->len, 4);
+	assert_true(g_array_index(f->ts.items, struct flow_item, 1).keep_with_next);
+	assert_false(g_array_index(f->ts.items, struct flow_item, 2).keep_with_next);
+	unbuild(f, doc);
+}
+
+/* A row of one cell across the table is a note on the row above (the
+ * statement's reason why an area has no level): that row keeps with it,
+ * in a table long enough to be split anywhere else. */
+static void
+note_row_keeps_with_the_row_it_annotates(void **state)
+{
+	static const char doc_text[] =
+		"<body><table><tbody>"
+		"<tr><th>PA01</th><td>1</td></tr><tr><th>PA02</th><td>0</td></tr>"
+		"<tr><th>PA03</th><td>not appraised</td></tr><tr><td colspan=\"2\">Why</td></tr>"
+		"<tr><th>PA04</th><td>1</td></tr><tr><th>PA05</th><td>1</td></tr>"
+		"<tr><th>PA06</th><td>1</td></tr><tr><th>PA07</th><td>1</td></tr>"
+		"</tbody></table></body>";
+	struct fixture *f = *state;
+	xmlDoc *doc = build(f, doc_text, sizeof doc_text - 1);
+	size_t i;
+
+	assert_int_equal(f->ts.items->len, 8);
+	for (i = 0; i < 8; i++) {
+		const struct flow_item *it = &g_array_index(f->ts.items, struct flow_item, i);
+
+		if (i == 2) {
+			assert_true(it->keep_with_next);
+			assert_int_equal(it->keep, FLOW_KEEP_BLOCK);
+		} else if (it->keep_with_next) {
+			fail_msg("row %zu keeps with the next", i);
+		}
+	}
+	unbuild(f, doc);
 }
 
 int
@@ -294,6 +340,7 @@ main(void)
 		cmocka_unit_test(iso_iec_is_not_broken_at_the_slash),
 		cmocka_unit_test(file_names_break_only_after_their_separators),
 		cmocka_unit_test(figure_caption_keeps_with_its_figure),
+		cmocka_unit_test(note_row_keeps_with_the_row_it_annotates),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
