@@ -153,6 +153,28 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A digest (the program's own SHA-256, 64 hex digits) in groups of
+       eight, each a span: both renderings set the groups apart and break
+       a line only between them, and the text copied is the digest itself. -->
+  <xsl:template name="digest">
+    <xsl:param name="value"/>
+    <code class="digest">
+      <xsl:call-template name="digest-groups">
+        <xsl:with-param name="rest" select="$value"/>
+      </xsl:call-template>
+    </code>
+  </xsl:template>
+
+  <xsl:template name="digest-groups">
+    <xsl:param name="rest"/>
+    <xsl:if test="$rest != ''">
+      <span><xsl:value-of select="substring($rest, 1, 8)"/></span>
+      <xsl:call-template name="digest-groups">
+        <xsl:with-param name="rest" select="substring($rest, 9)"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- How people write an id: GP-2.1.1 as "GP 2.1.1", PA1.1 as "PA 1.1". -->
   <xsl:template name="label">
     <xsl:param name="id"/>

@@ -908,7 +908,7 @@
     <xsl:param name="initial"/>
     <section>
       <h3><xsl:value-of select="translate($initial, $lower, $upper)"/></h3>
-      <ul>
+      <ul class="index">
         <xsl:for-each select="key('work-product-initial', $initial)[count(. | key('work-product',
                                 translate(normalize-space(.), $upper, $lower))[1]) = 1]">
           <xsl:sort select="translate(normalize-space(.), $upper, $lower)"/>

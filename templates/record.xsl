@@ -151,7 +151,7 @@
 
   <!-- The same signatures as one small table, for the short statement. -->
   <xsl:template name="signature-table">
-    <table>
+    <table class="dense">
       <caption>
         <xsl:choose>
           <xsl:when test="$draft">Signatures: none while the document is a draft</xsl:when>

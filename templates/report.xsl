@@ -1844,7 +1844,11 @@
         </xsl:choose>
       </th>
       <td><bdi><xsl:value-of select="@name"/></bdi></td>
-      <td><code><xsl:value-of select="@sha256"/></code></td>
+      <td>
+        <xsl:call-template name="digest">
+          <xsl:with-param name="value" select="@sha256"/>
+        </xsl:call-template>
+      </td>
     </tr>
   </xsl:template>
 

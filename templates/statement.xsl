@@ -201,7 +201,7 @@
           <xsl:otherwise>Issue and basis</xsl:otherwise>
         </xsl:choose>
       </h2>
-      <table>
+      <table class="dense">
         <caption>Issuer, validity and the appraisal the levels rest on</caption>
         <tbody>
           <tr>
@@ -358,7 +358,7 @@
   <xsl:template name="target">
     <section>
       <h2>Target profile</h2>
-      <table>
+      <table class="dense">
         <caption>The acquirer's target profile</caption>
         <tbody>
           <tr>
@@ -381,12 +381,13 @@
   <!-- =========================================================== profile -->
 
   <!-- The table first: it may run on from the first page, where the chart
-       (which is never split) would leave a gap; the statement then stays
-       within two pages for the model's 22 areas. -->
+       (which is never split) would leave a gap; with every table of the
+       statement set dense, it stays within two pages for the model's 22
+       areas, on A4 and on US Letter. -->
   <xsl:template name="profile">
     <section>
       <h2>Achieved profile</h2>
-      <table>
+      <table class="dense">
         <caption>
           <xsl:text>Achieved capability profile</xsl:text>
           <xsl:if test="$target"> against the target (a dash: an area the target does not
@@ -482,7 +483,9 @@
           <xsl:if test="position() &gt; 1">; </xsl:if>
           <bdi><xsl:value-of select="@name"/></bdi>
           <xsl:text> </xsl:text>
-          <code><xsl:value-of select="@sha256"/></code>
+          <xsl:call-template name="digest">
+            <xsl:with-param name="value" select="@sha256"/>
+          </xsl:call-template>
         </xsl:for-each>
         <xsl:text>.</xsl:text>
       </small>

@@ -546,7 +546,8 @@ for c in tests/hostile/text/*.case; do
 			problems="$problems
 the text is not there, escaped, inside <bdi>"
 		fi
-		if ! grep -qF "$sha" "$h"; then
+		# The digest is set in groups, a span each: read without the tags.
+		if ! sed 's#</*span>##g' "$h" | grep -qF "$sha"; then
 			problems="$problems
 the document is cut short: no SHA-256 of the input at its end"
 		fi

@@ -5,8 +5,45 @@
 
 #include <glib.h>
 
+#define EPS 1e-6
 #define MAX_HEADER_ROWS 8
-#define MAX_KEPT 12        /* items a chain of keep_with_next looks ahead: a short table's rows */
+
+/* The costs of breaking a page, in one scale with flow_page_cost: a page
+ * left empty at its foot costs FOOT_COST times the square of the part
+ * left empty; a page filled less than NEARLY_EMPTY of its height costs up
+ * to EMPTY_PAGE_COST more; and every page costs PAGE_COST, so that of two
+ * ways of setting a chapter the one with fewer pages wins unless it is much
+ * worse set.  The rules that must hold whenever a page can
+ * be set otherwise (UNBREAKABLE, TITLE_KEEP, LEAD_IN_KEEP) cost more than
+ * any page's emptiness can; a short block gives way only to a page that
+ * would be left nearly empty. */
+#define PAGE_COST 200.0     /* every page: fewer pages set as well win */
+#define FOOT_COST 1000.0
+#define NEARLY_EMPTY 0.15
+#define EMPTY_PAGE_COST 4000.0
+#define UNBREAKABLE 1e6     /* a single line of a paragraph at a page's foot or head */
+#define TITLE_KEEP 1e5      /* after a heading, caption or header row */
+#define LEAD_IN_KEEP 2e4    /* between a lead-in and its list */
+#define FIRST_ROW_KEEP 1e4  /* between a table's first row and its second */
+#define BLOCK_KEEP 3000.0   /* inside a short table or finding */
+#define PARAGRAPH_BREAK 10.0
+#define TIGHT_BREAK 15.0    /* more, beside a paragraph's first or last two lines */
+#define ROW_BREAK 2.0
+#define LAST_ROW_BREAK 50.0 /* a table's last row alone at the head of a page */
+
+/* Where a page may start: before line `line` of item `item` (0: before the
+ * item; rows and fixed blocks have only line 0). */
+struct pos {
+	size_t item, line;
+};
+
+/* A place where the page may end, found by walking it. */
+struct candidate {
+	struct pos at;
+	double fill;          /* the content's height above the break */
+	double penalty;
+	bool ends_chapter;    /* a forced break or the document's end follows */
+};
 
 struct pager {
 	const struct flow_item *items;
@@ -15,9 +52,6 @@ struct pager {
 	GArray *pieces;
 	size_t page;
 	double y;
-	int table;                      /* table of the last row placed, or -1 */
-	size_t headers[MAX_HEADER_ROWS];/* its header rows */
-	size_t n_headers;
 };
 
 static double
@@ -46,68 +80,93 @@ row_height(const struct flow_item *it)
 	return h + 2 * it->padding;
 }
 
-static double
-item_height(const struct flow_item *it)
+static bool
+same_table(const struct flow_item *a, const struct flow_item *b)
 {
-	switch (it->kind) {
-	case FLOW_LINES:
-		return sum(it->lines, 0, it->n_lines);
-	case FLOW_ROW:
-		return row_height(it);
-	default:
-		return it->height;
+	return a->kind == FLOW_ROW && b->kind == FLOW_ROW && a->table == b->table;
+}
+
+/* The header rows to repeat above item i when it starts a page: those of
+ * its table, when i is a body row continuing a table.  Returns how many. */
+static size_t
+headers_above(const struct flow_item *items, size_t i, size_t out[MAX_HEADER_ROWS])
+{
+	size_t j, first, k = 0;
+
+	if (items[i].kind != FLOW_ROW || items[i].header || i == 0 ||
+	    !same_table(&items[i - 1], &items[i]))
+		return 0;
+	for (first = i; first > 0 && same_table(&items[first - 1], &items[i]); first--)
+		;
+	for (j = first; j < i && k < MAX_HEADER_ROWS; j++)
+		if (items[j].header)
+			out[k++] = j;
+	return k;
+}
+
+double
+flow_break_penalty(const struct flow_item *items, size_t n, size_t item, size_t line)
+{
+	const struct flow_item *it, *prev;
+	double penalty = 0;
+
+	if (item >= n)
+		return 0;
+	it = &items[item];
+	if (line > 0) {
+		size_t after = it->n_lines > line ? it->n_lines - line : 0;
+
+		if (line < 2 || after < 2)
+			return UNBREAKABLE;
+		return line == 2 || after == 2 ? TIGHT_BREAK : PARAGRAPH_BREAK;
 	}
-}
-
-/* What must fit for item i to start on a page: a paragraph's first two
- * lines, or all of one of three lines or fewer (never split); a table row with the next row of its table (a heading or a header
- * row keeps with two rows); the whole of anything else. */
-static double
-start_height(const struct flow_item *items, size_t n, size_t i)
-{
-	const struct flow_item *it = &items[i];
-
-	if (it->kind == FLOW_LINES && it->n_lines >= 4)
-		return sum(it->lines, 0, 2);
-	if (it->kind == FLOW_ROW && i + 1 < n && items[i + 1].kind == FLOW_ROW &&
-	    items[i + 1].table == it->table && !items[i + 1].header)
-		return item_height(it) + items[i + 1].space_before + item_height(&items[i + 1]);
-	return item_height(it);
-}
-
-/* Height that must follow item i on its page: the start of the next item,
- * or the whole of it and what follows when it too keeps with its next (a
- * heading followed by a caption and a table's header and rows kept
- * together). */
-static double
-kept_height(const struct flow_item *items, size_t n, size_t i)
-{
-	double h = 0;
-	size_t j;
-
-	h += items[i].space_after;
-	for (j = i + 1; j < n && j <= i + MAX_KEPT; j++) {
-		h += items[j].space_before;
-		if (!items[j].keep_with_next)
-			return h + start_height(items, n, j);
-		h += item_height(&items[j]) + items[j].space_after;
+	if (item == 0)
+		return 0;
+	prev = &items[item - 1];
+	if (prev->keep_with_next)
+		penalty += prev->keep == FLOW_KEEP_LEAD_IN ? LEAD_IN_KEEP
+		         : prev->keep == FLOW_KEEP_BLOCK ? BLOCK_KEEP : TITLE_KEEP;
+	if (same_table(prev, it) && !it->header) {
+		if (prev->header)
+			penalty += TITLE_KEEP;
+		else if (item < 2 || !same_table(&items[item - 2], it) || items[item - 2].header)
+			penalty += FIRST_ROW_KEEP;
+		else if (item + 1 >= n || !same_table(&items[item + 1], it))
+			penalty += LAST_ROW_BREAK;
+		else
+			penalty += ROW_BREAK;
 	}
-	return h;
+	return penalty;
 }
+
+double
+flow_page_cost(double fill, double page_height, double penalty, bool ends_chapter)
+{
+	double part = page_height > 0 ? fill / page_height : 1, cost = PAGE_COST + penalty;
+
+	if (part > 1)
+		part = 1;
+	if (!ends_chapter)
+		cost += FOOT_COST * (1 - part) * (1 - part);
+	if (part < NEARLY_EMPTY)
+		cost += EMPTY_PAGE_COST * (NEARLY_EMPTY - part) / NEARLY_EMPTY;
+	return cost;
+}
+
+/* ---- placing ---- */
 
 static struct flow_piece *
-add_piece(struct pager *p, size_t item, double height, size_t n_slots)
+add_piece(struct pager *p, size_t item, double y, double height, size_t n_slots)
 {
 	struct flow_piece piece = {0};
 
 	piece.item = item;
 	piece.page = p->page;
-	piece.y = p->y;
+	piece.y = y;
 	piece.height = height;
 	piece.first = g_new0(size_t, n_slots ? n_slots : 1);
 	piece.count = g_new0(size_t, n_slots ? n_slots : 1);
 	g_array_append_val(p->pieces, piece);
-	p->y += height;
 	return &g_array_index(p->pieces, struct flow_piece, p->pieces->len - 1);
 }
 
@@ -122,60 +181,23 @@ static void
 place_whole_row(struct pager *p, size_t i, bool repeated)
 {
 	const struct flow_item *it = &p->items[i];
-	struct flow_piece *piece = add_piece(p, i, row_height(it), it->n_cells);
+	struct flow_piece *piece = add_piece(p, i, p->y, row_height(it), it->n_cells);
 	size_t c;
 
 	piece->repeated = repeated;
 	for (c = 0; c < it->n_cells; c++)
 		piece->count[c] = it->cell_n_lines[c];
+	p->y += piece->height;
 }
 
-/* On a fresh page inside a table: its header rows again. */
+/* On a fresh page where row i continues its table: its header rows again. */
 static void
-repeat_headers(struct pager *p, size_t before)
+repeat_headers(struct pager *p, size_t i)
 {
-	size_t h;
+	size_t headers[MAX_HEADER_ROWS], n = headers_above(p->items, i, headers), h;
 
-	for (h = 0; h < p->n_headers; h++)
-		if (p->headers[h] != before)
-			place_whole_row(p, p->headers[h], true);
-}
-
-static void
-place_lines(struct pager *p, size_t i, double space)
-{
-	const struct flow_item *it = &p->items[i];
-	size_t done = 0;
-
-	while (done < it->n_lines) {
-		size_t left = it->n_lines - done, k = 0;
-		double avail = p->page_h - p->y - space, used = 0;
-		struct flow_piece *piece;
-
-		while (k < left && used + it->lines[done + k] <= avail + 1e-6)
-			used += it->lines[done + k++];
-		if (k < left) {
-			if (left - k < 2)
-				k = left >= 2 ? left - 2 : 0; /* no single last line at a page's head */
-			if (k < 2 && done == 0)
-				k = 0;                 /* no single first line at a page's foot */
-		}
-		if (k == 0 && p->y > 0) {
-			new_page(p);
-			space = 0;
-			continue;
-		}
-		if (k == 0)
-			k = 1;                     /* a line taller than a page: place it anyway */
-		p->y += space;
-		space = 0;
-		piece = add_piece(p, i, sum(it->lines, done, k), 1);
-		piece->first[0] = done;
-		piece->count[0] = k;
-		done += k;
-		if (done < it->n_lines)
-			new_page(p);
-	}
+	for (h = 0; h < n; h++)
+		place_whole_row(p, headers[h], true);
 }
 
 /* A row taller than what is left of an empty page: split between lines. */
@@ -191,14 +213,14 @@ split_row(struct pager *p, size_t i)
 		struct flow_piece *piece;
 		size_t c;
 
-		piece = add_piece(p, i, 0, it->n_cells);
+		piece = add_piece(p, i, p->y, 0, it->n_cells);
 		more = false;
 		for (c = 0; c < it->n_cells; c++) {
 			double used = 0;
 			size_t k = 0;
 
 			while (done[c] + k < it->cell_n_lines[c] &&
-			       (used + it->cell_lines[c][done[c] + k] <= avail + 1e-6 || k == 0)) {
+			       (used + it->cell_lines[c][done[c] + k] <= avail + EPS || k == 0)) {
 				used += it->cell_lines[c][done[c] + k];
 				k++;
 			}
@@ -220,75 +242,359 @@ split_row(struct pager *p, size_t i)
 	g_free(done);
 }
 
-static void
-place_row(struct pager *p, size_t i, double space)
-{
-	const struct flow_item *it = &p->items[i];
-	double h = row_height(it);
+/* ---- walking a page ---- */
 
-	if (it->table != p->table) {
-		p->table = it->table;
-		p->n_headers = 0;
+/* One walk over a page from `from`, its content reaching p->y already (0:
+ * a fresh page, whose repeated header rows the walk adds).  Without stop,
+ * it records in breaks each place where the page may end, up to the first
+ * block or line that does not fit, a forced break or the end; with stop,
+ * it places the pieces before stop.  force places the first line or block
+ * even when it does not fit (a page holds nothing less). */
+struct walk {
+	struct pos from;
+	bool force;
+	const struct pos *stop;
+	GArray *breaks;
+};
+
+static bool
+at(struct pos a, const struct pos *b)
+{
+	return b != NULL && a.item == b->item && a.line == b->line;
+}
+
+static void
+record(const struct pager *p, const struct walk *w, struct pos where, double fill,
+       bool ends_chapter)
+{
+	struct candidate c;
+
+	if (w->breaks == NULL)
+		return;
+	c.at = where;
+	c.fill = fill;
+	c.penalty = ends_chapter ? 0 : flow_break_penalty(p->items, p->n, where.item, where.line);
+	c.ends_chapter = ends_chapter;
+	g_array_append_val(w->breaks, c);
+}
+
+/* Walks as struct walk says, leaving p->y below the last block walked and
+ * its space after. */
+static void
+walk_page(struct pager *p, const struct walk *w)
+{
+	const bool place = w->stop != NULL;
+	double y = p->y, bottom = p->y;
+	bool placed = p->y > 0;     /* content on the page: a break is no empty page */
+	bool force = w->force;
+	size_t i;
+
+	if (p->y == 0 && w->from.line == 0) {
+		size_t headers[MAX_HEADER_ROWS], n = headers_above(p->items, w->from.item, headers), h;
+
+		for (h = 0; h < n; h++) {
+			if (place) {
+				p->y = y;
+				place_whole_row(p, headers[h], true);
+			}
+			y += row_height(&p->items[headers[h]]);
+		}
+		bottom = y;
 	}
-	if (it->header && p->n_headers < MAX_HEADER_ROWS)
-		p->headers[p->n_headers++] = i;
-	if (p->y + space + h > p->page_h + 1e-6 && p->y > 0) {
-		new_page(p);
-		space = 0;
-		if (!it->header)
-			repeat_headers(p, i);
+	for (i = w->from.item; i < p->n; i++) {
+		const struct flow_item *it = &p->items[i];
+		size_t first = i == w->from.item ? w->from.line : 0, k;
+		double space = y > 0 ? it->space_before : 0;
+		struct pos here = {i, first};
+
+		if (first == 0 && placed) {
+			if (at(here, w->stop))
+				break;
+			if (it->break_before) {
+				record(p, w, here, bottom, true);
+				break;
+			}
+			record(p, w, here, bottom, false);
+		}
+		if (it->kind == FLOW_LINES) {
+			size_t piece = 0;
+
+			for (k = first; k < it->n_lines; k++) {
+				double need = (k == first ? space : 0) + it->lines[k];
+
+				here.line = k;
+				if (k > first && at(here, w->stop))
+					goto done;
+				if (k > first)
+					record(p, w, here, bottom, false);
+				if (y + need > p->page_h + EPS && !force)
+					goto done;
+				force = false;
+				y += need;
+				bottom = y;
+				placed = true;
+				if (!place)
+					continue;
+				if (k == first) {
+					add_piece(p, i, y - it->lines[k], it->lines[k], 1);
+					piece = p->pieces->len - 1;
+					g_array_index(p->pieces, struct flow_piece, piece).first[0] = k;
+				} else {
+					g_array_index(p->pieces, struct flow_piece, piece).height += it->lines[k];
+				}
+				g_array_index(p->pieces, struct flow_piece, piece).count[0]++;
+			}
+		} else {
+			double h = it->kind == FLOW_ROW ? row_height(it) : it->height;
+
+			if (y + space + h > p->page_h + EPS && !force)
+				goto done;
+			force = false;
+			if (place) {
+				if (it->kind == FLOW_ROW) {
+					p->y = y + space;
+					place_whole_row(p, i, false);
+				} else {
+					add_piece(p, i, y + space, h, 1);
+				}
+			}
+			y += space + h;
+			bottom = y;
+			placed = true;
+		}
+		y += it->space_after;
 	}
-	p->y += space;
-	if (p->y + h > p->page_h + 1e-6)
-		split_row(p, i);
-	else
-		place_whole_row(p, i, false);
+	if (i == p->n && placed)
+		record(p, w, (struct pos){p->n, 0}, bottom, true);
+done:
+	p->y = y;
+}
+
+/* The breaks of the page that starts at from (on a page filled to p->y):
+ * when none is possible, the first line or block is placed anyway. */
+static bool
+page_breaks(struct pager *p, struct pos from, GArray *breaks, bool *forced)
+{
+	double y = p->y;
+	struct walk w = {from, false, NULL, breaks};
+
+	g_array_set_size(breaks, 0);
+	walk_page(p, &w);
+	p->y = y;
+	*forced = false;
+	if (breaks->len == 0) {
+		w.force = *forced = true;
+		walk_page(p, &w);
+		p->y = y;
+	}
+	return breaks->len > 0;
+}
+
+/* ---- choosing the breaks of a chapter ---- */
+
+/* Every place a page may start has an index, in document order: item i's
+ * line k at unit[i] + k (rows and fixed blocks have one place each); the
+ * end at unit[n].  For each, the least cost of the pages that lead to it
+ * from the chapter's start, the place the last of them started at, and
+ * whether that page placed a block that does not fit. */
+struct chapter {
+	size_t *unit;
+	struct pos *pos;      /* the place of each index */
+	double *cost;
+	size_t *back;
+	bool *forced;
+	unsigned *stamp;      /* which chapter wrote cost[] and back[] */
+	unsigned current;
+};
+
+static size_t
+index_of(const struct chapter *ch, struct pos at)
+{
+	return ch->unit[at.item] + at.line;
+}
+
+/* A row that needs pages of its own: taller than a fresh page under its
+ * table's repeated headers. */
+static bool
+row_too_tall(const struct pager *p, struct pos at)
+{
+	size_t headers[MAX_HEADER_ROWS], nh, h;
+	double top = 0;
+
+	if (at.item >= p->n || p->items[at.item].kind != FLOW_ROW || at.line != 0)
+		return false;
+	nh = headers_above(p->items, at.item, headers);
+	for (h = 0; h < nh; h++)
+		top += row_height(&p->items[headers[h]]);
+	return top + row_height(&p->items[at.item]) > p->page_h + EPS;
+}
+
+/* The breaks of the chapter that starts at from on the current page (filled
+ * to p->y), by least total cost over all its pages (TeX's total fit; a
+ * chapter ends at a forced break, the document's end or a row taller than
+ * a page).  Returns the places its pages start, from first, and writes the
+ * chapter's end to *end. */
+static GArray *
+chapter_breaks(struct pager *p, struct chapter *ch, struct pos from, GArray *breaks,
+               struct pos *end)
+{
+	size_t first = index_of(ch, from), last = first, k, best_from = first;
+	double best = G_MAXDOUBLE, y0 = p->y;
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(struct pos));
+
+	ch->current++;
+	ch->stamp[first] = ch->current;
+	ch->cost[first] = 0;
+	*end = (struct pos){p->n, 0};
+	/* Places are visited in order: every page goes forward. */
+	for (k = first; k <= last; k++) {
+		struct pos here;
+		bool forced;
+		size_t c;
+
+		if (ch->stamp[k] != ch->current)
+			continue;
+		here = ch->pos[k];
+		if (k != first && row_too_tall(p, here)) {
+			if (ch->cost[k] < best) {
+				best = ch->cost[k];
+				best_from = k;
+				*end = here;
+			}
+			continue;
+		}
+		p->y = k == first ? y0 : 0;
+		if (!page_breaks(p, here, breaks, &forced))
+			continue;
+		ch->forced[k] = forced;
+		for (c = 0; c < breaks->len; c++) {
+			const struct candidate *b = &g_array_index(breaks, struct candidate, c);
+			double cost = ch->cost[k] +
+			              flow_page_cost(b->fill, p->page_h, b->penalty, b->ends_chapter);
+			size_t j = index_of(ch, b->at);
+
+			if (b->ends_chapter) {
+				if (cost <= best + EPS) {
+					best = cost;
+					best_from = k;
+					*end = b->at;
+				}
+				continue;
+			}
+			/* Of equal costs, the later start: the fuller page before. */
+			if (ch->stamp[j] != ch->current || cost <= ch->cost[j] + EPS) {
+				ch->stamp[j] = ch->current;
+				ch->cost[j] = cost;
+				ch->back[j] = k;
+				if (j > last)
+					last = j;
+			}
+		}
+	}
+	p->y = y0;
+	/* The pages' starts, walked back from the chapter's end. */
+	if (best < G_MAXDOUBLE && !(end->item == ch->pos[best_from].item &&
+	                            end->line == ch->pos[best_from].line)) {
+		for (k = best_from;; k = ch->back[k]) {
+			g_array_prepend_val(starts, ch->pos[k]);
+			if (k == first)
+				break;
+		}
+	} else if (best < G_MAXDOUBLE) {
+		/* The chapter ends at a row too tall, reached by its last page. */
+		for (k = ch->back[best_from];; k = ch->back[k]) {
+			g_array_prepend_val(starts, ch->pos[k]);
+			if (k == first)
+				break;
+		}
+	}
+	return starts;
 }
 
 struct flow_layout *
 flow_paginate(const struct flow_item *items, size_t n, double page_height)
 {
-	struct pager p = {items, n, page_height, NULL, 0, 0, -1, {0}, 0};
+	struct pager p = {items, n, page_height, NULL, 0, 0};
 	struct flow_layout *l = g_new0(struct flow_layout, 1);
-	size_t i;
+	GArray *breaks = g_array_new(FALSE, FALSE, sizeof(struct candidate));
+	struct chapter ch = {0};
+	struct pos from = {0, 0};
+	size_t i, k, units;
 
-	p.pieces = g_array_new(FALSE, FALSE, sizeof(struct flow_piece));
-	for (i = 0; i < n; i++) {
-		const struct flow_item *it = &items[i];
-		double space = p.y > 0 ? it->space_before : 0;
-
-		if (it->break_before && p.y > 0) {
-			new_page(&p);
-			space = 0;
-		}
-		if (it->kind != FLOW_ROW)
-			p.table = -1;
-		if (it->keep_with_next && i + 1 < n && p.y > 0 &&
-		    p.y + space + item_height(it) + kept_height(items, n, i) > page_height + 1e-6) {
-			new_page(&p);
-			space = 0;
-		}
-		switch (it->kind) {
-		case FLOW_LINES:
-			place_lines(&p, i, space);
-			break;
-		case FLOW_ROW:
-			place_row(&p, i, space);
-			break;
-		default:
-			if (p.y > 0 && p.y + space + it->height > page_height + 1e-6) {
-				new_page(&p);
-				space = 0;
-			}
-			p.y += space;
-			add_piece(&p, i, it->height, 1);
-			break;
-		}
-		p.y += it->space_after;
+	ch.unit = g_new(size_t, n + 1);
+	for (i = 0, units = 0; i < n; i++) {
+		ch.unit[i] = units;
+		units += items[i].kind == FLOW_LINES && items[i].n_lines > 1 ? items[i].n_lines : 1;
 	}
+	ch.unit[n] = units;
+	ch.pos = g_new(struct pos, units + 1);
+	for (i = 0; i <= n; i++)
+		for (k = 0; k == 0 || ch.unit[i] + k < (i < n ? ch.unit[i + 1] : units + 1); k++)
+			ch.pos[ch.unit[i] + k] = (struct pos){i, k};
+	ch.cost = g_new(double, units + 1);
+	ch.back = g_new(size_t, units + 1);
+	ch.forced = g_new0(bool, units + 1);
+	ch.stamp = g_new0(unsigned, units + 1);
+	p.pieces = g_array_new(FALSE, FALSE, sizeof(struct flow_piece));
+	while (from.item < n) {
+		const struct flow_item *it = &items[from.item];
+		struct pos end;
+		GArray *starts;
+		size_t s;
+
+		/* A row taller than a fresh page is split between its lines, and
+		 * the page goes on after it. */
+		if (row_too_tall(&p, from)) {
+			if (p.y > 0)
+				new_page(&p);
+			repeat_headers(&p, from.item);
+			split_row(&p, from.item);
+			p.y += it->space_after;
+			from.item++;
+			continue;
+		}
+		/* What follows a split row on its last page, when nothing of it fits
+		 * there, starts the next. */
+		if (p.y > 0) {
+			bool forced;
+
+			page_breaks(&p, from, breaks, &forced);
+			const struct candidate *latest =
+				breaks->len > 0 ? &g_array_index(breaks, struct candidate, breaks->len - 1)
+				                : NULL;
+
+			if (forced || latest == NULL ||
+			    (latest->at.item == from.item && latest->at.line == from.line))
+				new_page(&p);
+		}
+		starts = chapter_breaks(&p, &ch, from, breaks, &end);
+		if (starts->len == 0) {
+			g_array_free(starts, TRUE);
+			break;
+		}
+		for (s = 0; s < starts->len; s++) {
+			struct pos start = g_array_index(starts, struct pos, s);
+			struct pos stop = s + 1 < starts->len ? g_array_index(starts, struct pos, s + 1)
+			                                      : end;
+			struct walk w = {start, ch.forced[index_of(&ch, start)], &stop, NULL};
+
+			walk_page(&p, &w);
+			if (stop.item < n)
+				new_page(&p);
+		}
+		g_array_free(starts, TRUE);
+		from = end;
+	}
+	g_array_free(breaks, TRUE);
+	g_free(ch.unit);
+	g_free(ch.pos);
+	g_free(ch.cost);
+	g_free(ch.back);
+	g_free(ch.forced);
+	g_free(ch.stamp);
 	l->n_pieces = p.pieces->len;
 	l->pieces = (struct flow_piece *)g_array_free(p.pieces, FALSE);
-	l->n_pages = n > 0 ? p.page + 1 : 0;
+	l->n_pages = l->n_pieces > 0 ? p.page + 1 : 0;
 	return l;
 }
 

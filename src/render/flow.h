@@ -11,6 +11,15 @@ enum flow_kind {
 	FLOW_FIXED    /* a chart or a rule: never broken */
 };
 
+/* Why an item keeps with the next, which sets what a page break after it
+ * costs (flow_break_penalty). */
+enum flow_keep {
+	FLOW_KEEP_TITLE,    /* a heading, caption or header row: never a page's last block */
+	FLOW_KEEP_LEAD_IN,  /* a sentence ending in ':' before its list or table */
+	FLOW_KEEP_BLOCK     /* inside a short block (a small table, a finding): split only
+	                     * rather than leave a page nearly empty */
+};
+
 /* One block, measured.  Heights are points. */
 struct flow_item {
 	enum flow_kind kind;
@@ -18,6 +27,7 @@ struct flow_item {
 	double space_after;
 	bool break_before;     /* start a new page (ignored at the top of a page) */
 	bool keep_with_next;   /* headings: never the last thing on a page */
+	enum flow_keep keep;   /* why, when keep_with_next */
 	/* FLOW_LINES: the height of each line. */
 	const double *lines;
 	size_t n_lines;
@@ -51,19 +61,40 @@ struct flow_layout {
 	size_t n_pages;
 };
 
-/* Paginate items into pages whose body is page_height points tall.  Rules:
- * paragraphs break between lines, leaving at least two lines at the foot
- * and at the head of a page (so one of two or three lines is never split);
- * a keep_with_next item moves to the next page unless the start of what
- * follows fits after it (two lines of a paragraph, two rows of a table, all
- * of what follows up to twelve items while they too keep with their next);
- * rows move
- * whole to the next page, with the table's header rows repeated there, and
- * only a row taller than a whole page is split between lines; space before
- * a block is dropped at the top of a page.  Pure and deterministic.  The
- * caller frees the result with flow_layout_free. */
+/* Paginate items into pages whose body is page_height points tall, by
+ * least badness as TeX's page builder does: of the places where a page may
+ * end (between blocks, between a paragraph's lines, between rows), each
+ * page takes the one whose cost (flow_page_cost of its fill and
+ * flow_break_penalty), added to the least cost of the page after it, is
+ * smallest.  The rules are costs, heavy enough to hold whenever a page can
+ * be set otherwise: at least two lines of a paragraph at the foot and at
+ * the head of a page (so one of two or three lines is never split); a
+ * keep_with_next item never ends a page, a table's header row never ends
+ * one, and its first row stays with its second; rows move whole to the
+ * next page, with the table's header rows repeated there, and only a row
+ * taller than a whole page is split between lines; space before a block is
+ * dropped at the top of a page.  Pure and deterministic.  The caller frees
+ * the result with flow_layout_free. */
 struct flow_layout *flow_paginate(const struct flow_item *items, size_t n, double page_height);
 void flow_layout_free(struct flow_layout *l);
+
+/* ---- the costs of page breaks ---- */
+
+/* What breaking the page before line `line` of item `item` costs (line 0:
+ * before the item; item n: the end, which costs nothing): nothing between
+ * two free blocks; a little inside a paragraph, more beside its last two
+ * lines, and so much for a single line at either side that it happens only
+ * when a page holds no more; a little between rows, more before a table's
+ * last row, much more after its first; after a keep_with_next item, by its
+ * keep (a title or header row most, then a lead-in, then a short block). */
+double flow_break_penalty(const struct flow_item *items, size_t n, size_t item, size_t line);
+
+/* The badness of a page whose content is fill points tall of page_height,
+ * ended by a break of the given penalty: the empty space at its foot,
+ * growing with its square (none when the page ends a chapter or the
+ * document, ends_chapter), and a heavy cost for a page nearly empty
+ * whatever ends it. */
+double flow_page_cost(double fill, double page_height, double penalty, bool ends_chapter);
 
 /* ---- table columns ---- */
 

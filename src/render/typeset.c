@@ -51,6 +51,25 @@ outline(struct ts *ts, cairo_surface_t *surface)
 	}
 }
 
+/* The page of every destination (the first page its block is on), for the
+ * contents and the index: id (borrowed) -> page number. */
+static GHashTable *
+page_table(struct ts *ts, const struct flow_layout *layout)
+{
+	GHashTable *pages = g_hash_table_new(g_str_hash, g_str_equal);
+	size_t piece, k;
+
+	for (piece = layout->n_pieces; piece-- > 0;) {
+		const struct flow_piece *p = &layout->pieces[piece];
+		struct block *b = g_ptr_array_index(ts->blocks, p->item);
+
+		for (k = 0; k < b->dests->len; k++)
+			g_hash_table_insert(pages, g_ptr_array_index(b->dests, k),
+			                    GINT_TO_POINTER((int)p->page + 1));
+	}
+	return pages;
+}
+
 struct typesetter *
 typeset_new(void)
 {
@@ -113,18 +132,23 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 		goto done;
 	layout = flow_paginate((struct flow_item *)(void *)ts.items->data, ts.items->len, ts.body_h);
 
-	/* Page of every destination, for the contents; last piece of each block,
-	 * to free its layouts once drawn. */
-	pages = g_hash_table_new(g_str_hash, g_str_equal);
+	/* Index entries give their references' pages: laid out once pages
+	 * are known (they had no lines until then), which moves only what
+	 * follows them (the index comes after what it refers to). */
+	pages = page_table(&ts, layout);
+	if (ts_add_page_refs(&ts, pages)) {
+		g_hash_table_destroy(pages);
+		flow_layout_free(layout);
+		layout = flow_paginate((struct flow_item *)(void *)ts.items->data, ts.items->len,
+		                       ts.body_h);
+		pages = page_table(&ts, layout);
+	}
+	/* The last piece of each block, to free its layouts once drawn. */
 	for (piece = layout->n_pieces; piece-- > 0;) {
-		const struct flow_piece *p = &layout->pieces[piece];
-		struct block *b = g_ptr_array_index(ts.blocks, p->item);
+		struct block *b = g_ptr_array_index(ts.blocks, layout->pieces[piece].item);
 
 		if (b->last_piece == 0)
 			b->last_piece = piece + 1;
-		for (k = 0; k < b->dests->len; k++)
-			g_hash_table_insert(pages, g_ptr_array_index(b->dests, k),
-			                    GINT_TO_POINTER((int)p->page + 1));
 	}
 
 	surface = pdf_surface_new(o, ts.page_w, ts.page_h);

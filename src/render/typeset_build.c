@@ -60,6 +60,8 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 	 * space, which keeps its rule off the first entry. */
 	item.space_after = ts->in_toc && st == S_BODY ? 1 : styles[st].space_after;
 	item.keep_with_next = keep;
+	/* Body text keeps with what follows only as a lead-in ending in ':'. */
+	item.keep = st == S_BODY ? FLOW_KEEP_LEAD_IN : FLOW_KEEP_TITLE;
 	b = add_block(ts, B_TEXT, &item);
 	ts_take_ids(b->dests, it);
 	b->style = st;
@@ -68,6 +70,10 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 	b->marker = g_strdup(marker);
 	b->marker_x = indent - LIST_INDENT;
 	b->toc_target = g_strdup(toc_target);
+	/* An index entry is laid out once, with its pages (ts_add_page_refs);
+	 * until then it has no lines. */
+	if (ts->defer_text)
+		return;
 	ts_make_text(ts, &b->t, it, st, width, PANGO_ALIGN_LEFT);
 	g_array_index(ts->items, struct flow_item, ts->items->len - 1).lines = b->t.heights;
 	g_array_index(ts->items, struct flow_item, ts->items->len - 1).n_lines = b->t.n_lines;
@@ -106,6 +112,15 @@ is_block(const xmlNode *n)
 
 	for (i = 0; i < G_N_ELEMENTS(names); i++)
 		if (xn_is(n, names[i]))
+			return true;
+	return false;
+}
+
+static bool
+has_block_child(const xmlNode *n)
+{
+	for (const xmlNode *c = n->children; c != NULL; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && is_block(c))
 			return true;
 	return false;
 }
@@ -196,8 +211,10 @@ mark_finding(struct ts *ts, size_t first, unsigned colour, double bar_x)
 		if (i + 1 < n)
 			b->bar_below = it->space_after + g_array_index(ts->items, struct flow_item,
 			                                               i + 1).space_before;
-		if (i + 1 < n && n - first <= SHORT_FINDING)
+		if (i + 1 < n && n - first <= SHORT_FINDING && !it->keep_with_next) {
 			it->keep_with_next = true;
+			it->keep = FLOW_KEEP_BLOCK;
+		}
 	}
 }
 
@@ -241,6 +258,18 @@ list(struct ts *ts, const xmlNode *n, double indent)
 			if (first < ts->blocks->len)
 				((struct block *)g_ptr_array_index(ts->blocks, first))->marker_x = indent;
 			mark_finding(ts, first, finding_bar(li), indent + LIST_INDENT + 1);
+			continue;
+		}
+		if (ts_has_class(n, "index") && !has_block_child(li)) {
+			/* An index entry: one paragraph, set once its links' pages
+			 * are known. */
+			size_t first = ts->blocks->len;
+
+			ts->defer_text = true;
+			mixed(ts, li, indent + LIST_INDENT, marker);
+			ts->defer_text = false;
+			if (ts->blocks->len > first)
+				((struct block *)g_ptr_array_index(ts->blocks, first))->page_refs = li;
 			continue;
 		}
 		mixed(ts, li, indent + LIST_INDENT, marker);
@@ -309,6 +338,18 @@ struct raw_cell {
 	double natural_width;
 };
 
+/* Whether row r is a note on the row above it: one cell across every
+ * column (the statement's reason why an area has no level), which keeps
+ * with the row it annotates. */
+static bool
+note_row(GArray *rows, size_t r, int ncols)
+{
+	GArray *cells = g_array_index(rows, GArray *, r);
+
+	return ncols > 1 && cells->len == 1 &&
+	       g_array_index(cells, struct raw_cell, 0).span == ncols;
+}
+
 static void
 table(struct ts *ts, const xmlNode *n, double indent)
 {
@@ -318,6 +359,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 	const xmlNode *caption = xn_child(n, "caption");
 	double avail = ts->body_w - indent, *pref, *min, *width;
 	double pad = ts_has_class(n, "compact") ? COMPACT_PAD_X : CELL_PAD_X;
+	double pad_y = ts_has_class(n, "dense") ? DENSE_PAD_Y : CELL_PAD_Y;
 	int ncols = 0, c;
 	size_t r, k, body_rows = 0;
 	bool short_table;
@@ -400,12 +442,14 @@ table(struct ts *ts, const xmlNode *n, double indent)
 		size_t *n_lines;
 
 		item.kind = FLOW_ROW;
-		item.padding = CELL_PAD_Y;
+		item.padding = pad_y;
 		item.table = number;
 		item.header = g_array_index(head_flags, bool, r);
 		/* Header rows keep with the rows under them; a short table is
 		 * never split. */
-		item.keep_with_next = r + 1 < rows->len && (item.header || short_table);
+		item.keep_with_next = r + 1 < rows->len &&
+		                      (item.header || short_table || note_row(rows, r + 1, ncols));
+		item.keep = item.header ? FLOW_KEEP_TITLE : FLOW_KEEP_BLOCK;
 		item.n_cells = cells->len;
 		if (r + 1 == rows->len)
 			item.space_after = 8;
@@ -416,6 +460,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 		b->width = avail;
 		b->head_row = item.header;
 		b->pad_x = pad;
+		b->pad_y = pad_y;
 		b->n_cells = cells->len;
 		b->cells = g_new0(struct cell, cells->len ? cells->len : 1);
 		lines = g_new0(const double *, cells->len ? cells->len : 1);
@@ -615,6 +660,32 @@ collect_ids(GHashTable *ids, const xmlNode *n)
 			g_hash_table_add(ids, g_strdup(id));
 		collect_ids(ids, c->children);
 	}
+}
+
+bool
+ts_add_page_refs(struct ts *ts, GHashTable *pages)
+{
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < ts->blocks->len; i++) {
+		struct block *b = g_ptr_array_index(ts->blocks, i);
+		struct flow_item *item = &g_array_index(ts->items, struct flow_item, i);
+		struct inline_text it;
+
+		if (b->page_refs == NULL)
+			continue;
+		ts_inline_init(&it);
+		ts->ref_pages = pages;
+		ts_put_children(ts, &it, b->page_refs);
+		ts->ref_pages = NULL;
+		ts_make_text(ts, &b->t, &it, b->style, b->width, PANGO_ALIGN_LEFT);
+		ts_inline_clear(&it);
+		item->lines = b->t.heights;
+		item->n_lines = b->t.n_lines;
+		any = true;
+	}
+	return any;
 }
 
 void

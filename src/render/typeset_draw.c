@@ -99,7 +99,7 @@ draw_row(cairo_t *cr, const struct block *b, const struct flow_piece *p, double 
 		cairo_rectangle(cr, x + cl->x, y, cl->width, p->height);
 		cairo_stroke(cr);
 		cairo_tag_begin(cr, cl->head ? "TH" : "TD", NULL);
-		ts_draw_lines(cr, &cl->t, styles[S_CELL].color, x + cl->x + b->pad_x, y + CELL_PAD_Y,
+		ts_draw_lines(cr, &cl->t, styles[S_CELL].color, x + cl->x + b->pad_x, y + b->pad_y,
 		           p->first[k], p->count[k], pages);
 		cairo_tag_end(cr, cl->head ? "TH" : "TD");
 	}

@@ -65,12 +65,62 @@ bg_attr(unsigned rgb)
 	                                 (guint16)((rgb & 0xFF) * 257));
 }
 
+/* Whether a name goes on from p, after a separator, for long enough to
+ * stand on a line of its own: a letter or digit, and four characters
+ * before the next space (a file's extension never goes alone). */
+static bool
+name_goes_on(const char *p)
+{
+	int n = 0;
+
+	if (!g_unichar_isalnum(g_utf8_get_char(p)))
+		return false;
+	for (; *p != '\0' && n < 4; p = g_utf8_next_char(p), n++)
+		if (g_unichar_isspace(g_utf8_get_char(p)))
+			break;
+	return n >= 4;
+}
+
+/* A short id (BP.01.01, HL27-F06, PA1.1: fewer than NAME_RUN characters
+ * between spaces, with a digit and a '.', '/', '-' or '_') in the text
+ * appended from byte from is never broken: pango would break "BP." from
+ * "01.01". */
+static void
+keep_short_ids_whole(struct inline_text *it, size_t from)
+{
+	const char *s = it->s->str, *end = s + it->s->len, *p = s + from;
+
+	while (p < end) {
+		const char *start;
+		size_t chars = 0;
+		bool digit = false, separator = false;
+
+		while (p < end && (*p == ' ' || strncmp(p, "\xE2\x80\x8B", 3) == 0))
+			p += *p == ' ' ? 1 : 3;
+		start = p;
+		while (p < end && *p != ' ' && strncmp(p, "\xE2\x80\x8B", 3) != 0) {
+			digit = digit || g_ascii_isdigit(*p);
+			separator = separator || strchr("./-_", *p) != NULL;
+			chars++;
+			p = g_utf8_next_char(p);
+		}
+		if (digit && separator && chars < NAME_RUN && chars > 2)
+			ts_add_attr(it->attrs, pango_attr_allow_breaks_new(FALSE), (int)(start - s),
+			            (int)(p - s));
+	}
+}
+
 /* Append text with white space folded as HTML folds it, and a break
  * opportunity (U+200B) offered inside very long runs: pango's
- * word-and-character wrapping is quadratic in the length of a run. */
+ * word-and-character wrapping is quadratic in the length of a run.  In a
+ * run of NAME_RUN characters or more (a file name, a path, a long id), one
+ * is offered after each '/', '-', '_' or '.' that more of the name follows
+ * (name_goes_on), where such a name reads well broken; a short id
+ * (BP.01.01, ISO/IEC) is never broken. */
 static void
 put_text(struct inline_text *it, const char *text)
 {
+	size_t from = it->s->len;
 	const char *p;
 
 	for (p = text; *p != '\0'; p = g_utf8_next_char(p)) {
@@ -95,7 +145,13 @@ put_text(struct inline_text *it, const char *text)
 		if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
 			c = 0xFFFD;
 		g_string_append_unichar(it->s, c);
+		if ((c == '/' || c == '-' || c == '_' || c == '.') && it->run >= NAME_RUN &&
+		    name_goes_on(g_utf8_next_char(p))) {
+			g_string_append(it->s, "\xE2\x80\x8B");
+			it->run = 0;
+		}
 	}
+	keep_short_ids_whole(it, from);
 }
 
 /* Close the embeddings, overrides and isolates that the text appended to s
@@ -194,6 +250,14 @@ code_attrs(struct inline_text *it, int start)
 	}
 }
 
+/* A group of a digest's digits: a span in <code class="digest">. */
+static bool
+is_digest_group(const xmlNode *n)
+{
+	return xn_is(n, "span") && n->parent != NULL && n->parent->type == XML_ELEMENT_NODE &&
+	       xn_is(n->parent, "code") && ts_has_class(n->parent, "digest");
+}
+
 void
 ts_put_children(struct ts *ts, struct inline_text *it, const xmlNode *n)
 {
@@ -231,6 +295,17 @@ ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 		g_string_append_c(it->s, ' ');
 		it->space = false;
 	}
+	if (is_digest_group(n) && xmlPreviousElementSibling((xmlNode *)n) != NULL) {
+		/* Between two groups of a digest: the one place its line may
+		 * break, and a gap (the HTML's margin). */
+		int at = (int)it->s->len;
+
+		g_string_append(it->s, "\xE2\x80\x8B");
+		ts_add_attr(it->attrs, pango_attr_letter_spacing_new(DIGEST_GAP * PANGO_SCALE), at,
+		            (int)it->s->len);
+		it->space = false;
+		it->run = 0;
+	}
 	start = (int)it->s->len;
 	chip = is_chip(n);
 	if (chip)
@@ -254,6 +329,8 @@ ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 		               (int)it->s->len);
 	else if (xn_is(n, "code"))
 		code_attrs(it, start);
+	else if (is_digest_group(n))
+		ts_add_attr(it->attrs, pango_attr_allow_breaks_new(FALSE), start, (int)it->s->len);
 	else if (xn_is(n, "small"))
 		ts_add_attr(it->attrs, pango_attr_scale_new(0.85), start, (int)it->s->len);
 	else if (xn_is(n, "a")) {
@@ -261,9 +338,15 @@ ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n)
 
 		if (href != NULL && href[0] == '#' && g_hash_table_contains(ts->ids, href + 1)) {
 			struct link l = {start, (int)it->s->len, g_strdup(href + 1), false};
+			gpointer page = ts->ref_pages != NULL
+			                ? g_hash_table_lookup(ts->ref_pages, href + 1) : NULL;
 
 			g_array_append_val(it->links, l);
 			ts_add_attr(it->attrs, ts_fg_attr(0x0B5CAD), start, (int)it->s->len);
+			/* An index entry's reference: its page after it, the id kept
+			 * (the HTML's link). */
+			if (page != NULL)
+				g_string_append_printf(it->s, " (p.\xC2\xA0%d)", GPOINTER_TO_INT(page));
 		} else if (href != NULL && (g_str_has_prefix(href, "./") ||
 		                            g_str_has_prefix(href, "../"))) {
 			/* The subset's href pattern (percent-encoded segments, no

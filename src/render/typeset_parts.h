@@ -31,11 +31,14 @@
 #define CELL_PAD_X 4.0
 #define COMPACT_PAD_X 1.5 /* tables of class "compact": many narrow columns */
 #define CELL_PAD_Y 2.5
+#define DENSE_PAD_Y 1.0 /* tables of class "dense": the statement's, set close */
 #define FINDING_INDENT 10.0 /* a finding's text right of its bar */
 #define FINDING_BAR 2.5
 #define SHORT_FINDING 8     /* a finding of this many blocks or fewer is never split */
 #define SHORT_TABLE_ROWS 6 /* a table of this many body rows or fewer is never split */
 #define LONG_RUN 40 /* characters without a break before one is offered */
+#define NAME_RUN 12 /* characters of a run before its separators may break it */
+#define DIGEST_GAP 2.5 /* points between the groups of a digest */
 
 enum style {
 	S_BODY, S_SMALL, S_H1, S_H2, S_H3, S_H4, S_CELL, S_CELL_HEAD, S_CAPTION, S_COVER_H1,
@@ -99,10 +102,13 @@ struct block {
 	double bar_x;            /* the bar's left, from the body's left */
 	double bar_below;        /* how far the bar reaches under the block: to the next one of its finding */
 	char *toc_target;        /* a contents entry: the id whose page it shows */
+	const xmlNode *page_refs;/* an index entry: the element it is set from again, each link
+	                          * followed by its target's page, once pages are known */
 	struct cell *cells;      /* B_ROW */
 	size_t n_cells;
 	bool head_row;
 	double pad_x;            /* rows: space left and right of cell text */
+	double pad_y;            /* rows: space above and below it */
 	struct chart *chart;     /* B_CHART */
 	double scale;
 	GPtrArray *dests;        /* ids anchored here (char *) */
@@ -134,6 +140,8 @@ struct ts {
 	int lists;
 	unsigned synthetic;      /* outline destinations without an id */
 	bool failed;
+	GHashTable *ref_pages;   /* while index entries are set: id -> page number */
+	bool defer_text;         /* building an index entry: its text waits for the pages */
 	GPtrArray *owned;        /* strings of flow items (line arrays) */
 	struct {                 /* the running head as last fitted: most pages repeat it */
 		const char *right;   /* the text it was fitted from (borrowed) */
@@ -206,6 +214,11 @@ void ts_free_measured(gpointer p);
 /* The blocks and flow items of body, in ts->blocks and ts->items; ids of
  * the document in ts->ids.  ts->failed after reporting. */
 void ts_build(struct ts *ts, const xmlNode *body);
+/* Set every index entry (built without lines) with its links' pages
+ * (pages: id -> page number, as GINT_TO_POINTER) and give its flow item
+ * its lines.  Returns whether there was any, when the document must be
+ * paginated again. */
+bool ts_add_page_refs(struct ts *ts, GHashTable *pages);
 /* Free a block's layouts (once drawn), or the whole block. */
 void ts_free_block(struct block *b);
 void ts_destroy_block(gpointer p);

@@ -895,14 +895,16 @@ line_taller_than_page_still_placed(void **state)
 	assert_int_equal(l->n_pages, 3);
 	release(l);
 
-	/* Its first line does not stay alone at the foot of the page before. */
+	/* Its first line cannot have a second beside it, at the foot or on a
+	 * page of its own: it stays at the foot rather than make a page of one
+	 * line (first fit moved it to a page alone). */
 	items[1] = para(three, 3);
 	l = paginate(items, 2, 100);
 	assert_int_equal(l->n_pieces, 4);
-	assert_piece(l, 1, 1, 1, 0, 10, false);
-	assert_piece(l, 2, 1, 2, 0, 900, false);
+	assert_piece(l, 1, 1, 0, 50, 10, false);
+	assert_piece(l, 2, 1, 1, 0, 900, false);
 	assert_lines(l, 2, 1, 1);
-	assert_piece(l, 3, 1, 3, 0, 10, false);
+	assert_piece(l, 3, 1, 2, 0, 10, false);
 	release(l);
 
 	items[0] = para(five, 5);
@@ -1137,6 +1139,32 @@ row_height_is_tallest_cell_plus_padding(void **state)
 static void
 row_that_does_not_fit_moves_whole(void **state)
 {
+	struct cell1 r1, r2, r3;
+	struct flow_item items[4];
+	struct flow_layout *l;
+
+	(void)state;
+	items[0] = fixed(44);
+	items[1] = row1(&r1, 1, false, 2, 10, 3);
+	items[2] = row1(&r2, 1, false, 2, 10, 3);
+	items[3] = row1(&r3, 1, false, 2, 10, 3);
+	l = paginate(items, 4, 100);
+	assert_int_equal(l->n_pieces, 4);
+	assert_piece(l, 1, 1, 0, 44, 26, false);
+	assert_piece(l, 2, 2, 0, 70, 26, false);
+	assert_piece(l, 3, 3, 1, 0, 26, false);
+	assert_int_equal(l->pieces[3].first[0], 0);
+	assert_int_equal(l->pieces[3].count[0], 2);
+	assert_int_equal(count_repeated(l), 0);
+	release(l);
+}
+
+/* A table's first row is not left alone at a page's foot, as a
+ * paragraph's first line is not: the table moves whole (first fit kept
+ * the row at the foot). */
+static void
+table_first_row_not_left_alone_at_foot(void **state)
+{
 	struct cell1 r1, r2;
 	struct flow_item items[3];
 	struct flow_layout *l;
@@ -1147,11 +1175,8 @@ row_that_does_not_fit_moves_whole(void **state)
 	items[2] = row1(&r2, 1, false, 2, 10, 3);
 	l = paginate(items, 3, 100);
 	assert_int_equal(l->n_pieces, 3);
-	assert_piece(l, 1, 1, 0, 70, 26, false);
-	assert_piece(l, 2, 2, 1, 0, 26, false);
-	assert_int_equal(l->pieces[2].first[0], 0);
-	assert_int_equal(l->pieces[2].count[0], 2);
-	assert_int_equal(count_repeated(l), 0);
+	assert_piece(l, 1, 1, 1, 0, 26, false);
+	assert_piece(l, 2, 2, 1, 26, 26, false);
 	release(l);
 }
 
@@ -1227,12 +1252,13 @@ rows_of_another_table_do_not_get_first_tables_headers(void **state)
 	assert_piece(l, 6, 6, 1, 20, 20, false);
 	release(l);
 
-	/* The second table has a header of its own: that one is repeated. */
+	/* The second table has a header of its own: that one is repeated (on
+	 * a page of six rows, so that two rows stand under the header). */
 	items[3].header = true;
-	l = paginate(items, 7, 100);
+	l = paginate(items, 7, 120);
 	assert_int_equal(count_repeated(l), 1);
-	assert_piece(l, 5, 3, 1, 0, 20, true);
-	assert_piece(l, 6, 5, 1, 20, 20, false);
+	assert_piece(l, 6, 3, 1, 0, 20, true);
+	assert_piece(l, 7, 6, 1, 20, 20, false);
 	release(l);
 }
 
@@ -1825,6 +1851,144 @@ heading_keeps_with_whole_three_line_paragraph(void **state)
 	release(l);
 }
 
+/* ---- least badness ---- */
+
+/* The costs order the rules: a single line at a page's foot or head costs
+ * most, then breaking after a title, a lead-in, inside a short block, after
+ * a table's first row; breaking a paragraph costs more beside its last two
+ * lines than in its middle, and between two free blocks nothing. */
+static void
+break_penalties_order_the_rules(void **state)
+{
+	double a[8], b[8];
+	struct cell1 r[4];
+	struct flow_item items[10];
+	double title, lead_in, block, first_row, last_row, mid_row, orphan, widow, tight, middle;
+
+	(void)state;
+	items[0] = para(fill(a, 8, 10), 8);
+	items[1] = para(fill(b, 8, 10), 8);
+	items[2] = para(fill(b, 8, 10), 8);
+	items[3] = para(fill(b, 8, 10), 8);
+	items[4] = para(fill(b, 8, 10), 8);
+	items[5] = row1(&r[0], 1, false, 1, 10, 2);
+	items[6] = row1(&r[1], 1, false, 1, 10, 2);
+	items[7] = row1(&r[2], 1, false, 1, 10, 2);
+	items[8] = row1(&r[3], 1, false, 1, 10, 2);
+	items[9] = fixed(10);
+	items[1].keep_with_next = true;
+	items[2].keep_with_next = true;
+	items[2].keep = FLOW_KEEP_LEAD_IN;
+	items[3].keep_with_next = true;
+	items[3].keep = FLOW_KEEP_BLOCK;
+	assert_near(flow_break_penalty(items, 10, 1, 0), 0);
+	assert_near(flow_break_penalty(items, 10, 10, 0), 0);
+	title = flow_break_penalty(items, 10, 2, 0);
+	lead_in = flow_break_penalty(items, 10, 3, 0);
+	block = flow_break_penalty(items, 10, 4, 0);
+	first_row = flow_break_penalty(items, 10, 6, 0);
+	mid_row = flow_break_penalty(items, 10, 7, 0);
+	last_row = flow_break_penalty(items, 10, 8, 0);
+	orphan = flow_break_penalty(items, 10, 0, 1);
+	widow = flow_break_penalty(items, 10, 0, 7);
+	tight = flow_break_penalty(items, 10, 0, 2);
+	middle = flow_break_penalty(items, 10, 0, 4);
+	assert_true(orphan >= title && widow >= title);
+	assert_true(title > lead_in);
+	assert_true(lead_in > block);
+	assert_true(first_row > block);
+	assert_true(block > last_row);
+	assert_true(last_row > mid_row);
+	assert_true(tight > middle);
+	assert_true(middle > 0);
+	assert_true(mid_row > 0);
+	/* Past its last line, or on a header row's first body row. */
+	assert_near(flow_break_penalty(items, 10, 0, 6), tight);
+	items[5].header = true;
+	assert_true(flow_break_penalty(items, 10, 6, 0) >= title);
+}
+
+/* A page's badness grows with the space left at its foot, which costs
+ * nothing at a chapter's end; a page nearly empty costs more than any
+ * foot, whatever ends it; the penalty adds. */
+static void
+page_cost_grows_with_empty_foot_and_near_emptiness(void **state)
+{
+	(void)state;
+	assert_true(flow_page_cost(90, 100, 0, false) < flow_page_cost(70, 100, 0, false));
+	assert_true(flow_page_cost(70, 100, 0, false) < flow_page_cost(40, 100, 0, false));
+	assert_near(flow_page_cost(40, 100, 0, true), flow_page_cost(100, 100, 0, false));
+	assert_true(flow_page_cost(5, 100, 0, true) > flow_page_cost(20, 100, 0, false));
+	assert_true(flow_page_cost(5, 100, 0, true) > flow_page_cost(40, 100, 0, true));
+	assert_near(flow_page_cost(90, 100, 25, false) - flow_page_cost(90, 100, 0, false), 25);
+	/* Overfull (a block taller than a page) counts as full. */
+	assert_near(flow_page_cost(300, 100, 0, false), flow_page_cost(100, 100, 0, false));
+}
+
+/* First fit ends the chapter with two lines on a page of their own; least
+ * badness breaks the paragraph earlier, so that the last page holds more. */
+static void
+no_nearly_empty_page_at_a_chapter_end(void **state)
+{
+	double a[10], b[12];
+	struct flow_item items[3];
+	struct flow_layout *l;
+
+	(void)state;
+	items[0] = para(fill(a, 10, 5), 10);
+	items[1] = para(fill(b, 12, 5), 12);
+	items[2] = fixed(20);
+	items[2].break_before = true;
+	l = paginate(items, 3, 100);
+	assert_int_equal(l->n_pages, 3);
+	assert_piece(l, 1, 1, 0, 50, 45, false);
+	assert_lines(l, 1, 0, 9);
+	assert_piece(l, 2, 1, 1, 0, 15, false);
+	assert_lines(l, 2, 9, 3);
+	assert_piece(l, 3, 2, 2, 0, 20, false);
+	release(l);
+}
+
+/* Two lines of a paragraph at a foot that is nearly full: first fit splits
+ * the paragraph; least badness moves it whole, leaving a little space. */
+static void
+break_between_paragraphs_rather_than_inside(void **state)
+{
+	double a[18], b[6];
+	struct flow_item items[2];
+	struct flow_layout *l;
+
+	(void)state;
+	items[0] = para(fill(a, 18, 5), 18);
+	items[1] = para(fill(b, 6, 5), 6);
+	l = paginate(items, 2, 100);
+	assert_int_equal(l->n_pieces, 2);
+	assert_piece(l, 1, 1, 1, 0, 30, false);
+	assert_lines(l, 1, 0, 6);
+	release(l);
+}
+
+/* The breaks are chosen over the whole chapter: the break between
+ * paragraphs that looks best on the first page would push two lines onto
+ * a third page; splitting the paragraph sets the chapter on two. */
+static void
+breaks_chosen_over_the_chapter_not_page_by_page(void **state)
+{
+	double a[18], b[6], c[15];
+	struct flow_item items[3];
+	struct flow_layout *l;
+
+	(void)state;
+	items[0] = para(fill(a, 18, 5), 18);
+	items[1] = para(fill(b, 6, 5), 6);
+	items[2] = para(fill(c, 15, 5), 15);
+	l = paginate(items, 3, 100);
+	assert_int_equal(l->n_pages, 2);
+	assert_piece(l, 1, 1, 0, 90, 10, false);
+	assert_lines(l, 1, 0, 2);
+	release(l);
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, start_watchdog, free_held)
 
 int
@@ -1858,6 +2022,7 @@ main(void)
 		TEST(keep_with_next_as_last_item_does_nothing_special),
 		TEST(row_height_is_tallest_cell_plus_padding),
 		TEST(row_that_does_not_fit_moves_whole),
+		TEST(table_first_row_not_left_alone_at_foot),
 		TEST(header_row_repeated_on_continuation_pages),
 		TEST(several_header_rows_repeated_in_order),
 		TEST(rows_of_another_table_do_not_get_first_tables_headers),
@@ -1873,6 +2038,11 @@ main(void)
 		TEST(heading_keeps_with_header_row_and_two_rows),
 		TEST(short_table_kept_whole),
 		TEST(heading_keeps_with_whole_three_line_paragraph),
+		TEST(break_penalties_order_the_rules),
+		TEST(page_cost_grows_with_empty_foot_and_near_emptiness),
+		TEST(no_nearly_empty_page_at_a_chapter_end),
+		TEST(break_between_paragraphs_rather_than_inside),
+		TEST(breaks_chosen_over_the_chapter_not_page_by_page),
 		TEST(min_width_is_longest_word_of_any_line),
 		TEST(min_width_finds_long_word_on_short_line),
 		TEST(min_width_sorts_stops_within_a_line),

@@ -184,19 +184,75 @@ iso_iec_is_not_broken_at_the_slash(void **state)
 	ts_free_text(&t);
 }
 
-/* A figure's caption below its table keeps the table's last row company:
- * the row before the caption keeps with its next. */
+/* t laid out from s as a text node of the document (through the inline
+ * walk, which offers the break opportunities) at width. */
 static void
-figure_caption_keeps_with_its_figure(void **state)
+text_from_node(struct fixture *f, struct text *t, const char *s, double width)
 {
-	static const char doc_text[] =
-		"<body><figure><table><tbody><tr><td>a</td></tr><tr><td>b</td></tr></tbody>"
-		"</table><figcaption>The caption</figcaption></figure><p>After.</p></body>";
+	struct inline_text it;
+	xmlNode *node = xmlNewText((const xmlChar *)s);
+
+	memset(t, 0, sizeof *t);
+	ts_inline_init(&it);
+	ts_put_inline(&f->ts, &it, node);
+	ts_make_text(&f->ts, t, &it, S_BODY, width, PANGO_ALIGN_LEFT);
+	ts_inline_clear(&it);
+	xmlFreeNode(node);
+}
+
+/* A long file name breaks only after its own separators, never leaving its
+ * extension alone; a short id (BP.01.01) not at all.  (Before, the name
+ * broke at its 40th character, inside a word.) */
+static void
+file_names_break_only_after_their_separators(void **state)
+{
+	static const char name[] = "QMS_library_procedures_secure_development.rev4_final.pdf";
 	struct fixture *f = *state;
-	xmlDoc *doc = xmlReadMemory(doc_text, (int)sizeof doc_text - 1, "fig.xml", "UTF-8",
-	                            XML_PARSE_NONET);
+	double width = natural_width(f, "QMS_library_procedures_", S_BODY) + 2;
+	struct text t;
+	int i, n;
+
+	text_from_node(f, &t, name, width);
+	n = pango_layout_get_line_count(t.layout);
+	assert_true(n >= 2);
+	for (i = 0; i < n; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(t.layout, i);
+		const char *text = pango_layout_get_text(t.layout) + line->start_index;
+		int len = line->length;
+
+		/* The break opportunity is a zero-width space after the separator. */
+		while (len >= 3 && strncmp(text + len - 3, "\xE2\x80\x8B", 3) == 0)
+			len -= 3;
+		if (i + 1 < n && !(len > 0 && strchr("/-_.", text[len - 1]) != NULL))
+			fail_msg("line %d ends \"%.*s\", not after a separator", i, len, text);
+		if (i + 1 == n && len < 4)
+			fail_msg("the last line is \"%.*s\" alone", len, text);
+	}
+	ts_free_text(&t);
+
+	/* Room for the id on a line, and for "see BP." before it, not for both. */
+	width = natural_width(f, "BP.01.01", S_BODY) + 2;
+	assert_true(natural_width(f, "see BP.", S_BODY) < width);
+	text_from_node(f, &t, "see BP.01.01", width);
+	{
+		int first_line, last_line, x;
+
+		pango_layout_index_to_line_x(t.layout, 4, FALSE, &first_line, &x);
+		pango_layout_index_to_line_x(t.layout, 11, FALSE, &last_line, &x);
+		if (first_line != last_line)
+			fail_msg("BP.01.01 broken: lines %d to %d of %d (%g pt)", first_line, last_line,
+			         pango_layout_get_line_count(t.layout), width);
+	}
+	ts_free_text(&t);
+}
+
+/* The blocks and flow items of the document text, built in f's typesetter
+ * state on a 400 pt measure; unbuild frees them. */
+static xmlDoc *
+build(struct fixture *f, const char *text, size_t len)
+{
+	xmlDoc *doc = xmlReadMemory(text, (int)len, "doc.xml", "UTF-8", XML_PARSE_NONET);
 	struct ts *ts = &f->ts;
-	size_t n;
 
 	assert_non_null(doc);
 	ts->body_w = 400;
@@ -207,11 +263,14 @@ figure_caption_keeps_with_its_figure(void **state)
 	ts->pending = g_ptr_array_new_with_free_func(g_free);
 	ts->owned = g_ptr_array_new_with_free_func(g_free);
 	ts_build(ts, xmlDocGetRootElement(doc));
-	n = ts->items->len;
-	/* Two rows, the caption, the paragraph after. */
-	assert_int_equal(n, 4);
-	assert_true(g_array_index(ts->items, struct flow_item, 1).keep_with_next);
-	assert_false(g_array_index(ts->items, struct flow_item, 2).keep_with_next);
+	return doc;
+}
+
+static void
+unbuild(struct fixture *f, xmlDoc *doc)
+{
+	struct ts *ts = &f->ts;
+
 	g_ptr_array_free(ts->owned, TRUE);
 	g_ptr_array_free(ts->blocks, TRUE);
 	g_array_free(ts->items, TRUE);
@@ -222,6 +281,55 @@ figure_caption_keeps_with_its_figure(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* A figure's caption below its table keeps the table's last row company:
+ * the row before the caption keeps with its next. */
+static void
+figure_caption_keeps_with_its_figure(void **state)
+{
+	static const char doc_text[] =
+		"<body><figure><table><tbody><tr><td>a</td></tr><tr><td>b</td></tr></tbody>"
+		"</table><figcaption>The caption</figcaption></figure><p>After.</p></body>";
+	struct fixture *f = *state;
+	xmlDoc *doc = build(f, doc_text, sizeof doc_text - 1);
+
+	/* Two rows, the caption, the paragraph after. */
+	assert_int_equal(f->ts.items->len, 4);
+	assert_true(g_array_index(f->ts.items, struct flow_item, 1).keep_with_next);
+	assert_false(g_array_index(f->ts.items, struct flow_item, 2).keep_with_next);
+	unbuild(f, doc);
+}
+
+/* A row of one cell across the table is a note on the row above (the
+ * statement's reason why an area has no level): that row keeps with it,
+ * in a table long enough to be split anywhere else. */
+static void
+note_row_keeps_with_the_row_it_annotates(void **state)
+{
+	static const char doc_text[] =
+		"<body><table><tbody>"
+		"<tr><th>PA01</th><td>1</td></tr><tr><th>PA02</th><td>0</td></tr>"
+		"<tr><th>PA03</th><td>not appraised</td></tr><tr><td colspan=\"2\">Why</td></tr>"
+		"<tr><th>PA04</th><td>1</td></tr><tr><th>PA05</th><td>1</td></tr>"
+		"<tr><th>PA06</th><td>1</td></tr><tr><th>PA07</th><td>1</td></tr>"
+		"</tbody></table></body>";
+	struct fixture *f = *state;
+	xmlDoc *doc = build(f, doc_text, sizeof doc_text - 1);
+	size_t i;
+
+	assert_int_equal(f->ts.items->len, 8);
+	for (i = 0; i < 8; i++) {
+		const struct flow_item *it = &g_array_index(f->ts.items, struct flow_item, i);
+
+		if (i == 2) {
+			assert_true(it->keep_with_next);
+			assert_int_equal(it->keep, FLOW_KEEP_BLOCK);
+		} else if (it->keep_with_next) {
+			fail_msg("row %zu keeps with the next", i);
+		}
+	}
+	unbuild(f, doc);
+}
+
 int
 main(void)
 {
@@ -230,7 +338,9 @@ main(void)
 		cmocka_unit_test(left_aligned_text_is_drawn_at_the_left),
 		cmocka_unit_test(cell_minimum_is_longest_word),
 		cmocka_unit_test(iso_iec_is_not_broken_at_the_slash),
+		cmocka_unit_test(file_names_break_only_after_their_separators),
 		cmocka_unit_test(figure_caption_keeps_with_its_figure),
+		cmocka_unit_test(note_row_keeps_with_the_row_it_annotates),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
