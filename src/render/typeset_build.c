@@ -304,10 +304,25 @@ struct raw_cell {
 	struct inline_text it;
 	int col, span;
 	bool head;
+	const char *scope;
 	bool numeric;
 	PangoLayout *natural;     /* laid out unwrapped when measured; borrowed */
 	double natural_width;
 };
+
+/* What a header cell heads, as the PDF names it: its scope attribute's
+ * word, or else its columns in a head row and its row elsewhere. */
+static const char *
+header_scope(const xmlNode *cell, bool head_row)
+{
+	const char *scope = xn_attr(cell, "scope");
+
+	if (scope != NULL && (strcmp(scope, "col") == 0 || strcmp(scope, "colgroup") == 0))
+		return "Column";
+	if (scope != NULL && (strcmp(scope, "row") == 0 || strcmp(scope, "rowgroup") == 0))
+		return "Row";
+	return head_row ? "Column" : "Row";
+}
 
 static void
 table(struct ts *ts, const xmlNode *n, double indent)
@@ -345,6 +360,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 				if (rc.span < 1 || rc.span > 64)
 					rc.span = 1;
 				rc.head = head || xn_is(td, "th");
+				rc.scope = header_scope(td, head);
 				rc.numeric = ts_has_class(td, "numeric");
 				col += rc.span;
 				g_array_append_val(cells, rc);
@@ -432,6 +448,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 			cl->x = x;
 			cl->width = w;
 			cl->head = rc->head;
+			cl->scope = rc->scope;
 			ts_take_ids(b->dests, &rc->it);
 			/* A left-aligned cell that fits on its lines unwrapped is drawn
 			 * from the layout that measured it, shaped once. */
@@ -477,8 +494,8 @@ chart_block(struct ts *ts, const xmlNode *n)
 	char *title = NULL;
 
 	chart = ts->charts != NULL && scope != NULL ? ts->charts(ts->chart_ctx, scope, &title) : NULL;
-	g_free(title);
 	if (chart == NULL) {
+		g_free(title);
 		diag_report(ts->diag, NULL, 0, 0, M_CHART_UNKNOWN_SCOPE, scope ? scope : "");
 		ts->failed = true;
 		return;
@@ -488,6 +505,7 @@ chart_block(struct ts *ts, const xmlNode *n)
 	item.space_after = 4;
 	b = add_block(ts, B_CHART, &item);
 	b->chart = chart;
+	b->alt = title;
 	b->scale = chart->width > ts->body_w ? ts->body_w / chart->width : 1.0;
 	b->width = chart->width * b->scale;
 	b->x = (ts->body_w - b->width) / 2;
@@ -630,6 +648,8 @@ ts_free_block(struct block *b)
 	b->n_cells = 0;
 	chart_free(b->chart);
 	b->chart = NULL;
+	g_free(b->alt);
+	b->alt = NULL;
 }
 
 void

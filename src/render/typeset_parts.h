@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "render/chart.h"
 #include "render/flow.h"
+#include "render/pdf_access.h"
 #include "render/typeset.h"
 
 /* ---- the page style ---- */
@@ -81,6 +82,7 @@ struct cell {
 	struct text t;
 	double x, width;
 	bool head;
+	const char *scope;       /* a header's: "Column" or "Row" (static) */
 };
 
 enum block_kind { B_TEXT, B_ROW, B_CHART };
@@ -104,6 +106,7 @@ struct block {
 	bool head_row;
 	double pad_x;            /* rows: space left and right of cell text */
 	struct chart *chart;     /* B_CHART */
+	char *alt;               /* B_CHART: its alternate text, as the HTML's */
 	double scale;
 	GPtrArray *dests;        /* ids anchored here (char *) */
 	int outline_level;       /* 2 or 3 for headings in the outline, else 0 */
@@ -135,6 +138,7 @@ struct ts {
 	unsigned synthetic;      /* outline destinations without an id */
 	bool failed;
 	GPtrArray *owned;        /* strings of flow items (line arrays) */
+	struct pdf_access *access; /* what cairo cannot tag, noted for after it */
 	struct {                 /* the running head as last fitted: most pages repeat it */
 		const char *right;   /* the text it was fitted from (borrowed) */
 		char *right_fit, *title_fit;
