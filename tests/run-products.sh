@@ -274,6 +274,16 @@ for f in "$out"/*.pdf; do
 	fi
 done
 
+# Text wholly in another language than the document's (names and notes
+# quoted from a Chinese appraisal in an English report) carries its /Lang.
+n_lang=$(qpdf --qdf --object-streams=disable "$out/yunzhan-zh-report.pdf" - 2>/dev/null |
+	grep -a -c '/Lang (zh-CN)')
+if [ "$n_lang" -ge 10 ]; then
+	tap OK "yunzhan-zh-report: Chinese text tagged /Lang (zh-CN) ($n_lang elements)"
+else
+	tap FAIL "yunzhan-zh-report: Chinese text tagged /Lang (zh-CN) ($n_lang elements)"
+fi
+
 for f in "$out"/*.png; do
 	if [ "$(head -c 4 "$f" | tail -c 3)" = PNG ]; then
 		tap OK "$(basename "$f") is a PNG image"

@@ -68,6 +68,7 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 	b->marker = g_strdup(marker);
 	b->marker_x = indent - LIST_INDENT;
 	b->toc_target = g_strdup(toc_target);
+	b->lang = ts_whole_language(it);
 	ts_make_text(ts, &b->t, it, st, width, PANGO_ALIGN_LEFT);
 	g_array_index(ts->items, struct flow_item, ts->items->len - 1).lines = b->t.heights;
 	g_array_index(ts->items, struct flow_item, ts->items->len - 1).n_lines = b->t.n_lines;
@@ -449,6 +450,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 			cl->width = w;
 			cl->head = rc->head;
 			cl->scope = rc->scope;
+			cl->lang = ts_whole_language(&rc->it);
 			ts_take_ids(b->dests, &rc->it);
 			/* A left-aligned cell that fits on its lines unwrapped is drawn
 			 * from the layout that measured it, shaped once. */

@@ -102,8 +102,7 @@ draw_row(struct ts *ts, cairo_t *cr, const struct block *b, const struct flow_pi
 		cairo_rectangle(cr, x + cl->x, y, cl->width, p->height);
 		cairo_stroke(cr);
 		if (!p->repeated) {
-			if (cl->head)
-				pdf_access_element(ts->access, tag, NULL, cl->scope, NULL);
+			pdf_access_element(ts->access, tag, NULL, cl->head ? cl->scope : NULL, cl->lang);
 			cairo_tag_begin(cr, tag, NULL);
 		}
 		ts_draw_lines(cr, &cl->t, styles[S_CELL].color, x + cl->x + b->pad_x, y + CELL_PAD_Y,
@@ -237,6 +236,7 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 		bool toc_number = b->toc_target != NULL && p->first[0] + p->count[0] == b->t.n_lines;
 		double num_w = 0;
 
+		pdf_access_element(ts->access, tag, NULL, NULL, b->lang);
 		cairo_tag_begin(cr, tag, NULL);
 		if (b->marker != NULL && p->first[0] == 0) {
 			cairo_tag_begin(cr, "Lbl", NULL);

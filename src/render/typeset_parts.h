@@ -83,6 +83,7 @@ struct cell {
 	double x, width;
 	bool head;
 	const char *scope;       /* a header's: "Column" or "Row" (static) */
+	const char *lang;        /* the language all its text is in, or NULL (borrowed) */
 };
 
 enum block_kind { B_TEXT, B_ROW, B_CHART };
@@ -92,6 +93,7 @@ struct block {
 	double x, width;
 	enum style style;        /* B_TEXT */
 	struct text t;           /* B_TEXT */
+	const char *lang;        /* B_TEXT: the language all its text is in, or NULL (borrowed) */
 	char *marker;            /* list bullet or number */
 	double marker_x;         /* where the marker's box starts (it ends LIST_INDENT - 4 later) */
 	unsigned rule;           /* colour of a rule under the block, or NONE */
@@ -154,6 +156,9 @@ struct inline_text {
 	GPtrArray *ids;          /* ids of inline elements: anchored on this text's block */
 	bool space;              /* a space is due before the next character */
 	size_t run;              /* characters since the last break opportunity */
+	const char *lang;        /* the widest run marked with a language (borrowed from the document) */
+	int lang_start, lang_end;
+	bool other_lang;         /* another language marked outside that run */
 };
 
 /* A table cell's text measured unwrapped: its natural and smallest widths
@@ -183,6 +188,10 @@ void ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n);
 void ts_put_children(struct ts *ts, struct inline_text *it, const xmlNode *n);
 /* Move the ids of inline elements to the block they are drawn in. */
 void ts_take_ids(GPtrArray *dests, struct inline_text *it);
+/* The language all of it's text is in (its whole text marked with one
+ * lang, but for spaces and bidirectional isolates), or NULL: the element's
+ * /Lang in the PDF.  Borrowed from the document. */
+const char *ts_whole_language(const struct inline_text *it);
 void ts_add_attr(PangoAttrList *attrs, PangoAttribute *a, int start, int end);
 PangoAttribute *ts_fg_attr(unsigned rgb);
 bool ts_has_class(const xmlNode *n, const char *cls);
