@@ -11,6 +11,7 @@
 #include <glib.h>
 #include <libdeflate.h>
 
+#include "output.h"
 #include "render/pdf_access.h"
 #include "render/pdf_artifact.h"
 #include "render/pdf_file.h"
@@ -312,6 +313,45 @@ post_pass_refuses_malformed_files(void **state)
 	pdf_access_free(a);
 }
 
+/* A post-pass that fails reports it and writes nothing: the file is
+ * aborted, not committed half done. */
+static void
+failed_post_pass_writes_nothing(void **state)
+{
+	char *bytes = NULL, *said = NULL;
+	size_t len = 0, said_len = 0;
+	FILE *stream = open_memstream(&bytes, &len), *messages = open_memstream(&said, &said_len);
+	struct diag d;
+	struct output *o;
+	struct pdf_access *a = pdf_access_new("en");
+	cairo_surface_t *surface = pdf_access_surface(a, 200, 200);
+	cairo_t *cr = cairo_create(surface);
+
+	(void)state;
+	diag_init(&d, messages, false, false);
+	o = output_open("-", stream, NULL, 0, &d);
+	assert_non_null(o);
+	cairo_tag_begin(cr, "Document", NULL);
+	cairo_tag_begin(cr, "P", NULL);
+	cairo_rectangle(cr, 10, 10, 20, 20);
+	cairo_fill(cr);
+	cairo_tag_end(cr, "P");
+	cairo_tag_end(cr, "Document");
+	cairo_destroy(cr);
+	/* A figure noted but never drawn: the tree cannot hold its note. */
+	pdf_access_element(a, "Figure", "a chart", NULL, NULL);
+	assert_false(pdf_access_close(a, surface, o, &d));
+	assert_int_equal(d.errors, 1);
+	fclose(stream);
+	fclose(messages);
+	assert_int_equal(len, 0);
+	assert_non_null(strstr(said, "cannot complete the PDF's tags: the structure tree does not "
+	                             "hold the elements typeset"));
+	free(bytes);
+	free(said);
+	pdf_access_free(a);
+}
+
 int
 main(void)
 {
@@ -322,6 +362,7 @@ main(void)
 		cmocka_unit_test(post_pass_adds_the_tags_cairo_cannot),
 		cmocka_unit_test(post_pass_refuses_a_tree_without_the_noted_elements),
 		cmocka_unit_test(post_pass_refuses_malformed_files),
+		cmocka_unit_test(failed_post_pass_writes_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
