@@ -22,12 +22,6 @@ is_white(unsigned char c)
 	return pdf_chars[c] & PDF_WHITE;
 }
 
-static bool
-is_delimiter(unsigned char c)
-{
-	return pdf_chars[c] & PDF_DELIMITER;
-}
-
 /* Copy d up to at, then text: an insertion at a token boundary. */
 static void
 insert(struct scan *s, size_t at, const char *text)
@@ -113,7 +107,7 @@ next_token(struct scan *s, size_t *start, size_t *n, int *nesting)
 	default:
 		break;
 	}
-	while (s->p < s->len && !is_white(d[s->p]) && !is_delimiter(d[s->p]))
+	while (s->p < s->len && pdf_chars[d[s->p]] == 0) /* a regular character */
 		s->p++;
 	*n = s->p - *start;
 	if (d[*start] == '/' || (d[*start] >= '0' && d[*start] <= '9') || d[*start] == '-' ||

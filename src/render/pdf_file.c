@@ -126,8 +126,6 @@ parse_number(const unsigned char *d, size_t len, size_t *p)
 
 	while (*p < len && is_regular(d[*p]) && *p - start < sizeof buf - 1)
 		(*p)++;
-	memcpy(buf, d + start, *p - start);
-	buf[*p - start] = '\0';
 	q = start;
 	if (read_uint(d, len, &q, &num) && q == *p) {
 		skip_space(d, len, &q);
@@ -141,7 +139,14 @@ parse_number(const unsigned char *d, size_t len, size_t *p)
 				return v;
 			}
 		}
+		/* Most numbers here are whole (marked-content ids, lengths). */
+		v = new_value(PDF_NUMBER, start);
+		v->number = (double)num;
+		v->end = *p;
+		return v;
 	}
+	memcpy(buf, d + start, *p - start);
+	buf[*p - start] = '\0';
 	v = new_value(PDF_NUMBER, start);
 	v->number = g_ascii_strtod(buf, &end);
 	v->end = *p;
