@@ -413,7 +413,7 @@ pages(struct rewrite *r, const struct pdf_value *cat)
 
 bool
 pdf_access_apply(const struct pdf_access *a, const unsigned char *in, size_t len,
-                 GByteArray *out, const char **error)
+                 pdf_sink sink, void *closure, const char **error)
 {
 	struct rewrite r = {.a = a};
 	struct pdf_value *cat = NULL;
@@ -433,7 +433,7 @@ pdf_access_apply(const struct pdf_access *a, const unsigned char *in, size_t len
 		r.error = "out of memory";
 	ok = r.error == NULL && catalog(&r, &cat) && structure(&r, cat) && pages(&r, cat);
 	if (ok)
-		pdf_file_write(&r.f, out);
+		pdf_file_write(&r.f, sink, closure);
 	*error = r.error;
 	pdf_value_free(cat);
 	g_hash_table_destroy(r.seen);
@@ -444,29 +444,30 @@ pdf_access_apply(const struct pdf_access *a, const unsigned char *in, size_t len
 	return ok;
 }
 
+/* pdf_sink into an output file. */
+static void
+to_output(void *closure, const void *data, size_t len)
+{
+	output_write(closure, data, len);
+}
+
 bool
 pdf_access_close(struct pdf_access *a, cairo_surface_t *surface, struct output *o,
                  struct diag *d)
 {
 	cairo_status_t status;
-	GByteArray *out;
 	const char *error = NULL;
-	bool ok;
 
 	cairo_surface_finish(surface);
 	status = cairo_surface_status(surface);
 	cairo_surface_destroy(surface);
 	if (status != CAIRO_STATUS_SUCCESS)
 		return pdf_commit_status(status, o, d);
-	out = g_byte_array_sized_new(a->bytes->len + a->bytes->len / 8);
-	ok = pdf_access_apply(a, a->bytes->data, a->bytes->len, out, &error);
-	if (ok) {
-		output_write(o, out->data, out->len);
-		ok = output_commit(o, d);
-	} else {
+	/* Streamed into the file: no second copy of the whole in memory. */
+	if (!pdf_access_apply(a, a->bytes->data, a->bytes->len, to_output, o, &error)) {
 		diag_report(d, output_path(o), 0, 0, M_CANNOT_TAG_PDF, error);
 		output_abort(o);
+		return false;
 	}
-	g_byte_array_free(out, TRUE);
-	return ok;
+	return output_commit(o, d);
 }

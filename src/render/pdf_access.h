@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "output.h"
+#include "render/pdf_file.h"
 
 /* The notes of one PDF being typeset, and cairo's output kept in memory. */
 struct pdf_access;
@@ -41,10 +42,11 @@ bool pdf_access_close(struct pdf_access *a, cairo_surface_t *surface, struct out
                       struct diag *d);
 
 /* The rewrite of pdf_access_close on the bytes of a PDF: in (len bytes, as
- * cairo 1.16 writes one) into out.  False with *error (static text) when
- * in is not such a file or its structure tree does not hold the noted
- * elements. */
+ * cairo 1.16 writes one) written through sink(closure, ...), only once it
+ * is known to succeed.  False, nothing written, with *error (static text)
+ * when in is not such a file or its structure tree does not hold the
+ * noted elements. */
 bool pdf_access_apply(const struct pdf_access *a, const unsigned char *in, size_t len,
-                      GByteArray *out, const char **error);
+                      pdf_sink sink, void *closure, const char **error);
 
 #endif

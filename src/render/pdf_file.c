@@ -641,12 +641,20 @@ by_offset(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* sink(closure, data, len), and len: what it adds to the file's length. */
+static size_t
+put(pdf_sink sink, void *closure, const void *data, size_t len)
+{
+	sink(closure, data, len);
+	return len;
+}
+
 void
-pdf_file_write(const struct pdf_file *f, GByteArray *out)
+pdf_file_write(const struct pdf_file *f, pdf_sink sink, void *closure)
 {
 	struct placed *order = g_new(struct placed, f->size);
 	size_t *placed = g_new0(size_t, f->size);
-	size_t n = 0, i, xref;
+	size_t n = 0, i, written = 0;
 	char line[32];
 	GString *tail;
 
@@ -655,24 +663,23 @@ pdf_file_write(const struct pdf_file *f, GByteArray *out)
 			order[n++] = (struct placed){f->offsets[i], (unsigned)i};
 	qsort(order, n, sizeof *order, by_offset);
 	/* The header: everything before the first object. */
-	g_byte_array_append(out, f->data, (guint)(n > 0 ? order[0].offset : f->xref));
+	written += put(sink, closure, f->data, n > 0 ? order[0].offset : f->xref);
 	for (i = 0; i < n; i++) {
 		size_t from = order[i].offset;
 		size_t to = i + 1 < n ? order[i + 1].offset : f->xref;
 		GString *body = g_hash_table_lookup(f->replaced, GUINT_TO_POINTER(order[i].num));
 
-		placed[order[i].num] = out->len;
+		placed[order[i].num] = written;
 		if (body == NULL) {
-			g_byte_array_append(out, f->data + from, (guint)(to - from));
+			written += put(sink, closure, f->data + from, to - from);
 		} else {
 			int k = snprintf(line, sizeof line, "%u 0 obj\n", order[i].num);
 
-			g_byte_array_append(out, (const guint8 *)line, (guint)k);
-			g_byte_array_append(out, (const guint8 *)body->str, (guint)body->len);
-			g_byte_array_append(out, (const guint8 *)"\nendobj\n", 8);
+			written += put(sink, closure, line, (size_t)k);
+			written += put(sink, closure, body->str, body->len);
+			written += put(sink, closure, "\nendobj\n", 8);
 		}
 	}
-	xref = out->len;
 	tail = g_string_sized_new(32 + f->size * XREF_ENTRY);
 	g_string_append_printf(tail, "xref\n0 %zu\n", f->size);
 	for (i = 0; i < f->size; i++) {
@@ -690,8 +697,8 @@ pdf_file_write(const struct pdf_file *f, GByteArray *out)
 	g_string_append(tail, "trailer\n");
 	g_string_append_len(tail, (const char *)f->data + f->trailer->start,
 	                    (gssize)(f->trailer->end - f->trailer->start));
-	g_string_append_printf(tail, "\nstartxref\n%zu\n%%%%EOF\n", xref);
-	g_byte_array_append(out, (const guint8 *)tail->str, (guint)tail->len);
+	g_string_append_printf(tail, "\nstartxref\n%zu\n%%%%EOF\n", written);
+	put(sink, closure, tail->str, tail->len);
 	g_string_free(tail, TRUE);
 	g_free(order);
 	g_free(placed);

@@ -83,9 +83,13 @@ struct pdf_value *pdf_parse_value(const unsigned char *data, size_t len, size_t 
  * place of its old text; f takes body. */
 void pdf_file_replace(struct pdf_file *f, unsigned num, GString *body);
 
-/* The whole file again, objects in their old order, the replaced ones
- * with their new text, and a new cross-reference table and trailer. */
-void pdf_file_write(const struct pdf_file *f, GByteArray *out);
+/* Where a file is written, piece by piece: closure and the next bytes. */
+typedef void (*pdf_sink)(void *closure, const void *data, size_t len);
+
+/* The whole file again through sink(closure, ...): objects in their old
+ * order, the replaced ones with their new text, and a new cross-reference
+ * table and trailer. */
+void pdf_file_write(const struct pdf_file *f, pdf_sink sink, void *closure);
 
 /* value as a PDF text string: UTF-16BE with its byte order mark, in hex. */
 void pdf_append_text_string(GString *s, const char *value);

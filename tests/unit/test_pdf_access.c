@@ -124,6 +124,13 @@ values_parse_references_and_limit_nesting(void **state)
 
 /* ---- whole files ---- */
 
+/* pdf_sink into a GByteArray. */
+static void
+append(void *closure, const void *data, size_t len)
+{
+	g_byte_array_append(closure, data, (guint)len);
+}
+
 /* A small tagged PDF laid out as cairo 1.16 writes one: objects with a
  * classic cross-reference table, page content deflated. */
 static GByteArray *
@@ -204,7 +211,7 @@ post_pass_adds_the_tags_cairo_cannot(void **state)
 	struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
 
 	(void)state;
-	assert_true(pdf_access_apply(a, in->data, in->len, out, &error));
+	assert_true(pdf_access_apply(a, in->data, in->len, append, out, &error));
 	assert_null(error);
 	/* Read again: every offset of the new table names its own object. */
 	assert_true(pdf_file_read(&f, out->data, out->len, &error));
@@ -258,7 +265,7 @@ post_pass_refuses_a_tree_without_the_noted_elements(void **state)
 
 	(void)state;
 	pdf_access_element(a, "Figure", "a second figure", NULL, NULL);
-	assert_false(pdf_access_apply(a, in->data, in->len, out, &error));
+	assert_false(pdf_access_apply(a, in->data, in->len, append, out, &error));
 	assert_string_equal(error, "the structure tree does not hold the elements typeset");
 	g_byte_array_free(out, TRUE);
 	g_byte_array_free(in, TRUE);
@@ -281,8 +288,9 @@ post_pass_refuses_malformed_files(void **state)
 	for (cut = 0; cut + 1 < in->len; cut++) {
 		out = g_byte_array_new();
 		error = NULL;
-		assert_false(pdf_access_apply(a, in->data, cut, out, &error));
+		assert_false(pdf_access_apply(a, in->data, cut, append, out, &error));
 		assert_non_null(error);
+		assert_int_equal(out->len, 0);
 		g_byte_array_free(out, TRUE);
 	}
 	/* Each byte changed in turn: refused, or a file that reads again. */
@@ -293,7 +301,7 @@ post_pass_refuses_malformed_files(void **state)
 		out = g_byte_array_new();
 		g_byte_array_append(bad, in->data, in->len);
 		bad->data[i] ^= 0x41;
-		if (pdf_access_apply(a, bad->data, bad->len, out, &error)) {
+		if (pdf_access_apply(a, bad->data, bad->len, append, out, &error)) {
 			assert_true(pdf_file_read(&f, out->data, out->len, &error));
 			pdf_file_clear(&f);
 		}
@@ -306,7 +314,7 @@ post_pass_refuses_malformed_files(void **state)
 	at += 10 + 20;
 	memcpy(at, at + 20, 10);
 	out = g_byte_array_new();
-	assert_false(pdf_access_apply(a, in->data, in->len, out, &error));
+	assert_false(pdf_access_apply(a, in->data, in->len, append, out, &error));
 	assert_string_equal(error, "a cross-reference entry points elsewhere than at its object");
 	g_byte_array_free(out, TRUE);
 	g_byte_array_free(in, TRUE);
