@@ -173,7 +173,9 @@ note_element(struct rewrite *r, unsigned num, size_t start, size_t end, const st
 		pdf_append_text_string(extra, n->alt);
 		g_string_append_c(extra, '\n');
 	}
-	if (n->scope != NULL)
+	/* Written as a name: only the three the standard defines. */
+	if (n->scope != NULL && (strcmp(n->scope, "Column") == 0 || strcmp(n->scope, "Row") == 0 ||
+	                         strcmp(n->scope, "Both") == 0))
 		g_string_append_printf(extra, "   /A << /O /Table /Scope /%s >>\n", n->scope);
 	if (n->lang != NULL) {
 		g_string_append(extra, "   /Lang ");
