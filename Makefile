@@ -10,7 +10,7 @@ MANDIR     ?= $(PREFIX)/share/man
 PKG_CONFIG ?= pkg-config
 CFLAGS     ?= -O2 -g
 
-PKGS = libxml-2.0 libxslt libexslt cairo pangocairo fontconfig glib-2.0 libzip xlsxwriter
+PKGS = libxml-2.0 libxslt libexslt cairo pangocairo fontconfig glib-2.0 libzip xlsxwriter libdeflate
 
 WARNINGS = -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
            -Wpointer-arith -Wwrite-strings -Wvla -Wno-unused-parameter
@@ -37,7 +37,7 @@ SAN_UNIT = $(UNIT_SRC:tests/unit/%.c=build/san/%)
 # "pkg-config module or command:package" pairs.
 DEPS = pc:libxml-2.0:libxml2-dev pc:libxslt:libxslt1-dev pc:libexslt:libxslt1-dev pc:cairo:libcairo2-dev \
        pc:pangocairo:libpango1.0-dev pc:cmocka:libcmocka-dev cmd:pkg-config:pkg-config \
-       pc:libzip:libzip-dev pc:xlsxwriter:libxlsxwriter-dev \
+       pc:libzip:libzip-dev pc:xlsxwriter:libxlsxwriter-dev pc:libdeflate:libdeflate-dev \
        cmd:xmllint:libxml2-utils cmd:valgrind:valgrind cmd:mandoc:mandoc cmd:strace:strace \
        file:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf:fonts-dejavu-core \
        file:/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:fonts-noto-cjk \

@@ -209,6 +209,7 @@
 
 /* Rendering: HTML, fonts, charts and pages. */
 #define M_CANNOT_DRAW           DIAG_ERROR, EXIT_INTERNAL, "cannot draw the document: %s"
+#define M_CANNOT_TAG_PDF        DIAG_ERROR, EXIT_INTERNAL, "cannot complete the PDF's tags: %s"
 #define M_CHART_UNKNOWN_SCOPE   DIAG_ERROR, EXIT_INTERNAL, "a template asks for a chart of unknown scope '%s'"
 #define M_NO_BODY               DIAG_ERROR, EXIT_INTERNAL, "the document has no <body>"
 #define M_NO_FONT_FOR_CHARACTER DIAG_WARNING, EXIT_OK, "no installed font has U+%04X (%s%s%c%c%c%c script)"

@@ -4,7 +4,8 @@
 # Chromium for the HTML; qpdf, pdffonts, pdfinfo and pdftotext for the PDF,
 # whose text is compared with tests/pdf-text/ (--update rewrites those files:
 # review the diff), read by the layout check (tests/checkers/layout_check.py)
-# and whose structure tree pdfinfo reads; charts in every format.  TAP lines, then
+# and the accessibility check (tests/checkers/pdf_access_check.py), and whose
+# structure tree pdfinfo reads; charts in every format.  TAP lines, then
 # "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -288,7 +289,8 @@ for f in "$out"/*.pdf; do
 	esac
 	[ "$b" = sse-cmm-handbook ] && want=$(echo "$want" | sed 's/ Figure//')
 	pdfinfo -struct-text "$f" >"$out/struct.txt" 2>&1
-	have=$(awk '{ print $1 }' "$out/struct.txt" | sort -u | tr '\n' ' ')
+	# An element with attributes prints as "TH:", its attributes under it.
+	have=$(awk '{ sub(/:$/, "", $1); print $1 }' "$out/struct.txt" | sort -u | tr '\n' ' ')
 	missing=""
 	for e in $want; do
 		case " $have" in *" $e "*) ;; *) missing="$missing $e" ;; esac
@@ -308,6 +310,31 @@ for f in "$out"/*.pdf; do
 		tap FAIL "structure $b: missing${missing:- nothing}, or chapters out of page order"
 	fi
 done
+
+# What the PDF owes assistive technology (tests/checkers/pdf_access_check.py):
+# the document language and the title shown by viewers, alternate text on
+# every figure, a scope on every table header, and every mark on every page
+# either tagged content or an artifact.
+for f in "$out"/*.pdf; do
+	b=$(basename "$f" .pdf)
+	case $b in *-chart) continue ;; esac
+	if python3 tests/checkers/pdf_access_check.py "$f" >"$out/access.log" 2>&1; then
+		tap OK "accessibility $b: /Lang, title shown, figure text, header scope, artifacts"
+	else
+		tap FAIL "accessibility $b: $(tail -1 "$out/access.log")"
+		head -10 "$out/access.log" | sed 's/^/#   /'
+	fi
+done
+
+# Text wholly in another language than the document's (names and notes
+# quoted from a Chinese appraisal in an English report) carries its /Lang.
+n_lang=$(qpdf --qdf --object-streams=disable "$out/yunzhan-zh-report.pdf" - 2>/dev/null |
+	grep -a -c '/Lang (zh-CN)')
+if [ "$n_lang" -ge 10 ]; then
+	tap OK "yunzhan-zh-report: Chinese text tagged /Lang (zh-CN) ($n_lang elements)"
+else
+	tap FAIL "yunzhan-zh-report: Chinese text tagged /Lang (zh-CN) ($n_lang elements)"
+fi
 
 for f in "$out"/*.png; do
 	if [ "$(head -c 4 "$f" | tail -c 3)" = PNG ]; then

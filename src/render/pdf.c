@@ -66,14 +66,19 @@ pdf_set_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t key, const char 
 }
 
 cairo_surface_t *
-pdf_surface_new(struct output *o, double width, double height)
+pdf_surface_for(cairo_write_func_t write, void *closure, double width, double height)
 {
-	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(pdf_write_output, o, width,
-	                                                               height);
+	cairo_surface_t *surface = cairo_pdf_surface_create_for_stream(write, closure, width, height);
 
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "ssecmm");
 	set_dates(surface);
 	return surface;
+}
+
+cairo_surface_t *
+pdf_surface_new(struct output *o, double width, double height)
+{
+	return pdf_surface_for(pdf_write_output, o, width, height);
 }
 
 bool

@@ -13,8 +13,13 @@
 /* cairo's write callback (cairo_write_func_t): closure is a struct output. */
 cairo_status_t pdf_write_output(void *closure, const unsigned char *data, unsigned int length);
 
-/* A PDF surface of width x height points writing to o, its creator set to
- * ssecmm and its dates taken from SOURCE_DATE_EPOCH when that is set. */
+/* A PDF surface of width x height points writing through write(closure),
+ * its creator set to ssecmm and its dates taken from SOURCE_DATE_EPOCH when
+ * that is set. */
+cairo_surface_t *pdf_surface_for(cairo_write_func_t write, void *closure, double width,
+                                 double height);
+
+/* pdf_surface_for writing to o. */
 cairo_surface_t *pdf_surface_new(struct output *o, double width, double height);
 
 /* A copy of text (g_free) fit for cairo's PDF text strings (metadata, outline

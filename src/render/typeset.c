@@ -151,7 +151,9 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 			b->last_piece = piece + 1;
 	}
 
-	surface = pdf_surface_new(o, ts.page_w, ts.page_h);
+	/* cairo writes into memory; pdf_access completes its tags after it. */
+	ts.access = pdf_access_new(xn_attr(root, "lang"));
+	surface = pdf_access_surface(ts.access, ts.page_w, ts.page_h);
 	/* Text from the document goes through pdf_text: cairo refuses some. */
 	raw = xn_text(xn_child(head, "title"));
 	title = pdf_text(raw);
@@ -252,7 +254,7 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 	outline(&ts, surface);
 	/* cairo stops drawing at its first error and says so only here: a
 	 * document it could not draw whole is never written.  (A failed write
-	 * shows here too; pdf_surface_close reports that one as a file error.) */
+	 * shows here too; pdf_access_close reports that one as a file error.) */
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS &&
 	    cairo_status(cr) != CAIRO_STATUS_WRITE_ERROR) {
 		diag_report(d, output_path(o), 0, 0, M_CANNOT_DRAW,
@@ -261,7 +263,7 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 	}
 	cairo_destroy(cr);
 	cr = NULL;
-	ok = pdf_surface_close(surface, o, d);
+	ok = pdf_access_close(ts.access, surface, o, d);
 	surface = NULL;
 	committed = true;
 done:
@@ -269,6 +271,7 @@ done:
 		cairo_destroy(cr);
 	if (surface != NULL)
 		cairo_surface_destroy(surface);
+	pdf_access_free(ts.access);
 	g_free(title);
 	g_free(marking);
 	g_free(version);

@@ -30,8 +30,11 @@ void typeset_free(struct typesetter *t);
  * Y" on every other page, tables split between rows with their header rows
  * repeated, charts drawn from charts(ctx, scope), page numbers in the table
  * of contents, internal links, an outline of the h2 and h3 headings, and the
- * metadata of the document's head.  The creation date comes from
- * SOURCE_DATE_EPOCH when set.  Commits or aborts o; false after reporting. */
+ * metadata of the document's head; tagged (headings, paragraphs, lists,
+ * tables with header scope, figures with the charts' alternate text), in
+ * the document's language, with everything else an artifact.  The creation
+ * date comes from SOURCE_DATE_EPOCH when set.  Commits or aborts o; false
+ * after reporting. */
 bool typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper,
                     chart_maker charts, void *ctx, struct output *o, struct diag *d);
 

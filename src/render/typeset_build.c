@@ -70,6 +70,7 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 	b->marker = g_strdup(marker);
 	b->marker_x = indent - LIST_INDENT;
 	b->toc_target = g_strdup(toc_target);
+	b->lang = ts_whole_language(it);
 	/* An index entry is laid out once, with its pages (ts_add_page_refs);
 	 * until then it has no lines. */
 	if (ts->defer_text)
@@ -333,6 +334,7 @@ struct raw_cell {
 	struct inline_text it;
 	int col, span;
 	bool head;
+	const char *scope;
 	bool numeric;
 	PangoLayout *natural;     /* laid out unwrapped when measured; borrowed */
 	double natural_width;
@@ -348,6 +350,20 @@ note_row(GArray *rows, size_t r, int ncols)
 
 	return ncols > 1 && cells->len == 1 &&
 	       g_array_index(cells, struct raw_cell, 0).span == ncols;
+}
+
+/* What a header cell heads, as the PDF names it: its scope attribute's
+ * word, or else its columns in a head row and its row elsewhere. */
+static const char *
+header_scope(const xmlNode *cell, bool head_row)
+{
+	const char *scope = xn_attr(cell, "scope");
+
+	if (scope != NULL && (strcmp(scope, "col") == 0 || strcmp(scope, "colgroup") == 0))
+		return "Column";
+	if (scope != NULL && (strcmp(scope, "row") == 0 || strcmp(scope, "rowgroup") == 0))
+		return "Row";
+	return head_row ? "Column" : "Row";
 }
 
 static void
@@ -387,6 +403,7 @@ table(struct ts *ts, const xmlNode *n, double indent)
 				if (rc.span < 1 || rc.span > 64)
 					rc.span = 1;
 				rc.head = head || xn_is(td, "th");
+				rc.scope = header_scope(td, head);
 				rc.numeric = ts_has_class(td, "numeric");
 				col += rc.span;
 				g_array_append_val(cells, rc);
@@ -477,6 +494,8 @@ table(struct ts *ts, const xmlNode *n, double indent)
 			cl->x = x;
 			cl->width = w;
 			cl->head = rc->head;
+			cl->scope = rc->scope;
+			cl->lang = ts_whole_language(&rc->it);
 			ts_take_ids(b->dests, &rc->it);
 			/* A left-aligned cell that fits on its lines unwrapped is drawn
 			 * from the layout that measured it, shaped once. */
@@ -522,8 +541,8 @@ chart_block(struct ts *ts, const xmlNode *n)
 	char *title = NULL;
 
 	chart = ts->charts != NULL && scope != NULL ? ts->charts(ts->chart_ctx, scope, &title) : NULL;
-	g_free(title);
 	if (chart == NULL) {
+		g_free(title);
 		diag_report(ts->diag, NULL, 0, 0, M_CHART_UNKNOWN_SCOPE, scope ? scope : "");
 		ts->failed = true;
 		return;
@@ -533,6 +552,7 @@ chart_block(struct ts *ts, const xmlNode *n)
 	item.space_after = 4;
 	b = add_block(ts, B_CHART, &item);
 	b->chart = chart;
+	b->alt = title;
 	b->scale = chart->width > ts->body_w ? ts->body_w / chart->width : 1.0;
 	b->width = chart->width * b->scale;
 	b->x = (ts->body_w - b->width) / 2;
@@ -701,6 +721,8 @@ ts_free_block(struct block *b)
 	b->n_cells = 0;
 	chart_free(b->chart);
 	b->chart = NULL;
+	g_free(b->alt);
+	b->alt = NULL;
 }
 
 void

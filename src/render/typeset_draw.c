@@ -80,14 +80,17 @@ ts_draw_lines(cairo_t *cr, const struct text *t, unsigned color, double x, doubl
 	}
 }
 
+/* A row: a repeated header row (p->repeated) is drawn outside the
+ * structure, so that it is read once, where the table starts. */
 static void
-draw_row(cairo_t *cr, const struct block *b, const struct flow_piece *p, double x, double y,
-         GHashTable *pages)
+draw_row(struct ts *ts, cairo_t *cr, const struct block *b, const struct flow_piece *p, double x,
+         double y, GHashTable *pages)
 {
 	size_t k;
 
 	for (k = 0; k < b->n_cells; k++) {
 		const struct cell *cl = &b->cells[k];
+		const char *tag = cl->head ? "TH" : "TD";
 
 		if (b->head_row) {
 			ts_set_rgb(cr, 0xF6F8FA);
@@ -98,27 +101,32 @@ draw_row(cairo_t *cr, const struct block *b, const struct flow_piece *p, double 
 		cairo_set_line_width(cr, 0.5);
 		cairo_rectangle(cr, x + cl->x, y, cl->width, p->height);
 		cairo_stroke(cr);
-		cairo_tag_begin(cr, cl->head ? "TH" : "TD", NULL);
+		if (!p->repeated) {
+			pdf_access_element(ts->access, tag, NULL, cl->head ? cl->scope : NULL, cl->lang);
+			cairo_tag_begin(cr, tag, NULL);
+		}
 		ts_draw_lines(cr, &cl->t, styles[S_CELL].color, x + cl->x + b->pad_x, y + b->pad_y,
 		           p->first[k], p->count[k], pages);
-		cairo_tag_end(cr, cl->head ? "TH" : "TD");
+		if (!p->repeated)
+			cairo_tag_end(cr, tag);
 	}
 }
 
-/* A contents entry's page number level with its last line, and dot
- * leaders from the end of that line to the number, on a grid shared by
- * every entry so that the dots stand in columns. */
+/* A contents entry's page number level with its last line (inside the
+ * entry's element: it is read with it); its width goes to *width, 0 when
+ * the target has no page. */
 static void
 draw_toc_number(struct ts *ts, cairo_t *cr, const struct block *b, const struct flow_piece *p,
-                double x, double y, GHashTable *pages)
+                double y, GHashTable *pages, double *width)
 {
 	gpointer page = g_hash_table_lookup(pages, b->toc_target);
 	size_t last = b->t.n_lines - 1;
-	double top = y + b->t.tops[last] - b->t.tops[p->first[0]], from, to, dot, num_w;
+	double top = y + b->t.tops[last] - b->t.tops[p->first[0]];
 	PangoRectangle ink;
 	PangoLayout *l;
 	char num[16];
 
+	*width = 0;
 	if (page == NULL || b->t.n_lines == 0)
 		return;
 	snprintf(num, sizeof num, "%d", GPOINTER_TO_INT(page));
@@ -126,10 +134,25 @@ draw_toc_number(struct ts *ts, cairo_t *cr, const struct block *b, const struct 
 	pango_layout_set_font_description(l, ts->fonts[S_SMALL]);
 	pango_layout_set_text(l, num, -1);
 	pango_layout_get_extents(l, NULL, &ink);
-	num_w = (double)ink.width / PANGO_SCALE;
+	*width = (double)ink.width / PANGO_SCALE;
 	g_object_unref(l);
 	ts_show_small(ts, cr, num, NULL, MARGIN_X + ts->body_w - TOC_NUMBER_WIDTH, top + 1,
 	              PANGO_ALIGN_RIGHT, TOC_NUMBER_WIDTH);
+}
+
+/* Dot leaders from the end of a contents entry's last line to its page
+ * number (num_w wide), on a grid shared by every entry so that the dots
+ * stand in columns; outside the structure, as decoration. */
+static void
+draw_toc_leaders(struct ts *ts, cairo_t *cr, const struct block *b, const struct flow_piece *p,
+                 double x, double y, double num_w)
+{
+	size_t last = b->t.n_lines - 1;
+	double from, to, dot;
+	PangoRectangle ink;
+
+	if (num_w <= 0)
+		return;
 	pango_layout_line_get_extents(pango_layout_get_line_readonly(b->t.layout, (int)last), NULL,
 	                              &ink);
 	from = x + b->t.lefts[last] + (double)(ink.x + ink.width) / PANGO_SCALE + 4;
@@ -206,10 +229,14 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 	}
 	switch (b->kind) {
 	case B_TEXT: {
-		/* Each piece is an element of its own, so that none spans a page
-		 * and the running heads stay outside the structure. */
+		/* Each piece is an element of its own, so that none spans a page;
+		 * what is drawn outside elements (running heads, rules, leaders)
+		 * pdf_access marks as artifacts. */
 		const char *tag = element_of(b);
+		bool toc_number = b->toc_target != NULL && p->first[0] + p->count[0] == b->t.n_lines;
+		double num_w = 0;
 
+		pdf_access_element(ts->access, tag, NULL, NULL, b->lang);
 		cairo_tag_begin(cr, tag, NULL);
 		if (b->marker != NULL && p->first[0] == 0) {
 			cairo_tag_begin(cr, "Lbl", NULL);
@@ -221,6 +248,8 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 		if (strcmp(tag, "LI") == 0)
 			cairo_tag_begin(cr, "LBody", NULL);
 		ts_draw_lines(cr, &b->t, styles[b->style].color, x, y, p->first[0], p->count[0], pages);
+		if (toc_number)
+			draw_toc_number(ts, cr, b, p, y, pages, &num_w);
 		if (strcmp(tag, "LI") == 0)
 			cairo_tag_end(cr, "LBody");
 		cairo_tag_end(cr, tag);
@@ -231,16 +260,19 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 			cairo_line_to(cr, MARGIN_X + ts->body_w, y + p->height + 2);
 			cairo_stroke(cr);
 		}
-		if (b->toc_target != NULL && p->first[0] + p->count[0] == b->t.n_lines)
-			draw_toc_number(ts, cr, b, p, x, y, pages);
+		if (toc_number)
+			draw_toc_leaders(ts, cr, b, p, x, y, num_w);
 		break;
 	}
 	case B_ROW:
-		cairo_tag_begin(cr, "TR", NULL);
-		draw_row(cr, b, p, x, y, pages);
-		cairo_tag_end(cr, "TR");
+		if (!p->repeated)
+			cairo_tag_begin(cr, "TR", NULL);
+		draw_row(ts, cr, b, p, x, y, pages);
+		if (!p->repeated)
+			cairo_tag_end(cr, "TR");
 		break;
 	case B_CHART:
+		pdf_access_element(ts->access, "Figure", b->alt, NULL, NULL);
 		cairo_tag_begin(cr, "Figure", NULL);
 		cairo_save(cr);
 		cairo_translate(cr, x, y);

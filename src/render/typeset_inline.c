@@ -263,9 +263,52 @@ ts_put_children(struct ts *ts, struct inline_text *it, const xmlNode *n)
 {
 	int start = (int)it->s->len;
 
+	const char *lang = xn_attr(n, "lang");
+	int end;
+
 	for (const xmlNode *c = n->children; c != NULL; c = c->next)
 		ts_put_inline(ts, it, c);
-	fonts_mark_language(it->attrs, xn_attr(n, "lang"), start, (int)it->s->len);
+	end = (int)it->s->len;
+	fonts_mark_language(it->attrs, lang, start, end);
+	if (lang == NULL || *lang == '\0' || start == end)
+		return;
+	/* Inner runs are marked first: a run around the one kept replaces it. */
+	if (it->lang == NULL || (start <= it->lang_start && end >= it->lang_end)) {
+		it->lang = lang;
+		it->lang_start = start;
+		it->lang_end = end;
+	} else if (end <= it->lang_start || start >= it->lang_end) {
+		it->other_lang = true;
+	}
+}
+
+/* Are the bytes of s in [from, to) only spaces and bidirectional isolates
+ * (U+2066-U+2069), which carry no language? */
+static bool
+only_neutral(const char *s, int from, int to)
+{
+	int i = from;
+
+	while (i < to) {
+		if (s[i] == ' ') {
+			i++;
+		} else if (i + 3 <= to && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x81 &&
+		           (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xA9) {
+			i += 3;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+const char *
+ts_whole_language(const struct inline_text *it)
+{
+	if (it->lang == NULL || it->other_lang || !only_neutral(it->s->str, 0, it->lang_start) ||
+	    !only_neutral(it->s->str, it->lang_end, (int)it->s->len))
+		return NULL;
+	return it->lang;
 }
 
 /* Inline content of n into it, with pango attributes for the formatting. */
@@ -381,6 +424,9 @@ ts_inline_init(struct inline_text *it)
 	it->ids = g_ptr_array_new_with_free_func(g_free);
 	it->space = false;
 	it->run = 0;
+	it->lang = NULL;
+	it->lang_start = it->lang_end = 0;
+	it->other_lang = false;
 }
 
 void

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "render/chart.h"
 #include "render/flow.h"
+#include "render/pdf_access.h"
 #include "render/typeset.h"
 
 /* ---- the page style ---- */
@@ -84,6 +85,8 @@ struct cell {
 	struct text t;
 	double x, width;
 	bool head;
+	const char *scope;       /* a header's: "Column" or "Row" (static) */
+	const char *lang;        /* the language all its text is in, or NULL (borrowed) */
 };
 
 enum block_kind { B_TEXT, B_ROW, B_CHART };
@@ -93,6 +96,7 @@ struct block {
 	double x, width;
 	enum style style;        /* B_TEXT */
 	struct text t;           /* B_TEXT */
+	const char *lang;        /* B_TEXT: the language all its text is in, or NULL (borrowed) */
 	char *marker;            /* list bullet or number */
 	double marker_x;         /* where the marker's box starts (it ends LIST_INDENT - 4 later) */
 	unsigned rule;           /* colour of a rule under the block, or NONE */
@@ -110,6 +114,7 @@ struct block {
 	double pad_x;            /* rows: space left and right of cell text */
 	double pad_y;            /* rows: space above and below it */
 	struct chart *chart;     /* B_CHART */
+	char *alt;               /* B_CHART: its alternate text, as the HTML's */
 	double scale;
 	GPtrArray *dests;        /* ids anchored here (char *) */
 	int outline_level;       /* 2 or 3 for headings in the outline, else 0 */
@@ -143,6 +148,7 @@ struct ts {
 	GHashTable *ref_pages;   /* while index entries are set: id -> page number */
 	bool defer_text;         /* building an index entry: its text waits for the pages */
 	GPtrArray *owned;        /* strings of flow items (line arrays) */
+	struct pdf_access *access; /* what cairo cannot tag, noted for after it */
 	struct {                 /* the running head as last fitted: most pages repeat it */
 		const char *right;   /* the text it was fitted from (borrowed) */
 		char *right_fit, *title_fit;
@@ -158,6 +164,9 @@ struct inline_text {
 	GPtrArray *ids;          /* ids of inline elements: anchored on this text's block */
 	bool space;              /* a space is due before the next character */
 	size_t run;              /* characters since the last break opportunity */
+	const char *lang;        /* the widest run marked with a language (borrowed from the document) */
+	int lang_start, lang_end;
+	bool other_lang;         /* another language marked outside that run */
 };
 
 /* A table cell's text measured unwrapped: its natural and smallest widths
@@ -187,6 +196,10 @@ void ts_put_inline(struct ts *ts, struct inline_text *it, const xmlNode *n);
 void ts_put_children(struct ts *ts, struct inline_text *it, const xmlNode *n);
 /* Move the ids of inline elements to the block they are drawn in. */
 void ts_take_ids(GPtrArray *dests, struct inline_text *it);
+/* The language all of it's text is in (its whole text marked with one
+ * lang, but for spaces and bidirectional isolates), or NULL: the element's
+ * /Lang in the PDF.  Borrowed from the document. */
+const char *ts_whole_language(const struct inline_text *it);
 void ts_add_attr(PangoAttrList *attrs, PangoAttribute *a, int start, int end);
 PangoAttribute *ts_fg_attr(unsigned rgb);
 bool ts_has_class(const xmlNode *n, const char *cls);
