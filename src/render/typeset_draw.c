@@ -114,7 +114,8 @@ draw_toc_number(struct ts *ts, cairo_t *cr, const struct block *b, const struct 
 {
 	gpointer page = g_hash_table_lookup(pages, b->toc_target);
 	size_t last = b->t.n_lines - 1;
-	double top = y + b->t.tops[last] - b->t.tops[p->first[0]], from, to, dot, num_w;
+	double top = y + b->t.tops[last] - b->t.tops[p->first[0]], from, to, first, num_w;
+	double dash[2] = {0, TOC_DOT_STEP};
 	PangoRectangle ink;
 	PangoLayout *l;
 	char num[16];
@@ -134,14 +135,26 @@ draw_toc_number(struct ts *ts, cairo_t *cr, const struct block *b, const struct 
 	                              &ink);
 	from = x + b->t.lefts[last] + (double)(ink.x + ink.width) / PANGO_SCALE + 4;
 	to = MARGIN_X + ts->body_w - num_w - 4;
+	first = MARGIN_X + TOC_DOT_STEP * (double)((int)((from - MARGIN_X) / TOC_DOT_STEP) + 1);
+	if (first >= to)
+		return;
+	/* The dots as one dashed line: dashes of length 0 with round caps are
+	 * dots of the line's width, one every TOC_DOT_STEP.  One path for the
+	 * whole leader: a circle filled for each dot cost cairo's PDF output
+	 * (its numbers and its page analysis) 8 % of the handbook's time.  The
+	 * line stops half a step after the last dot, so that the next dash
+	 * falls outside it. */
+	cairo_save(cr);
 	ts_set_rgb(cr, 0x8C959F);
+	cairo_set_line_width(cr, 1.1);
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	cairo_set_dash(cr, dash, 2, 0);
 	cairo_new_path(cr);
-	for (dot = MARGIN_X + TOC_DOT_STEP * (double)((int)((from - MARGIN_X) / TOC_DOT_STEP) + 1);
-	     dot < to; dot += TOC_DOT_STEP) {
-		cairo_arc(cr, dot, y + b->t.baselines[last] - b->t.tops[p->first[0]] - 0.6, 0.55, 0,
-		          2 * G_PI);
-		cairo_fill(cr);
-	}
+	cairo_move_to(cr, first, y + b->t.baselines[last] - b->t.tops[p->first[0]] - 0.6);
+	cairo_rel_line_to(cr, TOC_DOT_STEP * (double)(int)((to - first) / TOC_DOT_STEP - 1e-9) +
+	                          TOC_DOT_STEP / 2, 0);
+	cairo_stroke(cr);
+	cairo_restore(cr);
 }
 
 /* The structure element of a text block. */
