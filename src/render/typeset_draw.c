@@ -19,18 +19,26 @@ void
 ts_show_small(struct ts *ts, cairo_t *cr, const char *text, const char *lang, double x, double y,
               PangoAlignment align, double width)
 {
-	PangoLayout *l = pango_layout_new(ts->pango);
+	/* List markers and running heads repeat on page after page: each
+	 * distinct one is laid out (and checked for missing glyphs) once. */
+	char *key = g_strdup_printf("%d|%a|%s|%s", (int)align, width, lang != NULL ? lang : "", text);
+	PangoLayout *l = g_hash_table_lookup(ts->small, key);
 
-	pango_layout_set_font_description(l, ts->fonts[S_SMALL]);
-	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-	pango_layout_set_alignment(l, align);
-	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
-	fonts_layout_set_text_in(l, text, lang);
-	fonts_check_layout(l, ts->diag);
+	if (l == NULL) {
+		l = pango_layout_new(ts->pango);
+		pango_layout_set_font_description(l, ts->fonts[S_SMALL]);
+		pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+		pango_layout_set_alignment(l, align);
+		pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+		fonts_layout_set_text_in(l, text, lang);
+		fonts_check_layout(l, ts->diag);
+		g_hash_table_insert(ts->small, key, l);
+	} else {
+		g_free(key);
+	}
 	ts_set_rgb(cr, styles[S_SMALL].color);
 	cairo_move_to(cr, x, y);
 	pango_cairo_show_layout(cr, l);
-	g_object_unref(l);
 }
 
 void
