@@ -125,6 +125,7 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 	ts.blocks = g_ptr_array_new_with_free_func(ts_destroy_block);
 	ts.ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ts.widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, ts_free_measured);
+	ts.small = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
 	ts.pending = g_ptr_array_new_with_free_func(g_free);
 	ts.owned = g_ptr_array_new_with_free_func(g_free);
 	ts_build(&ts, body);
@@ -284,6 +285,7 @@ done:
 	g_array_free(ts.items, TRUE);
 	g_hash_table_destroy(ts.ids);
 	g_hash_table_destroy(ts.widths);
+	g_hash_table_destroy(ts.small);
 	g_ptr_array_free(ts.pending, TRUE);
 	for (i = 0; i < S_STYLES; i++)
 		pango_font_description_free(ts.fonts[i]);

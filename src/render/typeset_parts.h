@@ -134,6 +134,7 @@ struct ts {
 	GPtrArray *blocks;       /* struct block *, parallel to items */
 	GHashTable *ids;         /* every id in the document */
 	GHashTable *widths;      /* "style|attributes|text" -> struct measured */
+	GHashTable *small;       /* "alignment|width|language|text" -> PangoLayout (ts_show_small) */
 	GPtrArray *pending;      /* ids waiting for the next block */
 	bool break_pending;
 	bool after_cover;
@@ -239,7 +240,8 @@ void ts_destroy_block(gpointer p);
 /* ---- drawing (typeset_draw.c) ---- */
 
 void ts_set_rgb(cairo_t *cr, unsigned rgb);
-/* text in the small style, in language lang (NULL: the document's). */
+/* text in the small style, in language lang (NULL: the document's); its
+ * layout is kept in ts->small for the next time the same text is shown. */
 void ts_show_small(struct ts *ts, cairo_t *cr, const char *text, const char *lang, double x,
                    double y, PangoAlignment align, double width);
 /* Draw lines [first, first + count) of t with its top at (x, y), each
