@@ -80,6 +80,46 @@ row_height(const struct flow_item *it)
 	return h + 2 * it->padding;
 }
 
+double
+flow_stack_height(const struct flow_item *items, size_t n)
+{
+	double y = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct flow_item *it = &items[i];
+		double h = it->kind == FLOW_ROW     ? row_height(it)
+		           : it->kind == FLOW_LINES ? sum(it->lines, 0, it->n_lines)
+		                                    : it->height;
+
+		y += (y > 0 ? it->space_before : 0) + h + it->space_after;
+	}
+	return y;
+}
+
+bool
+flow_tighten(struct flow_item *items, size_t n, double page_height)
+{
+	double total = flow_stack_height(items, n), spaces = 0, factor;
+	size_t i;
+
+	if (total <= page_height + EPS)
+		return true;
+	/* The spaces that count: the first item's space before is dropped. */
+	for (i = 0; i < n; i++)
+		spaces += (i > 0 ? items[i].space_before : 0) + items[i].space_after;
+	if (spaces <= 0)
+		return false;
+	factor = 1 - (total - page_height) / spaces;
+	if (factor < FLOW_TIGHTEST)
+		factor = FLOW_TIGHTEST;
+	for (i = 0; i < n; i++) {
+		items[i].space_before *= factor;
+		items[i].space_after *= factor;
+	}
+	return flow_stack_height(items, n) <= page_height + EPS;
+}
+
 static bool
 same_table(const struct flow_item *a, const struct flow_item *b)
 {

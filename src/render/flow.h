@@ -78,6 +78,21 @@ struct flow_layout {
 struct flow_layout *flow_paginate(const struct flow_item *items, size_t n, double page_height);
 void flow_layout_free(struct flow_layout *l);
 
+/* ---- blocks kept on one page ---- */
+
+/* The height of items set one under another from the top of a page, as
+ * flow_paginate stacks them (space before a block dropped at the top;
+ * rows with their padding): whether a block that must be one page, a
+ * cover, fits it. */
+double flow_stack_height(const struct flow_item *items, size_t n);
+
+/* Close up the space around items, every space_before and space_after
+ * scaled by one factor, no smaller than FLOW_TIGHTEST, so that their
+ * flow_stack_height fits page_height if spacing alone can make it fit.
+ * Items that fit already are left as they are.  Returns whether they fit. */
+#define FLOW_TIGHTEST 0.25
+bool flow_tighten(struct flow_item *items, size_t n, double page_height);
+
 /* ---- the costs of page breaks ---- */
 
 /* What breaking the page before line `line` of item `item` costs (line 0:

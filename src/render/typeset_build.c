@@ -562,6 +562,38 @@ chart_block(struct ts *ts, const xmlNode *n)
 
 /* ---- the document walk ---- */
 
+/* A cover is one page.  One that would run over (a long title, many lines
+ * of particulars) has its title set a step smaller and its spacing closed
+ * up, never anything of it left out; one that still does not fit runs on,
+ * and the layout check names it. */
+static void
+fit_cover(struct ts *ts)
+{
+	struct flow_item *items = (struct flow_item *)(void *)ts->items->data;
+	size_t i, n = ts->cover_items;
+
+	if (flow_stack_height(items, n) <= ts->body_h)
+		return;
+	for (i = 0; i < n; i++) {
+		struct block *b = g_ptr_array_index(ts->blocks, i);
+
+		if (b->kind != B_TEXT || b->style != S_COVER_H1 || b->t.layout == NULL)
+			continue;
+		b->style = S_COVER_H1_LONG;
+		pango_layout_set_font_description(b->t.layout, ts->fonts[S_COVER_H1_LONG]);
+		g_free(b->t.heights);
+		g_free(b->t.tops);
+		g_free(b->t.baselines);
+		g_free(b->t.lefts);
+		ts_measure_lines(&b->t);
+		items[i].lines = b->t.heights;
+		items[i].n_lines = b->t.n_lines;
+		items[i].space_before = styles[S_COVER_H1_LONG].space_before;
+		items[i].space_after = styles[S_COVER_H1_LONG].space_after;
+	}
+	flow_tighten(items, n, ts->body_h);
+}
+
 static void
 block(struct ts *ts, const xmlNode *n, double indent)
 {
@@ -628,6 +660,8 @@ block(struct ts *ts, const xmlNode *n, double indent)
 		ts->cover = ts->items->len == 0;
 		ts->has_cover = ts->cover;
 		blocks(ts, n, indent);
+		if (ts->has_cover)
+			fit_cover(ts);
 		ts->cover = false;
 		ts->after_cover = ts->has_cover;
 	} else if (xn_is(n, "nav") && ts_has_class(n, "toc")) {

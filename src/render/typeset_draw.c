@@ -195,6 +195,7 @@ element_of(const struct block *b)
 	switch (b->style) {
 	case S_H1:
 	case S_COVER_H1:
+	case S_COVER_H1_LONG:
 		return "H1";
 	case S_H2:
 		return "H2";

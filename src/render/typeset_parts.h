@@ -43,6 +43,7 @@
 
 enum style {
 	S_BODY, S_SMALL, S_H1, S_H2, S_H3, S_H4, S_CELL, S_CELL_HEAD, S_CAPTION, S_COVER_H1,
+	S_COVER_H1_LONG, /* a cover's title a step smaller, when the cover would not fit its page */
 	S_STYLES
 };
 

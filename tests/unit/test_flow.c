@@ -1925,6 +1925,62 @@ page_cost_grows_with_empty_foot_and_near_emptiness(void **state)
 	assert_near(flow_page_cost(300, 100, 0, false), flow_page_cost(100, 100, 0, false));
 }
 
+/* Stacked as the pager stacks them: the first space before dropped, rows
+ * with their padding; and a stack that is one page indeed makes one page. */
+static void
+stack_height_is_what_one_page_takes(void **state)
+{
+	double a[3];
+	struct cell1 c;
+	struct flow_item items[3];
+	struct flow_layout *l;
+
+	(void)state;
+	items[0] = para(fill(a, 3, 10), 3);
+	items[0].space_before = 50;
+	items[0].space_after = 4;
+	items[1] = row1(&c, 0, false, 2, 5, 2);
+	items[1].space_before = 6;
+	items[2] = fixed(20);
+	items[2].space_after = 3;
+	assert_near(flow_stack_height(items, 3), 30 + 4 + 6 + 14 + 20 + 3);
+	assert_near(flow_stack_height(items, 0), 0);
+	l = paginate(items, 3, 74);
+	assert_int_equal(l->n_pages, 1);
+}
+
+/* A stack a little too tall closes up its spaces by one factor and fits;
+ * one that fits is left alone; one that spacing cannot save is closed up
+ * no further than FLOW_TIGHTEST and said not to fit. */
+static void
+tighten_closes_up_spaces_to_fit_a_page(void **state)
+{
+	double a[4], b[4];
+	struct flow_item items[2];
+
+	(void)state;
+	items[0] = para(fill(a, 4, 10), 4);
+	items[0].space_after = 10;
+	items[1] = para(fill(b, 4, 10), 4);
+	items[1].space_before = 30;
+	items[1].space_after = 10;
+	/* 80 of text, 50 of space: 110 fits by closing up to 30 of space. */
+	assert_true(flow_tighten(items, 2, 110));
+	assert_near(flow_stack_height(items, 2), 110);
+	assert_near(items[1].space_before, 30 * 0.6);
+	assert_near(items[0].space_after, 10 * 0.6);
+	/* Fits already: unchanged. */
+	assert_true(flow_tighten(items, 2, 200));
+	assert_near(items[1].space_before, 18);
+	/* Text alone is 80: no spacing fits 85 (30 * 0.25 = 7.5 of space at least). */
+	items[0].space_after = 10;
+	items[1].space_before = 30;
+	items[1].space_after = 10;
+	assert_false(flow_tighten(items, 2, 85));
+	assert_near(items[1].space_before, 30 * FLOW_TIGHTEST);
+	assert_near(flow_stack_height(items, 2), 80 + 50 * FLOW_TIGHTEST);
+}
+
 /* First fit ends the chapter with two lines on a page of their own; least
  * badness breaks the paragraph earlier, so that the last page holds more. */
 static void
@@ -2040,6 +2096,8 @@ main(void)
 		TEST(heading_keeps_with_whole_three_line_paragraph),
 		TEST(break_penalties_order_the_rules),
 		TEST(page_cost_grows_with_empty_foot_and_near_emptiness),
+		TEST(stack_height_is_what_one_page_takes),
+		TEST(tighten_closes_up_spaces_to_fit_a_page),
 		TEST(no_nearly_empty_page_at_a_chapter_end),
 		TEST(break_between_paragraphs_rather_than_inside),
 		TEST(breaks_chosen_over_the_chapter_not_page_by_page),
