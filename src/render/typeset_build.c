@@ -82,6 +82,7 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 		b->rule = 0x0F3C73;
 	if (st == S_H2 || st == S_H3) {
 		b->outline_level = st == S_H2 ? 2 : 3;
+		b->names_pages = true;
 		b->outline_text = pdf_text(it->s->str); /* for cairo_pdf_surface_add_outline */
 	}
 }
@@ -562,6 +563,18 @@ chart_block(struct ts *ts, const xmlNode *n)
 
 /* ---- the document walk ---- */
 
+/* Whether heading n heads an index: the next element is a list of class
+ * "index" (the handbook's letters over the work products). */
+static bool
+heads_index(const xmlNode *n)
+{
+	const xmlNode *next = n->next;
+
+	while (next != NULL && next->type != XML_ELEMENT_NODE)
+		next = next->next;
+	return next != NULL && xn_is(next, "ul") && ts_has_class(next, "index");
+}
+
 /* A cover is one page.  One that would run over (a long title, many lines
  * of particulars) has its title set a step smaller and its spacing closed
  * up, never anything of it left out; one that still does not fit runs on,
@@ -627,6 +640,11 @@ block(struct ts *ts, const xmlNode *n, double indent)
 				return;
 			}
 			paragraph(ts, n, st, indent, NULL, heads[i].keep || lead_in(n));
+			/* An index's letter heads its entries in the outline, but the
+			 * pages it runs over stay the index's in the running head. */
+			if (heads_index(n) && ts->blocks->len > 0)
+				((struct block *)g_ptr_array_index(ts->blocks, ts->blocks->len - 1))
+					->names_pages = false;
 			return;
 		}
 	}

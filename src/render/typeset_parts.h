@@ -119,6 +119,8 @@ struct block {
 	double scale;
 	GPtrArray *dests;        /* ids anchored here (char *) */
 	int outline_level;       /* 2 or 3 for headings in the outline, else 0 */
+	bool names_pages;        /* an outline heading the running head names: a chapter or
+	                          * process area, not an index's letter */
 	char *outline_text;
 	size_t last_piece;       /* freed after drawing it */
 };
