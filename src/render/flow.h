@@ -40,6 +40,9 @@ struct flow_item {
 	bool header;           /* FLOW_ROW: repeated at the top of each page the table continues on */
 	/* FLOW_FIXED */
 	double height;
+	/* FLOW_LINES: set with its neighbours that are too in two balanced
+	 * columns (an index), each kept whole (flow_columns). */
+	bool columns;
 };
 
 /* A block, or part of it, placed on a page.  For rows, first[] and count[]
@@ -53,6 +56,7 @@ struct flow_piece {
 	size_t *first;
 	size_t *count;
 	bool repeated;         /* a header row repeated on a continuation page */
+	int column;            /* 1 for the second of two columns, else 0 */
 };
 
 struct flow_layout {
@@ -73,10 +77,35 @@ struct flow_layout {
  * one, and its first row stays with its second; rows move whole to the
  * next page, with the table's header rows repeated there, and only a row
  * taller than a whole page is split between lines; space before a block is
- * dropped at the top of a page.  Pure and deterministic.  The caller frees
+ * dropped at the top of a page.  A run of items marked columns is set by
+ * flow_columns where it starts and each page's share of it kept as one
+ * block; its pieces say which column.  Pure and deterministic.  The caller frees
  * the result with flow_layout_free. */
 struct flow_layout *flow_paginate(const struct flow_item *items, size_t n, double page_height);
 void flow_layout_free(struct flow_layout *l);
+
+/* ---- two columns ---- */
+
+/* Where an item set in columns goes: its page (from the first of the run),
+ * its column (0 or 1) and its top, from the top of the columns on that page. */
+struct flow_place {
+	size_t page;
+	int column;
+	double y;
+};
+
+/* Items, each kept whole, into two columns a page, as an index is set:
+ * the first page's columns are first_height tall (what is left of the page
+ * where the run starts; nothing goes there when not even one item fits),
+ * the others' page_height.  Pages are filled column 1 then column 2; the
+ * last page's two columns are balanced, as near the same height as the
+ * items allow.  A keep_with_next item (a letter's head) never ends a
+ * column.  Space before an item is dropped at a column's top.  Items go in
+ * order, column 1 before column 2: reading order.  Writes place[0..n);
+ * returns how many pages the run spans, counting a first page where
+ * nothing fitted (0 when n is 0).  Pure. */
+size_t flow_columns(const struct flow_item *items, size_t n, double first_height,
+                    double page_height, struct flow_place *place);
 
 /* ---- blocks kept on one page ---- */
 

@@ -50,7 +50,8 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 {
 	struct flow_item item = {0};
 	struct block *b;
-	double width = ts->body_w - indent - (toc_target != NULL ? TOC_NUMBER_WIDTH : 0);
+	double measure = ts->in_columns ? (ts->body_w - COLUMN_GAP) / 2 : ts->body_w;
+	double width = measure - indent - (toc_target != NULL ? TOC_NUMBER_WIDTH : 0);
 
 	if (it->s->len == 0 && marker == NULL)
 		return;
@@ -60,6 +61,7 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 	 * space, which keeps its rule off the first entry. */
 	item.space_after = ts->in_toc && st == S_BODY ? 1 : styles[st].space_after;
 	item.keep_with_next = keep;
+	item.columns = ts->in_columns;
 	/* Body text keeps with what follows only as a lead-in ending in ':'. */
 	item.keep = st == S_BODY ? FLOW_KEEP_LEAD_IN : FLOW_KEEP_TITLE;
 	b = add_block(ts, B_TEXT, &item);
@@ -263,12 +265,17 @@ list(struct ts *ts, const xmlNode *n, double indent)
 			continue;
 		}
 		if (ts_has_class(n, "index") && !has_block_child(li)) {
-			/* An index entry: one paragraph, set once its links' pages
-			 * are known. */
+			/* An index entry: one paragraph in one of two columns, set
+			 * once its links' pages are known; a list item without a
+			 * bullet, as an index is set (a bullet beside each entry
+			 * also made text extraction cut the entry after its first
+			 * line). */
 			size_t first = ts->blocks->len;
 
 			ts->defer_text = true;
-			mixed(ts, li, indent + LIST_INDENT, marker);
+			ts->in_columns = true;
+			mixed(ts, li, indent, ""); /* flush under its letter */
+			ts->in_columns = false;
 			ts->defer_text = false;
 			if (ts->blocks->len > first)
 				((struct block *)g_ptr_array_index(ts->blocks, first))->page_refs = li;
@@ -594,11 +601,7 @@ fit_cover(struct ts *ts)
 			continue;
 		b->style = S_COVER_H1_LONG;
 		pango_layout_set_font_description(b->t.layout, ts->fonts[S_COVER_H1_LONG]);
-		g_free(b->t.heights);
-		g_free(b->t.tops);
-		g_free(b->t.baselines);
-		g_free(b->t.lefts);
-		ts_measure_lines(&b->t);
+		ts_remeasure_lines(&b->t);
 		items[i].lines = b->t.heights;
 		items[i].n_lines = b->t.n_lines;
 		items[i].space_before = styles[S_COVER_H1_LONG].space_before;
@@ -639,9 +642,12 @@ block(struct ts *ts, const xmlNode *n, double indent)
 				ts_inline_clear(&it);
 				return;
 			}
+			/* An index's letter heads its entries in its column; in the
+			 * outline, but the pages it runs over stay the index's in the
+			 * running head. */
+			ts->in_columns = heads_index(n);
 			paragraph(ts, n, st, indent, NULL, heads[i].keep || lead_in(n));
-			/* An index's letter heads its entries in the outline, but the
-			 * pages it runs over stay the index's in the running head. */
+			ts->in_columns = false;
 			if (heads_index(n) && ts->blocks->len > 0)
 				((struct block *)g_ptr_array_index(ts->blocks, ts->blocks->len - 1))
 					->names_pages = false;
@@ -753,6 +759,10 @@ ts_add_page_refs(struct ts *ts, GHashTable *pages)
 		ts->ref_pages = NULL;
 		ts_make_text(ts, &b->t, &it, b->style, b->width, PANGO_ALIGN_LEFT);
 		ts_inline_clear(&it);
+		/* An entry's turnover lines hang under its first, as an index sets
+		 * them: where an entry starts shows without a bullet. */
+		pango_layout_set_indent(b->t.layout, -(int)(INDEX_HANG * PANGO_SCALE));
+		ts_remeasure_lines(&b->t);
 		item->lines = b->t.heights;
 		item->n_lines = b->t.n_lines;
 		any = true;
