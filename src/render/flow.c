@@ -92,7 +92,8 @@ flow_stack_height(const struct flow_item *items, size_t n)
 		           : it->kind == FLOW_LINES ? sum(it->lines, 0, it->n_lines)
 		                                    : it->height;
 
-		y += (y > 0 ? it->space_before : 0) + h + it->space_after;
+		/* The last item's space after is no part of the page. */
+		y += (y > 0 ? it->space_before : 0) + h + (i + 1 < n ? it->space_after : 0);
 	}
 	return y;
 }
@@ -105,9 +106,10 @@ flow_tighten(struct flow_item *items, size_t n, double page_height)
 
 	if (total <= page_height + EPS)
 		return true;
-	/* The spaces that count: the first item's space before is dropped. */
+	/* The spaces that count: not the first item's space before, nor the
+	 * last one's after. */
 	for (i = 0; i < n; i++)
-		spaces += (i > 0 ? items[i].space_before : 0) + items[i].space_after;
+		spaces += (i > 0 ? items[i].space_before : 0) + (i + 1 < n ? items[i].space_after : 0);
 	if (spaces <= 0)
 		return false;
 	factor = 1 - (total - page_height) / spaces;

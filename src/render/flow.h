@@ -110,8 +110,8 @@ size_t flow_columns(const struct flow_item *items, size_t n, double first_height
 /* ---- blocks kept on one page ---- */
 
 /* The height of items set one under another from the top of a page, as
- * flow_paginate stacks them (space before a block dropped at the top;
- * rows with their padding): whether a block that must be one page, a
+ * flow_paginate stacks them (space before a block dropped at the top, the
+ * last one's space after not counted; rows with their padding): whether a block that must be one page, a
  * cover, fits it. */
 double flow_stack_height(const struct flow_item *items, size_t n);
 
