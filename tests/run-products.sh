@@ -235,6 +235,21 @@ else
 	tap FAIL "handbook index: practices' pages right"
 fi
 
+# The index's pages are the index's in the running head, as every other
+# page names its chapter or process area: not the letter ("S") over its
+# entries.
+if pdftotext -layout "$out/sse-cmm-handbook.pdf" - | awk '
+	BEGIN { RS = "\f" }
+	/BP\.[0-9][0-9]\.[0-9][0-9] \(p\. [0-9]+\)/ {
+		split($0, line, "\n"); pages++
+		if (line[1] !~ /Index of work products[ \t]*$/) bad++
+	}
+	END { exit !(pages >= 3 && bad == 0) }'; then
+	tap OK "handbook index: its running head names the index"
+else
+	tap FAIL "handbook index: its running head names the index"
+fi
+
 # Digests are set in groups of eight hex digits, a line broken only between
 # groups: no product's PDF text holds a longer run of hex digits, and every
 # report and statement gives its digests so in both renderings.

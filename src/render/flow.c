@@ -80,6 +80,48 @@ row_height(const struct flow_item *it)
 	return h + 2 * it->padding;
 }
 
+double
+flow_stack_height(const struct flow_item *items, size_t n)
+{
+	double y = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct flow_item *it = &items[i];
+		double h = it->kind == FLOW_ROW     ? row_height(it)
+		           : it->kind == FLOW_LINES ? sum(it->lines, 0, it->n_lines)
+		                                    : it->height;
+
+		/* The last item's space after is no part of the page. */
+		y += (y > 0 ? it->space_before : 0) + h + (i + 1 < n ? it->space_after : 0);
+	}
+	return y;
+}
+
+bool
+flow_tighten(struct flow_item *items, size_t n, double page_height)
+{
+	double total = flow_stack_height(items, n), spaces = 0, factor;
+	size_t i;
+
+	if (total <= page_height + EPS)
+		return true;
+	/* The spaces that count: not the first item's space before, nor the
+	 * last one's after. */
+	for (i = 0; i < n; i++)
+		spaces += (i > 0 ? items[i].space_before : 0) + (i + 1 < n ? items[i].space_after : 0);
+	if (spaces <= 0)
+		return false;
+	factor = 1 - (total - page_height) / spaces;
+	if (factor < FLOW_TIGHTEST)
+		factor = FLOW_TIGHTEST;
+	for (i = 0; i < n; i++) {
+		items[i].space_before *= factor;
+		items[i].space_after *= factor;
+	}
+	return flow_stack_height(items, n) <= page_height + EPS;
+}
+
 static bool
 same_table(const struct flow_item *a, const struct flow_item *b)
 {
@@ -511,8 +553,9 @@ chapter_breaks(struct pager *p, struct chapter *ch, struct pos from, GArray *bre
 	return starts;
 }
 
-struct flow_layout *
-flow_paginate(const struct flow_item *items, size_t n, double page_height)
+/* Paginate in one column: flow_paginate for items none of which is set in columns. */
+static struct flow_layout *
+paginate_one_column(const struct flow_item *items, size_t n, double page_height)
 {
 	struct pager p = {items, n, page_height, NULL, 0, 0};
 	struct flow_layout *l = g_new0(struct flow_layout, 1);
@@ -595,6 +638,318 @@ flow_paginate(const struct flow_item *items, size_t n, double page_height)
 	l->n_pieces = p.pieces->len;
 	l->pieces = (struct flow_piece *)g_array_free(p.pieces, FALSE);
 	l->n_pages = l->n_pieces > 0 ? p.page + 1 : 0;
+	return l;
+}
+
+/* ---- two columns ---- */
+
+static double
+item_height(const struct flow_item *it)
+{
+	return it->kind == FLOW_ROW     ? row_height(it)
+	       : it->kind == FLOW_LINES ? sum(it->lines, 0, it->n_lines)
+	                                : it->height;
+}
+
+/* The end of a column of height h filled from item i: as many whole items
+ * as fit, less a keep_with_next item left at its foot. */
+static size_t
+fill_column(const struct flow_item *items, size_t i, size_t n, double h)
+{
+	size_t j = i;
+	double y = 0;
+
+	for (; j < n; j++) {
+		double need = (y > 0 ? items[j].space_before : 0) + item_height(&items[j]);
+
+		if (y + need > h + EPS)
+			break;
+		y += need + items[j].space_after;
+	}
+	while (j > i + 1 && j < n && items[j - 1].keep_with_next)
+		j--;
+	return j;
+}
+
+/* Items [from, to) placed in one column from its top. */
+static void
+place_column(const struct flow_item *items, size_t from, size_t to, size_t page, int column,
+             struct flow_place *place)
+{
+	double y = 0;
+	size_t j;
+
+	for (j = from; j < to; j++) {
+		y += y > 0 ? items[j].space_before : 0;
+		place[j] = (struct flow_place){page, column, y};
+		y += item_height(&items[j]) + items[j].space_after;
+	}
+}
+
+size_t
+flow_columns(const struct flow_item *items, size_t n, double first_height, double page_height,
+             struct flow_place *place)
+{
+	size_t i = 0, page = 0;
+	double h = first_height < page_height ? first_height : page_height;
+
+	while (i < n) {
+		size_t split = fill_column(items, i, n, h), end = fill_column(items, split, n, h);
+
+		if (end == i && h < page_height) {
+			/* Not even one item fits what is left of the first page. */
+			h = page_height;
+			page++;
+			continue;
+		}
+		if (end == i)
+			split = end = i + 1; /* taller than a column: alone, and over its foot */
+		if (end == n) {
+			/* The last page: the split that makes the taller column least. */
+			double best = -1;
+			size_t k;
+
+			for (k = i + 1; k <= n; k++) {
+				double a = flow_stack_height(items + i, k - i),
+				       b = flow_stack_height(items + k, n - k), tall = a > b ? a : b;
+
+				if (k < n && items[k - 1].keep_with_next)
+					continue;
+				if ((a > h + EPS || b > h + EPS) && k != split)
+					continue;
+				if (best < 0 || tall < best - EPS) {
+					best = tall;
+					split = k;
+				}
+			}
+		}
+		place_column(items, i, split, page, 0, place);
+		place_column(items, split, end, page, 1, place);
+		i = end;
+		page++;
+		h = page_height;
+	}
+	return n > 0 ? page : 0;
+}
+
+/* One run of items in columns: [first, end), and its places. */
+struct column_run {
+	size_t first, end;
+	double start;            /* where on its page the run starts, as last laid out */
+	struct flow_place *place;
+	size_t pages;
+};
+
+/* The runs of items in columns, with no place yet. */
+static GArray *
+column_runs(const struct flow_item *items, size_t n)
+{
+	GArray *runs = g_array_new(FALSE, TRUE, sizeof(struct column_run));
+	size_t i = 0;
+
+	while (i < n) {
+		struct column_run r = {0};
+
+		if (!items[i].columns || items[i].kind != FLOW_LINES) {
+			i++;
+			continue;
+		}
+		r.first = i;
+		while (i < n && items[i].columns && items[i].kind == FLOW_LINES)
+			i++;
+		r.end = i;
+		r.place = g_new0(struct flow_place, r.end - r.first);
+		g_array_append_val(runs, r);
+	}
+	return runs;
+}
+
+/* The items with each run replaced by one fixed block a page (its band),
+ * the run set in columns from where it last started; band_of[j] is the
+ * run of band j, or -1 for an item kept as it was (orig[j] its index). */
+static GArray *
+banded_items(const struct flow_item *items, size_t n, GArray *runs, double page_height,
+             GArray *band_of, GArray *orig)
+{
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct flow_item));
+	size_t i = 0, r;
+
+	g_array_set_size(band_of, 0);
+	g_array_set_size(orig, 0);
+	for (r = 0; r <= runs->len; r++) {
+		struct column_run *run = r < runs->len ? &g_array_index(runs, struct column_run, r) : NULL;
+		size_t stop = run != NULL ? run->first : n, pg;
+		int none = -1;
+
+		for (; i < stop; i++) {
+			g_array_append_val(out, items[i]);
+			g_array_append_val(band_of, none);
+			g_array_append_val(orig, i);
+		}
+		if (run == NULL)
+			break;
+		double top = run->start > 0 ? run->start + items[run->first].space_before : 0;
+
+		run->pages = flow_columns(items + run->first, run->end - run->first,
+		                          page_height - top, page_height, run->place);
+		for (pg = 0; pg < run->pages; pg++) {
+			struct flow_item band = {0};
+			size_t j;
+			int id = (int)r;
+			bool any = false;
+
+			band.kind = FLOW_FIXED;
+			for (j = run->first; j < run->end; j++) {
+				const struct flow_place *pl = &run->place[j - run->first];
+				double bottom = pl->y + item_height(&items[j]);
+
+				if (pl->page != pg)
+					continue;
+				if (!any)
+					band.space_before = items[j].space_before;
+				any = true;
+				if (bottom > band.height)
+					band.height = bottom;
+				band.space_after = items[j].space_after;
+			}
+			if (!any)
+				continue; /* the first page, where nothing fitted */
+			band.break_before = pg > 0;
+			g_array_append_val(out, band);
+			g_array_append_val(band_of, id);
+			g_array_append_val(orig, pg);
+		}
+		i = run->end;
+	}
+	return out;
+}
+
+/* The banded layout l told in the items it stands for: each band's piece
+ * becomes the pieces of its run's items on that page, at their places. */
+static struct flow_layout *
+unband(const struct flow_item *items, struct flow_layout *l, GArray *runs, GArray *band_of,
+       GArray *orig)
+{
+	GArray *pieces = g_array_new(FALSE, FALSE, sizeof(struct flow_piece));
+	struct flow_layout *out = g_new0(struct flow_layout, 1);
+	size_t k, j;
+
+	for (k = 0; k < l->n_pieces; k++) {
+		struct flow_piece p = l->pieces[k];
+		int r = g_array_index(band_of, int, p.item);
+		const struct column_run *run;
+		size_t pg = g_array_index(orig, size_t, p.item);
+
+		if (r < 0) {
+			p.item = pg;
+			g_array_append_val(pieces, p);
+			l->pieces[k].first = l->pieces[k].count = NULL;
+			continue;
+		}
+		run = &g_array_index(runs, struct column_run, r);
+		for (j = run->first; j < run->end; j++) {
+			const struct flow_place *pl = &run->place[j - run->first];
+			struct flow_piece c = {0};
+
+			if (pl->page != pg)
+				continue;
+			c.item = j;
+			c.page = p.page;
+			c.y = p.y + pl->y;
+			c.height = item_height(&items[j]);
+			c.column = pl->column;
+			c.first = g_new0(size_t, 1);
+			c.count = g_new0(size_t, 1);
+			c.count[0] = items[j].n_lines;
+			g_array_append_val(pieces, c);
+		}
+	}
+	out->n_pages = l->n_pages;
+	out->n_pieces = pieces->len;
+	out->pieces = (struct flow_piece *)g_array_free(pieces, FALSE);
+	flow_layout_free(l);
+	return out;
+}
+
+/* Where each run's first band starts on its page in banded layout l: under
+ * what precedes it there, or 0 at the top of a page. */
+static bool
+note_starts(const struct flow_item *banded, const struct flow_layout *l, GArray *runs,
+            GArray *band_of)
+{
+	bool moved = false;
+	size_t k;
+	int last = -1;
+
+	for (k = 0; k < l->n_pieces; k++) {
+		const struct flow_piece *p = &l->pieces[k];
+		int r = g_array_index(band_of, int, p->item);
+		struct column_run *run;
+		double start = 0;
+
+		if (r < 0 || r == last)
+			continue;
+		last = r;
+		run = &g_array_index(runs, struct column_run, r);
+		if (k > 0 && l->pieces[k - 1].page == p->page)
+			start = l->pieces[k - 1].y + l->pieces[k - 1].height +
+			        banded[l->pieces[k - 1].item].space_after;
+		if (start > run->start + EPS || start < run->start - EPS) {
+			run->start = start;
+			moved = true;
+		}
+	}
+	return moved;
+}
+
+struct flow_layout *
+flow_paginate(const struct flow_item *items, size_t n, double page_height)
+{
+	GArray *runs = column_runs(items, n), *band_of, *orig, *banded;
+	struct flow_layout *l;
+	size_t r;
+	int round;
+
+	if (runs->len == 0) {
+		g_array_free(runs, TRUE);
+		return paginate_one_column(items, n, page_height);
+	}
+	band_of = g_array_new(FALSE, FALSE, sizeof(int));
+	orig = g_array_new(FALSE, FALSE, sizeof(size_t));
+	/* First guess: where the run starts when set in one column. */
+	l = paginate_one_column(items, n, page_height);
+	for (r = 0; r < runs->len; r++) {
+		struct column_run *run = &g_array_index(runs, struct column_run, r);
+		size_t k;
+
+		for (k = 0; k < l->n_pieces && l->pieces[k].item != run->first; k++)
+			;
+		if (k > 0 && k < l->n_pieces && l->pieces[k - 1].page == l->pieces[k].page)
+			run->start = l->pieces[k - 1].y + l->pieces[k - 1].height +
+			             items[l->pieces[k - 1].item].space_after;
+	}
+	flow_layout_free(l);
+	/* Where a run starts depends on the pages before it, which its bands
+	 * can change by least badness: set it again from where it started,
+	 * until it starts where it was set from (a few rounds at most). */
+	banded = banded_items(items, n, runs, page_height, band_of, orig);
+	l = paginate_one_column((struct flow_item *)(void *)banded->data, banded->len, page_height);
+	for (round = 0; round < 3; round++) {
+		if (!note_starts((struct flow_item *)(void *)banded->data, l, runs, band_of))
+			break;
+		g_array_free(banded, TRUE);
+		flow_layout_free(l);
+		banded = banded_items(items, n, runs, page_height, band_of, orig);
+		l = paginate_one_column((struct flow_item *)(void *)banded->data, banded->len,
+		                        page_height);
+	}
+	l = unband(items, l, runs, band_of, orig);
+	for (r = 0; r < runs->len; r++)
+		g_free(g_array_index(runs, struct column_run, r).place);
+	g_array_free(runs, TRUE);
+	g_array_free(banded, TRUE);
+	g_array_free(band_of, TRUE);
+	g_array_free(orig, TRUE);
 	return l;
 }
 

@@ -40,6 +40,9 @@ struct flow_item {
 	bool header;           /* FLOW_ROW: repeated at the top of each page the table continues on */
 	/* FLOW_FIXED */
 	double height;
+	/* FLOW_LINES: set with its neighbours that are too in two balanced
+	 * columns (an index), each kept whole (flow_columns). */
+	bool columns;
 };
 
 /* A block, or part of it, placed on a page.  For rows, first[] and count[]
@@ -53,6 +56,7 @@ struct flow_piece {
 	size_t *first;
 	size_t *count;
 	bool repeated;         /* a header row repeated on a continuation page */
+	int column;            /* 1 for the second of two columns, else 0 */
 };
 
 struct flow_layout {
@@ -73,10 +77,50 @@ struct flow_layout {
  * one, and its first row stays with its second; rows move whole to the
  * next page, with the table's header rows repeated there, and only a row
  * taller than a whole page is split between lines; space before a block is
- * dropped at the top of a page.  Pure and deterministic.  The caller frees
+ * dropped at the top of a page.  A run of items marked columns is set by
+ * flow_columns where it starts and each page's share of it kept as one
+ * block; its pieces say which column.  Pure and deterministic.  The caller frees
  * the result with flow_layout_free. */
 struct flow_layout *flow_paginate(const struct flow_item *items, size_t n, double page_height);
 void flow_layout_free(struct flow_layout *l);
+
+/* ---- two columns ---- */
+
+/* Where an item set in columns goes: its page (from the first of the run),
+ * its column (0 or 1) and its top, from the top of the columns on that page. */
+struct flow_place {
+	size_t page;
+	int column;
+	double y;
+};
+
+/* Items, each kept whole, into two columns a page, as an index is set:
+ * the first page's columns are first_height tall (what is left of the page
+ * where the run starts; nothing goes there when not even one item fits),
+ * the others' page_height.  Pages are filled column 1 then column 2; the
+ * last page's two columns are balanced, as near the same height as the
+ * items allow.  A keep_with_next item (a letter's head) never ends a
+ * column.  Space before an item is dropped at a column's top.  Items go in
+ * order, column 1 before column 2: reading order.  Writes place[0..n);
+ * returns how many pages the run spans, counting a first page where
+ * nothing fitted (0 when n is 0).  Pure. */
+size_t flow_columns(const struct flow_item *items, size_t n, double first_height,
+                    double page_height, struct flow_place *place);
+
+/* ---- blocks kept on one page ---- */
+
+/* The height of items set one under another from the top of a page, as
+ * flow_paginate stacks them (space before a block dropped at the top, the
+ * last one's space after not counted; rows with their padding): whether a block that must be one page, a
+ * cover, fits it. */
+double flow_stack_height(const struct flow_item *items, size_t n);
+
+/* Close up the space around items, every space_before and space_after
+ * scaled by one factor, no smaller than FLOW_TIGHTEST, so that their
+ * flow_stack_height fits page_height if spacing alone can make it fit.
+ * Items that fit already are left as they are.  Returns whether they fit. */
+#define FLOW_TIGHTEST 0.25
+bool flow_tighten(struct flow_item *items, size_t n, double page_height);
 
 /* ---- the costs of page breaks ---- */
 

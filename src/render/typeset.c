@@ -197,12 +197,13 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 		char footer[64];
 
 		/* The running head names the first section (h2 or h3: a process
-		 * area in the handbook) that starts on the page, or else the one
+		 * area in the handbook; an index's letters are no section of their
+		 * own) that starts on the page, or else the one
 		 * running on from the pages before. */
 		for (k = piece; k < layout->n_pieces && layout->pieces[k].page == i; k++) {
 			struct block *b = g_ptr_array_index(ts.blocks, layout->pieces[k].item);
 
-			if (b->outline_level != 0 && !layout->pieces[k].repeated &&
+			if (b->names_pages && !layout->pieces[k].repeated &&
 			    (k == 0 || layout->pieces[k - 1].item != layout->pieces[k].item)) {
 				chapter = b->outline_text;
 				break;
@@ -216,7 +217,7 @@ typeset_render(struct typesetter *t, xmlDoc *doc, enum typeset_paper paper, char
 		for (; k < layout->n_pieces && layout->pieces[k].page == i; k++) {
 			struct block *b = g_ptr_array_index(ts.blocks, layout->pieces[k].item);
 
-			if (b->outline_level != 0 && !layout->pieces[k].repeated)
+			if (b->names_pages && !layout->pieces[k].repeated)
 				chapter = b->outline_text;
 		}
 		group = NULL;

@@ -50,7 +50,8 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 {
 	struct flow_item item = {0};
 	struct block *b;
-	double width = ts->body_w - indent - (toc_target != NULL ? TOC_NUMBER_WIDTH : 0);
+	double measure = ts->in_columns ? (ts->body_w - COLUMN_GAP) / 2 : ts->body_w;
+	double width = measure - indent - (toc_target != NULL ? TOC_NUMBER_WIDTH : 0);
 
 	if (it->s->len == 0 && marker == NULL)
 		return;
@@ -60,6 +61,7 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 	 * space, which keeps its rule off the first entry. */
 	item.space_after = ts->in_toc && st == S_BODY ? 1 : styles[st].space_after;
 	item.keep_with_next = keep;
+	item.columns = ts->in_columns;
 	/* Body text keeps with what follows only as a lead-in ending in ':'. */
 	item.keep = st == S_BODY ? FLOW_KEEP_LEAD_IN : FLOW_KEEP_TITLE;
 	b = add_block(ts, B_TEXT, &item);
@@ -82,6 +84,7 @@ add_paragraph(struct ts *ts, struct inline_text *it, enum style st, double inden
 		b->rule = 0x0F3C73;
 	if (st == S_H2 || st == S_H3) {
 		b->outline_level = st == S_H2 ? 2 : 3;
+		b->names_pages = true;
 		b->outline_text = pdf_text(it->s->str); /* for cairo_pdf_surface_add_outline */
 	}
 }
@@ -262,12 +265,17 @@ list(struct ts *ts, const xmlNode *n, double indent)
 			continue;
 		}
 		if (ts_has_class(n, "index") && !has_block_child(li)) {
-			/* An index entry: one paragraph, set once its links' pages
-			 * are known. */
+			/* An index entry: one paragraph in one of two columns, set
+			 * once its links' pages are known; a list item without a
+			 * bullet, as an index is set (a bullet beside each entry
+			 * also made text extraction cut the entry after its first
+			 * line). */
 			size_t first = ts->blocks->len;
 
 			ts->defer_text = true;
-			mixed(ts, li, indent + LIST_INDENT, marker);
+			ts->in_columns = true;
+			mixed(ts, li, indent, ""); /* flush under its letter */
+			ts->in_columns = false;
 			ts->defer_text = false;
 			if (ts->blocks->len > first)
 				((struct block *)g_ptr_array_index(ts->blocks, first))->page_refs = li;
@@ -562,6 +570,46 @@ chart_block(struct ts *ts, const xmlNode *n)
 
 /* ---- the document walk ---- */
 
+/* Whether heading n heads an index: the next element is a list of class
+ * "index" (the handbook's letters over the work products). */
+static bool
+heads_index(const xmlNode *n)
+{
+	const xmlNode *next = n->next;
+
+	while (next != NULL && next->type != XML_ELEMENT_NODE)
+		next = next->next;
+	return next != NULL && xn_is(next, "ul") && ts_has_class(next, "index");
+}
+
+/* A cover is one page.  One that would run over (a long title, many lines
+ * of particulars) has its title set a step smaller and its spacing closed
+ * up, never anything of it left out; one that still does not fit runs on,
+ * and the layout check names it. */
+static void
+fit_cover(struct ts *ts)
+{
+	struct flow_item *items = (struct flow_item *)(void *)ts->items->data;
+	size_t i, n = ts->cover_items;
+
+	if (flow_stack_height(items, n) <= ts->body_h)
+		return;
+	for (i = 0; i < n; i++) {
+		struct block *b = g_ptr_array_index(ts->blocks, i);
+
+		if (b->kind != B_TEXT || b->style != S_COVER_H1 || b->t.layout == NULL)
+			continue;
+		b->style = S_COVER_H1_LONG;
+		pango_layout_set_font_description(b->t.layout, ts->fonts[S_COVER_H1_LONG]);
+		ts_remeasure_lines(&b->t);
+		items[i].lines = b->t.heights;
+		items[i].n_lines = b->t.n_lines;
+		items[i].space_before = styles[S_COVER_H1_LONG].space_before;
+		items[i].space_after = styles[S_COVER_H1_LONG].space_after;
+	}
+	flow_tighten(items, n, ts->body_h);
+}
+
 static void
 block(struct ts *ts, const xmlNode *n, double indent)
 {
@@ -594,7 +642,15 @@ block(struct ts *ts, const xmlNode *n, double indent)
 				ts_inline_clear(&it);
 				return;
 			}
+			/* An index's letter heads its entries in its column; in the
+			 * outline, but the pages it runs over stay the index's in the
+			 * running head. */
+			ts->in_columns = heads_index(n);
 			paragraph(ts, n, st, indent, NULL, heads[i].keep || lead_in(n));
+			ts->in_columns = false;
+			if (heads_index(n) && ts->blocks->len > 0)
+				((struct block *)g_ptr_array_index(ts->blocks, ts->blocks->len - 1))
+					->names_pages = false;
 			return;
 		}
 	}
@@ -628,6 +684,8 @@ block(struct ts *ts, const xmlNode *n, double indent)
 		ts->cover = ts->items->len == 0;
 		ts->has_cover = ts->cover;
 		blocks(ts, n, indent);
+		if (ts->has_cover)
+			fit_cover(ts);
 		ts->cover = false;
 		ts->after_cover = ts->has_cover;
 	} else if (xn_is(n, "nav") && ts_has_class(n, "toc")) {
@@ -701,6 +759,10 @@ ts_add_page_refs(struct ts *ts, GHashTable *pages)
 		ts->ref_pages = NULL;
 		ts_make_text(ts, &b->t, &it, b->style, b->width, PANGO_ALIGN_LEFT);
 		ts_inline_clear(&it);
+		/* An entry's turnover lines hang under its first, as an index sets
+		 * them: where an entry starts shows without a bullet. */
+		pango_layout_set_indent(b->t.layout, -(int)(INDEX_HANG * PANGO_SCALE));
+		ts_remeasure_lines(&b->t);
 		item->lines = b->t.heights;
 		item->n_lines = b->t.n_lines;
 		any = true;

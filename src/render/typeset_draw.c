@@ -195,6 +195,7 @@ element_of(const struct block *b)
 	switch (b->style) {
 	case S_H1:
 	case S_COVER_H1:
+	case S_COVER_H1_LONG:
 		return "H1";
 	case S_H2:
 		return "H2";
@@ -227,13 +228,15 @@ void
 ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_piece *p,
            GHashTable *pages, bool first_piece)
 {
-	double x = MARGIN_X + b->x, y = MARGIN_TOP + p->y;
+	/* The second of two columns starts half the body and half the gap right. */
+	double left = MARGIN_X + p->column * (ts->body_w + COLUMN_GAP) / 2;
+	double x = left + b->x, y = MARGIN_TOP + p->y;
 	size_t i;
 
 	if (first_piece) {
 		for (i = 0; i < b->dests->len; i++) {
 			char *attrs = g_strdup_printf("name='%s' x=%.2f y=%.2f",
-			                              (char *)g_ptr_array_index(b->dests, i), MARGIN_X, y);
+			                              (char *)g_ptr_array_index(b->dests, i), left, y);
 
 			cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs);
 			cairo_tag_end(cr, CAIRO_TAG_DEST);
@@ -259,9 +262,9 @@ ts_draw_piece(struct ts *ts, cairo_t *cr, struct block *b, const struct flow_pie
 
 		pdf_access_element(ts->access, tag, NULL, NULL, b->lang);
 		cairo_tag_begin(cr, tag, NULL);
-		if (b->marker != NULL && p->first[0] == 0) {
+		if (b->marker != NULL && *b->marker != '\0' && p->first[0] == 0) {
 			cairo_tag_begin(cr, "Lbl", NULL);
-			ts_show_small(ts, cr, b->marker, NULL, MARGIN_X + b->marker_x, y + 1,
+			ts_show_small(ts, cr, b->marker, NULL, left + b->marker_x, y + 1,
 			              PANGO_ALIGN_RIGHT,
 			              LIST_INDENT - 4);
 			cairo_tag_end(cr, "Lbl");

@@ -59,6 +59,16 @@ ts_measure_lines(struct text *t)
 }
 
 void
+ts_remeasure_lines(struct text *t)
+{
+	g_free(t->heights);
+	g_free(t->tops);
+	g_free(t->baselines);
+	g_free(t->lefts);
+	ts_measure_lines(t);
+}
+
+void
 ts_free_text(struct text *t)
 {
 	if (t->layout != NULL)

@@ -40,9 +40,12 @@
 #define LONG_RUN 40 /* characters without a break before one is offered */
 #define NAME_RUN 12 /* characters of a run before its separators may break it */
 #define DIGEST_GAP 2.5 /* points between the groups of a digest */
+#define COLUMN_GAP 24.0 /* between the two columns of an index */
+#define INDEX_HANG 12.0 /* how far an index entry's turnover lines are indented */
 
 enum style {
 	S_BODY, S_SMALL, S_H1, S_H2, S_H3, S_H4, S_CELL, S_CELL_HEAD, S_CAPTION, S_COVER_H1,
+	S_COVER_H1_LONG, /* a cover's title a step smaller, when the cover would not fit its page */
 	S_STYLES
 };
 
@@ -118,6 +121,8 @@ struct block {
 	double scale;
 	GPtrArray *dests;        /* ids anchored here (char *) */
 	int outline_level;       /* 2 or 3 for headings in the outline, else 0 */
+	bool names_pages;        /* an outline heading the running head names: a chapter or
+	                          * process area, not an index's letter */
 	char *outline_text;
 	size_t last_piece;       /* freed after drawing it */
 };
@@ -142,6 +147,7 @@ struct ts {
 	bool has_cover;
 	size_t cover_items;      /* items of the cover */
 	bool in_toc;
+	bool in_columns;         /* building an index: its heads and entries go in two columns */
 	int tables;
 	int lists;
 	unsigned synthetic;      /* outline destinations without an id */
@@ -216,6 +222,8 @@ void ts_make_text(struct ts *ts, struct text *t, struct inline_text *it, enum st
                   double width, PangoAlignment align);
 /* The positions and heights of t's lines, from its layout. */
 void ts_measure_lines(struct text *t);
+/* Measure t's lines again once its layout has changed (font, indent). */
+void ts_remeasure_lines(struct text *t);
 void ts_free_text(struct text *t);
 /* A cell's natural and smallest widths, kept in ts->widths with its
  * unwrapped layout (*layout, borrowed). */

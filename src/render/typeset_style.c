@@ -12,4 +12,5 @@ const struct style_row styles[S_STYLES] = {
 	[S_CELL_HEAD] = {8.0, true, false, 0x1F2328, 0, 0, 1.15},
 	[S_CAPTION] = {8.5, true, false, 0x57606A, 4, 3, 1.2},
 	[S_COVER_H1] = {26, true, false, 0x0F3C73, 120, 14, 1.1},
+	[S_COVER_H1_LONG] = {21, true, false, 0x0F3C73, 60, 10, 1.1},
 };

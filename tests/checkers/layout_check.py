@@ -21,6 +21,9 @@ Rules:
   lone-marker        a list bullet or number on a line of its own
   short-break        a word broken leaving fewer than three letters on
                      either side
+  cover-spill        a cover (a first page without footer) runs on: the
+                     second page does not start with a chapter's title (the
+                     contents or the first chapter)
 """
 import re
 import subprocess
@@ -35,9 +38,10 @@ LETTERS = re.compile(r"[^\W\d_]+$")
 
 
 def pages_of(path):
-    """Each page as (number, height, body lines); a line is a list of
+    """Each page as (number, height, body lines, footed); a line is a list of
     segments, a segment a dict of top, left, right, text, heading, caption,
-    bold.  Running heads and footers are left out."""
+    bold.  Running heads and footers are left out; footed says whether
+    the page had a footer (a cover has none)."""
     xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", "-q", path],
                          check=True, capture_output=True).stdout
     root = ET.fromstring(xml)
@@ -48,12 +52,15 @@ def pages_of(path):
             fonts[spec.get("id")] = (int(spec.get("size")), spec.get("color").lower())
         height = float(page.get("height"))
         frags = []
+        footed = False
         for t in page.iter("text"):
             text = "".join(t.itertext())
             if not text.strip():
                 continue
             top, left, width = float(t.get("top")), float(t.get("left")), float(t.get("width"))
             # Running head and footer: above the head rule, below the body.
+            if top > height - 60:
+                footed = True
             if top < 60 or top > height - 60:
                 continue
             size, color = fonts.get(t.get("font"), (0, ""))
@@ -64,7 +71,7 @@ def pages_of(path):
                           "heading": bold and color == HEADING and size >= 14,
                           "caption": bold and color == GREY and size >= 13,
                           "bold": bold})
-        result.append((int(page.get("number")), height, lines_of(frags)))
+        result.append((int(page.get("number")), height, lines_of(frags), footed))
     return result
 
 
@@ -116,7 +123,7 @@ def check(path):
     findings = []
     pages = pages_of(path)
     vocabulary = set()
-    for _, _, lines in pages:
+    for _, _, lines, _ in pages:
         for line in lines:
             for s in line:
                 vocabulary.update(w.lower() for w in re.findall(r"[^\W\d_]+", s["text"]))
@@ -124,7 +131,13 @@ def check(path):
     def find(number, rule, text):
         findings.append("%s: page %d: %s: %s" % (path, number, rule, text[:70]))
 
-    for i, (number, _, lines) in enumerate(pages):
+    # A cover is one page: what follows it opens with a chapter's title.
+    if len(pages) > 1 and pages[0][2] and not pages[0][3]:
+        nxt = pages[1][2]
+        if nxt and not all(s["chapter"] for s in nxt[0]):
+            findings.append("%s: page 2: cover-spill: %s" % (path, line_text(nxt[0])[:70]))
+
+    for i, (number, _, lines, _) in enumerate(pages):
         if not lines:
             continue
         kinds = [kind(l) for l in lines]

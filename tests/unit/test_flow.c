@@ -1925,6 +1925,189 @@ page_cost_grows_with_empty_foot_and_near_emptiness(void **state)
 	assert_near(flow_page_cost(300, 100, 0, false), flow_page_cost(100, 100, 0, false));
 }
 
+/* ---- two columns ---- */
+
+/* n one-line items of height h, for flow_columns. */
+static struct flow_item *
+entries(struct flow_item *items, double *lines, size_t n, double h)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		lines[i] = h;
+		items[i] = para(&lines[i], 1);
+		items[i].columns = true;
+	}
+	return items;
+}
+
+static void
+assert_place(const struct flow_place *pl, size_t i, size_t page, int column, double y)
+{
+	if (pl[i].page != page || pl[i].column != column || !near(pl[i].y, y))
+		fail_msg("item %zu on page %zu column %d at %g; expected page %zu column %d at %g", i,
+		         pl[i].page, pl[i].column, pl[i].y, page, column, y);
+}
+
+/* The last page's columns are balanced; full pages fill column 1, then 2. */
+static void
+columns_fill_pages_and_balance_the_last(void **state)
+{
+	struct flow_item items[30];
+	double lines[30];
+	struct flow_place pl[30];
+
+	(void)state;
+	entries(items, lines, 10, 10);
+	assert_int_equal(flow_columns(items, 10, 1000, 1000, pl), 1);
+	assert_place(pl, 0, 0, 0, 0);
+	assert_place(pl, 4, 0, 0, 40);
+	assert_place(pl, 5, 0, 1, 0);
+	assert_place(pl, 9, 0, 1, 40);
+	entries(items, lines, 30, 10);
+	assert_int_equal(flow_columns(items, 30, 100, 100, pl), 2);
+	assert_place(pl, 9, 0, 0, 90);
+	assert_place(pl, 10, 0, 1, 0);
+	assert_place(pl, 19, 0, 1, 90);
+	assert_place(pl, 20, 1, 0, 0);
+	assert_place(pl, 25, 1, 1, 0);
+	assert_int_equal(flow_columns(items, 0, 100, 100, pl), 0);
+}
+
+/* A head never ends a column: it goes to the next with its first entry. */
+static void
+columns_keep_a_head_with_its_first_entry(void **state)
+{
+	struct flow_item items[20];
+	double lines[20];
+	struct flow_place pl[20];
+
+	(void)state;
+	entries(items, lines, 20, 10);
+	items[9].keep_with_next = true;
+	assert_int_equal(flow_columns(items, 20, 100, 100, pl), 2);
+	assert_place(pl, 8, 0, 0, 80);
+	assert_place(pl, 9, 0, 1, 0);
+	assert_place(pl, 10, 0, 1, 10);
+	assert_place(pl, 19, 1, 0, 0);
+	/* Balancing does not split a head from its entry either. */
+	entries(items, lines, 10, 10);
+	items[4].keep_with_next = true;
+	flow_columns(items, 10, 1000, 1000, pl);
+	assert_int_equal(pl[4].column, pl[5].column);
+}
+
+/* The first page holds what is left of it; with no room for one item, the
+ * run starts on the next page. */
+static void
+columns_start_in_what_is_left_of_a_page(void **state)
+{
+	struct flow_item items[10];
+	double lines[10];
+	struct flow_place pl[10];
+
+	(void)state;
+	entries(items, lines, 10, 10);
+	assert_int_equal(flow_columns(items, 10, 30, 100, pl), 2);
+	assert_place(pl, 2, 0, 0, 20);
+	assert_place(pl, 3, 0, 1, 0);
+	assert_place(pl, 6, 1, 0, 0);
+	assert_place(pl, 8, 1, 1, 0);
+	/* Nothing fits the first page: the run starts on the next. */
+	assert_int_equal(flow_columns(items, 10, 5, 100, pl), 2);
+	assert_place(pl, 0, 1, 0, 0);
+	assert_place(pl, 5, 1, 1, 0);
+}
+
+/* flow_paginate sets a run of columns items under what precedes it, each
+ * piece in its column, in reading order; what follows comes after. */
+static void
+paginate_sets_a_run_in_columns(void **state)
+{
+	double intro[3], lines[30], after[2];
+	struct flow_item items[32];
+	struct flow_layout *l;
+	size_t k;
+
+	(void)state;
+	items[0] = para(fill(intro, 3, 10), 3);
+	entries(items + 1, lines, 30, 10);
+	items[31] = para(fill(after, 2, 10), 2);
+	l = hold(flow_paginate(items, 32, 100));
+	/* 70 left under the intro: 7 + 7 entries; then 16 balanced 8 + 8. */
+	assert_int_equal(l->n_pages, 2);
+	assert_piece(l, 0, 0, 0, 0, 30, false);
+	assert_piece(l, 1, 1, 0, 30, 10, false);
+	assert_int_equal(l->pieces[7].column, 0);
+	assert_piece(l, 8, 8, 0, 30, 10, false);
+	assert_int_equal(l->pieces[8].column, 1);
+	assert_piece(l, 15, 15, 1, 0, 10, false);
+	assert_int_equal(l->pieces[15].column, 0);
+	assert_piece(l, 23, 23, 1, 0, 10, false);
+	assert_int_equal(l->pieces[23].column, 1);
+	for (k = 0; k + 1 < l->n_pieces; k++)
+		assert_true(l->pieces[k].item < l->pieces[k + 1].item);
+	assert_piece(l, 31, 31, 1, 80, 20, false);
+	assert_int_equal(l->pieces[31].column, 0);
+}
+
+/* Stacked as the pager stacks them: the first space before dropped, rows
+ * with their padding; and a stack that is one page indeed makes one page. */
+static void
+stack_height_is_what_one_page_takes(void **state)
+{
+	double a[3];
+	struct cell1 c;
+	struct flow_item items[3];
+	struct flow_layout *l;
+
+	(void)state;
+	items[0] = para(fill(a, 3, 10), 3);
+	items[0].space_before = 50;
+	items[0].space_after = 4;
+	items[1] = row1(&c, 0, false, 2, 5, 2);
+	items[1].space_before = 6;
+	items[2] = fixed(20);
+	items[2].space_after = 3;
+	assert_near(flow_stack_height(items, 3), 30 + 4 + 6 + 14 + 20);
+	assert_near(flow_stack_height(items, 0), 0);
+	l = paginate(items, 3, 74);
+	assert_int_equal(l->n_pages, 1);
+}
+
+/* A stack a little too tall closes up its spaces by one factor and fits;
+ * one that fits is left alone; one that spacing cannot save is closed up
+ * no further than FLOW_TIGHTEST and said not to fit. */
+static void
+tighten_closes_up_spaces_to_fit_a_page(void **state)
+{
+	double a[4], b[4];
+	struct flow_item items[2];
+
+	(void)state;
+	items[0] = para(fill(a, 4, 10), 4);
+	items[0].space_after = 10;
+	items[1] = para(fill(b, 4, 10), 4);
+	items[1].space_before = 30;
+	items[1].space_after = 10;
+	/* 80 of text, 40 of space (the last space after is none of the page's):
+	 * 110 fits by closing up to 30 of space. */
+	assert_true(flow_tighten(items, 2, 110));
+	assert_near(flow_stack_height(items, 2), 110);
+	assert_near(items[1].space_before, 30 * 0.75);
+	assert_near(items[0].space_after, 10 * 0.75);
+	/* Fits already: unchanged. */
+	assert_true(flow_tighten(items, 2, 200));
+	assert_near(items[1].space_before, 22.5);
+	/* Text alone is 80: no spacing fits 85 (40 * 0.25 = 10 of space at least). */
+	items[0].space_after = 10;
+	items[1].space_before = 30;
+	items[1].space_after = 10;
+	assert_false(flow_tighten(items, 2, 85));
+	assert_near(items[1].space_before, 30 * FLOW_TIGHTEST);
+	assert_near(flow_stack_height(items, 2), 80 + 40 * FLOW_TIGHTEST);
+}
+
 /* First fit ends the chapter with two lines on a page of their own; least
  * badness breaks the paragraph earlier, so that the last page holds more. */
 static void
@@ -2040,6 +2223,12 @@ main(void)
 		TEST(heading_keeps_with_whole_three_line_paragraph),
 		TEST(break_penalties_order_the_rules),
 		TEST(page_cost_grows_with_empty_foot_and_near_emptiness),
+		TEST(columns_fill_pages_and_balance_the_last),
+		TEST(columns_keep_a_head_with_its_first_entry),
+		TEST(columns_start_in_what_is_left_of_a_page),
+		TEST(paginate_sets_a_run_in_columns),
+		TEST(stack_height_is_what_one_page_takes),
+		TEST(tighten_closes_up_spaces_to_fit_a_page),
 		TEST(no_nearly_empty_page_at_a_chapter_end),
 		TEST(break_between_paragraphs_rather_than_inside),
 		TEST(breaks_chosen_over_the_chapter_not_page_by_page),
