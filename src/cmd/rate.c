@@ -224,25 +224,6 @@ by_model_order(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Evidence ids separated by one space each: the sheet's form of the list. */
-static char *
-evidence_cell(const char *list)
-{
-	gchar **ids = g_strsplit_set(list != NULL ? list : "", " \t\r\n", -1);
-	GString *cell = g_string_new(NULL);
-	size_t i;
-
-	for (i = 0; ids[i] != NULL; i++) {
-		if (*ids[i] == '\0')
-			continue;
-		if (cell->len > 0)
-			g_string_append_c(cell, ' ');
-		g_string_append(cell, ids[i]);
-	}
-	g_strfreev(ids);
-	return g_string_free(cell, FALSE);
-}
-
 /* The rating sheet that `ssecmm import` reads back: every practice rating,
  * per project in the file's order, areas and practices in model order. */
 static void
@@ -269,7 +250,7 @@ print_sheet(FILE *out, const struct results *r)
 			qsort(rows, area->n_ratings, sizeof *rows, by_model_order);
 			for (k = 0; k < area->n_ratings; k++) {
 				const struct ap_rating *rt = rows[k].rating;
-				char *evidence = evidence_cell(rt->evidence);
+				char *evidence = appraisal_evidence_list(rt->evidence);
 
 				put_csv(out, a->projects[p].id, false);
 				put_csv(out, area->pa->id, false);

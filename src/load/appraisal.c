@@ -23,6 +23,24 @@ appraisal_prose_date(const char *iso)
 	return g_strdup_printf("%d %s %.4s", atoi(iso + 8), months[month - 1], iso);
 }
 
+char *
+appraisal_evidence_list(const char *list)
+{
+	gchar **ids = g_strsplit_set(list != NULL ? list : "", " \t\r\n", -1);
+	GString *cell = g_string_new(NULL);
+	size_t i;
+
+	for (i = 0; ids[i] != NULL; i++) {
+		if (*ids[i] == '\0')
+			continue;
+		if (cell->len > 0)
+			g_string_append_c(cell, ' ');
+		g_string_append(cell, ids[i]);
+	}
+	g_strfreev(ids);
+	return g_string_free(cell, FALSE);
+}
+
 int
 appraisal_pa_index(const struct model *m, const struct model_pa *pa)
 {

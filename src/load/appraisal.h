@@ -188,6 +188,11 @@ struct target *target_load(const char *path, const struct model *m, struct schem
 void target_free(struct target *t);
 
 /* Index of a process area in model->pas, or -1. */
+/* The ids of an evidence list (an evidence attribute, any white space
+ * between ids; NULL for none) separated by one space each, the form the
+ * rating sheet and the workbook write.  g_free the result. */
+char *appraisal_evidence_list(const char *list);
+
 /* A date of the form YYYY-MM-DD (the schema's) as the products write dates
  * in prose: "9 January 2026".  g_free the result. */
 char *appraisal_prose_date(const char *iso);

@@ -289,7 +289,7 @@ project_sheet(struct book *b, size_t p, const char *name, GHashTable *statements
 		const struct workbook_row *row = &g_array_index(rows, struct workbook_row, i);
 		const struct ap_rating *rt = row->rating;
 		lxw_row_t r = ROW_FIRST + (lxw_row_t)i;
-		char *evidence = workbook_evidence_cell(rt != NULL ? rt->evidence : NULL);
+		char *evidence = appraisal_evidence_list(rt != NULL ? rt->evidence : NULL);
 
 		put(b, ws, r, COL_AREA, row->pa->id, b->locked);
 		put(b, ws, r, COL_PRACTICE, row->practice, b->locked);

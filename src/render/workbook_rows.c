@@ -233,24 +233,6 @@ workbook_sheet_names(const struct appraisal *a)
 	return names;
 }
 
-char *
-workbook_evidence_cell(const char *list)
-{
-	gchar **ids = g_strsplit_set(list != NULL ? list : "", " \t\r\n", -1);
-	GString *cell = g_string_new(NULL);
-	size_t i;
-
-	for (i = 0; ids[i] != NULL; i++) {
-		if (*ids[i] == '\0')
-			continue;
-		if (cell->len > 0)
-			g_string_append_c(cell, ' ');
-		g_string_append(cell, ids[i]);
-	}
-	g_strfreev(ids);
-	return g_string_free(cell, FALSE);
-}
-
 unsigned
 workbook_text_lines(const char *text, double width)
 {

@@ -48,10 +48,6 @@ GArray *workbook_project_rows(const struct model *m, const struct appraisal *a, 
  * vector (g_strfreev). */
 char **workbook_sheet_names(const struct appraisal *a);
 
-/* The ids of an evidence list, separated by one space each: the cell's
- * form of the attribute.  The caller frees the result (g_free). */
-char *workbook_evidence_cell(const char *list);
-
 /* How many lines text takes when wrapped at width characters (a column's
  * width in a spreadsheet's units, which fit about as many characters of
  * ordinary text): its own line breaks kept, words wrapped greedily, a word

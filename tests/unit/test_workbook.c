@@ -240,10 +240,10 @@ evidence_cell_joins_ids_by_one_space(void **state)
 	char *cell;
 
 	(void)state;
-	cell = workbook_evidence_cell("  E1\n\tE2  E3 ");
+	cell = appraisal_evidence_list("  E1\n\tE2  E3 ");
 	assert_string_equal(cell, "E1 E2 E3");
 	g_free(cell);
-	cell = workbook_evidence_cell(NULL);
+	cell = appraisal_evidence_list(NULL);
 	assert_string_equal(cell, "");
 	g_free(cell);
 }
