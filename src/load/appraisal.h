@@ -187,7 +187,6 @@ struct target *target_load(const char *path, const struct model *m, struct schem
                            struct diag *d);
 void target_free(struct target *t);
 
-/* Index of a process area in model->pas, or -1. */
 /* The ids of an evidence list (an evidence attribute, any white space
  * between ids; NULL for none) separated by one space each, the form the
  * rating sheet and the workbook write.  g_free the result. */
@@ -197,6 +196,7 @@ char *appraisal_evidence_list(const char *list);
  * in prose: "9 January 2026".  g_free the result. */
 char *appraisal_prose_date(const char *iso);
 
+/* Index of a process area in model->pas, or -1. */
 int appraisal_pa_index(const struct model *m, const struct model_pa *pa);
 
 #endif
