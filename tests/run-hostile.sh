@@ -22,22 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-n=0 pass=0 fail=0
-
-tap() { # tap OK|FAIL description [detail...]: one TAP line; details follow a failure
-	n=$((n + 1))
-	if [ "$1" = OK ]; then
-		echo "ok $n - $2"
-		pass=$((pass + 1))
-	else
-		echo "not ok $n - $2"
-		fail=$((fail + 1))
-		shift 2
-		for d in "$@"; do
-			printf '%s\n' "$d" | head -c 2000 | head -12 | sed 's/^/#   /'
-		done
-	fi
-}
+. tests/tap.sh
 
 skip() { # skip description reason
 	n=$((n + 1))

@@ -14,18 +14,7 @@ export SSECMM_DATADIR="$PWD" NO_COLOR=1 LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000
 bin=${SSECMM:-./ssecmm}
 out=$(mktemp -d) || exit 2
 trap 'rm -rf "$out"' EXIT
-n=0 pass=0 fail=0
-
-tap() { # tap OK|FAIL description
-	n=$((n + 1))
-	if [ "$1" = OK ]; then
-		echo "ok $n - $2"
-		pass=$((pass + 1))
-	else
-		echo "not ok $n - $2"
-		fail=$((fail + 1))
-	fi
-}
+. tests/tap.sh
 
 for c in soffice pdftotext pdfimages pdfinfo python3 perl unzip cmp timeout; do
 	command -v "$c" >/dev/null 2>&1 || { tap FAIL "checker $c is installed"; exit 1; }

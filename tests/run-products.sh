@@ -15,29 +15,7 @@ update=0
 [ "${1:-}" = "--update" ] && update=1
 out=$(mktemp -d) || exit 2
 trap 'rm -rf "$out"' EXIT
-n=0 pass=0 fail=0
-
-tap() { # tap OK|FAIL description
-	n=$((n + 1))
-	if [ "$1" = OK ]; then
-		echo "ok $n - $2"
-		pass=$((pass + 1))
-	else
-		echo "not ok $n - $2"
-		fail=$((fail + 1))
-	fi
-}
-
-run() { # run description command...: the command must succeed
-	desc=$1
-	shift
-	if "$@" >"$out/log" 2>&1; then
-		tap OK "$desc"
-	else
-		tap FAIL "$desc"
-		sed 's/^/#   /' "$out/log" | head -20
-	fi
-}
+. tests/tap.sh
 
 run "handbook" $bin -q handbook -o "$out/"
 for f in samples/*.xml; do

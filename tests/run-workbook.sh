@@ -26,29 +26,7 @@ check="python3 tests/checkers/workbook_check.py"
 # LibreOffice's CSV export: comma, double quote, UTF-8 (76), from line 1,
 # cells as shown; token 12, -1, writes each sheet to STEM-SHEET.csv.
 csv_filter='csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1'
-n=0 pass=0 fail=0
-
-tap() { # tap OK|FAIL description
-	n=$((n + 1))
-	if [ "$1" = OK ]; then
-		echo "ok $n - $2"
-		pass=$((pass + 1))
-	else
-		echo "not ok $n - $2"
-		fail=$((fail + 1))
-	fi
-}
-
-run() { # run description command...: the command must succeed
-	desc=$1
-	shift
-	if "$@" >"$tmp/log" 2>&1; then
-		tap OK "$desc"
-	else
-		tap FAIL "$desc"
-		sed 's/^/#   /' "$tmp/log" | head -20
-	fi
-}
+. tests/tap.sh
 
 for tool in "$soffice" python3 timeout cmp; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
