@@ -3,13 +3,13 @@
 # `rate --format sheet` writes, imported with the sample itself as template,
 # gives an appraisal that rates exactly as the sample does and writes the same
 # sheet again.  The same for the rating workbook: the sheet laid out as a
-# workbook by tests/xlsx/mkworkbook.py (shared strings, and inline strings),
-# and that workbook saved again by LibreOffice.  Prints TAP "ok"/"not ok"
-# lines and "N passed, N failed".
+# workbook by tests/xlsx/mkworkbook.py (shared strings, and inline strings).
+# Workbooks saved again by LibreOffice are imported in the office group
+# (tests/run-workbook.sh), which starts LibreOffice once for every check of
+# it.  Prints TAP "ok"/"not ok" lines and "N passed, N failed".
 #
 # Environment: SSECMM (the binary, default ./ssecmm), SSECMM_WRAPPER (a
-# command to run it under, e.g. valgrind), SOFFICE (LibreOffice, default
-# soffice; the LibreOffice part is skipped when it is not installed).
+# command to run it under, e.g. valgrind).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 bin=${SSECMM:-./ssecmm}
@@ -80,12 +80,6 @@ round_trip by-hand "$tmp/by-hand.xml"
 
 # The rating workbook: the sheet as a workbook, with shared strings and with
 # inline strings, imports to an appraisal that rates as the sample does.
-skip() {
-	n=$((n + 1))
-	echo "ok $n - $1 # SKIP $2"
-	pass=$((pass + 1))
-}
-
 to_workbook() { # to_workbook SRC OUT.xlsx [--inline-strings]
 	ssecmm rate --format sheet "$1" >"$tmp/wb.csv" &&
 		python3 tests/xlsx/mkworkbook.py from-sheet "$tmp/wb.csv" "$2" ${3:-}
@@ -101,7 +95,7 @@ workbook_round_trip() { # workbook_round_trip SRC OUT.xlsx [--inline-strings]
 }
 
 opts=
-mkdir "$tmp/wb" "$tmp/lo"
+mkdir "$tmp/wb"
 for sample in samples/*.xml; do
 	grep -q '<appraisal' "$sample" || continue
 	name=$(basename "$sample" .xml)
@@ -113,30 +107,6 @@ for sample in samples/*.xml; do
 			workbook_round_trip "$sample" "$wb" $flag
 	done
 done
-
-# LibreOffice opens each workbook and saves it again as XLSX (its own
-# writer: other styles, shared strings, its own relationships); each still
-# imports to the same ratings.  One start converts them all, in a private
-# profile, under a time limit so that a hanging office fails the test.
-soffice=${SOFFICE:-soffice}
-if command -v "$soffice" >/dev/null 2>&1; then
-	mkdir "$tmp/lo/out"
-	if timeout 300 "$soffice" --headless --norestore \
-		"-env:UserInstallation=file://$tmp/lo/profile" --convert-to xlsx \
-		--outdir "$tmp/lo/out" "$tmp"/wb/*-shared.xlsx >"$tmp/lo/log" 2>&1; then
-		for sample in samples/*.xml; do
-			grep -q '<appraisal' "$sample" || continue
-			name=$(basename "$sample" .xml)
-			check "$name: the workbook saved again by LibreOffice imports and rates the same" \
-				import_rates_same "$tmp/lo/out/$name-shared.xlsx" "$sample"
-		done
-	else
-		check "LibreOffice converts the workbooks (see its log)" false
-		sed 's/^/#   /' "$tmp/lo/log" | head -10
-	fi
-else
-	skip "the workbooks saved again by LibreOffice import" "no $soffice"
-fi
 
 # The corpus of the golden tests is what the script writes, byte for byte.
 mkdir "$tmp/corpus"
